@@ -1,0 +1,28 @@
+// Package extract turns one HTML page into one [Article] record: the body
+// text alone, the page's metadata (title, section trail, publication time,
+// authors, wire agency and dateline, language, images), the link-list blocks
+// (Related, Ranking, Recommendation, ...) kept as data, reaction counters and
+// a SimHash fingerprint of the body.
+//
+// The package is pure: it never fetches, logs or keeps global state. An
+// [Extractor] is immutable and safe for concurrent use.
+//
+// Contract:
+//
+//   - Input is read up to Options.MaxBytes (default [DefaultMaxBytes]);
+//     longer input fails with [ErrTooLarge] and nothing else is done.
+//   - The charset is taken from the Content-Type given in [Source], else a
+//     BOM, else a <meta> declaration, else it is sniffed; output is always
+//     valid UTF-8.
+//   - Empty and binary input fails with [ErrNotHTML]; a page in which no
+//     article body can be found fails with [ErrNoArticle], distinct from
+//     both. Every error is prefixed "extract:" and wraps its cause.
+//   - Nesting deeper than the parser's limit is cut, never a panic.
+//
+// The body is found from signals that generalise across markup: text and
+// link density, paragraph structure, position, repeated item shapes,
+// schema.org JSON-LD and headings in many languages; class names only weigh
+// in, they never decide. go-readability (codeberg.org/readeck/go-readability,
+// the maintained successor of github.com/go-shiori/go-readability) is used as
+// a second opinion on pages where the primary method finds little.
+package extract
