@@ -2,25 +2,233 @@ package extract
 
 import (
 	"net/url"
+	"regexp"
 	"strings"
+	"unicode"
 
-	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// extractDoc is a placeholder pipeline, replaced by the real one.
+func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// extractDoc runs the pipeline on a parsed page.
 func extractDoc(doc *html.Node, base *url.URL, rawURL string) (*Article, error) {
+	p := newPage(doc)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
-	r, err := readability.FromDocument(doc, base)
-	if err != nil {
-		return a, ErrNoArticle
+	meta := p.metadata(base)
+	meta.fill(a)
+
+	blocks := p.findBlocks(base)
+	skip := make(map[*html.Node]bool, len(blocks)*2)
+	for _, fb := range blocks {
+		skip[fb.node] = true
+		if fb.heading != nil {
+			skip[fb.heading] = true
+		}
+		a.Blocks = append(a.Blocks, fb.block)
 	}
-	var sb strings.Builder
-	_ = r.RenderText(&sb)
-	a.Text = strings.TrimSpace(sb.String())
-	a.Title = r.Title()
-	if a.Text == "" {
+	a.Reactions = p.reactions(skip)
+
+	var paras []string
+	if p.body != nil {
+		content := p.findContent(p.body, skip)
+		paras = p.bodyText(content, skip, a.Title)
+	}
+	if len(paras) == 0 && meta.articleBody != "" {
+		paras = splitParas(meta.articleBody)
+	}
+	a.Text = strings.Join(paras, "\n\n")
+	if a.Text != "" {
+		a.Agency, a.Dateline = wireCredit(paras[0])
+		if a.Agency == "" {
+			a.Agency = meta.agency
+		}
+	}
+	w, c := wordCount(a.Text)
+	a.WordCount = w + c
+	a.Fingerprint = fingerprint(a.Text)
+	if a.Language == "" && a.Text != "" {
+		a.Language = detectLanguage(a.Text)
+	}
+	if a.WordCount < minBodyWords(a.Text) {
 		return a, ErrNoArticle
 	}
 	return a, nil
+}
+
+func minBodyWords(text string) int {
+	return 15
+}
+
+// splitParas cuts a plain-text body into paragraphs.
+func splitParas(s string) []string {
+	var out []string
+	for _, line := range strings.Split(s, "\n") {
+		if t := collapse(line); t != "" {
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
+var reBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advertising|anzeige|publicidad|publicité|广告|広告|sponsored|share( this( article| story| page)?)?|share on \w+|tweet|print|email|e-mail|comments?|\d+ comments?|leave a (comment|reply)|related( articles| stories| posts)?|read more|read next|more:?|see also|tags?:?.*|filed under:?.*|topics?:.*|subscribe.*|sign up.*|follow us.*|click here.*|loading.*|scroll to continue.*|continue reading.*|back to top|image:?|photo:?|view|views?:? ?\d*|skip (to )?(main )?(content|advertisement)|copyright .*|© .*|\(c\) .*|all rights reserved.*|getty images|ap photo.*|reuters/.*|newsletter.*|we('ve| have) updated our privacy.*|this (article|story) (was|has been) .{0,40}(updated|published|corrected).*|.{0,40}contributed to this report\.?)$`)
+
+// bodyText classifies the text blocks of the content nodes and returns the
+// body paragraphs.
+func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title string) []string {
+	l := &linearizer{skip: skip}
+	for _, n := range content {
+		l.walk(n)
+		l.flush()
+	}
+	bs := l.blocks
+	if len(bs) == 0 {
+		return nil
+	}
+	normTitle := strings.ToLower(collapse(title))
+	for i := range bs {
+		b := &bs[i]
+		w := textWeight(b.text, b.chars)
+		d := b.density()
+		switch {
+		case b.heading == 1:
+			b.class = clsBad
+		case normTitle != "" && b.heading > 0 && strings.ToLower(b.text) == normTitle:
+			b.class = clsBad
+		case b.caption:
+			b.class = clsBad
+		case reBoilerplate.MatchString(b.text):
+			b.class = clsBad
+		case d > 0.5 && (b.li || w < 200):
+			b.class = clsBad
+		case b.heading > 0:
+			b.class = clsNeutral
+		case w >= 80 && d < 0.35:
+			b.class = clsGood
+		case w >= 40 && d < 0.2 && sentenceEnd(b.text):
+			b.class = clsGood
+		case d > 0.3:
+			b.class = clsBad
+		default:
+			b.class = clsNeutral
+		}
+	}
+	first, last := -1, -1
+	for i := range bs {
+		if bs[i].class == clsGood {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first < 0 {
+		// No paragraph qualifies: take the non-bad blocks when together they
+		// make a text.
+		var out []string
+		for i := range bs {
+			if bs[i].class != clsBad {
+				out = append(out, bs[i].text)
+			}
+		}
+		return out
+	}
+	// A heading directly before a run of bad blocks heads a non-body block.
+	for i := range bs {
+		if bs[i].heading > 0 && bs[i].class == clsNeutral {
+			j := i + 1
+			if j < len(bs) && bs[j].class == clsBad {
+				bs[i].class = clsBad
+			}
+		}
+	}
+	var out []string
+	for i := range bs {
+		b := &bs[i]
+		switch {
+		case b.class == clsBad:
+			continue
+		case i < first:
+			// Before the first paragraph: only sentence-like text or a
+			// heading that leads into the body.
+			if b.heading > 0 || !sentenceEnd(b.text) || textWeight(b.text, b.chars) < 40 {
+				continue
+			}
+		case i > last:
+			// After the last paragraph: only sentences, no headings.
+			if b.heading > 0 || !sentenceEnd(b.text) || b.li && textWeight(b.text, b.chars) < 40 {
+				continue
+			}
+		}
+		out = append(out, b.text)
+	}
+	return out
+}
+
+// reReaction matches a reaction counter: a short label and a count in
+// brackets, such as "veryGood! (46151)" or "Like (12)".
+var reReaction = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} ']{0,24}?)[!！]?\s*[(（\[]\s*([0-9][0-9,.]*)\s*[)）\]]$`)
+
+// reactions finds reaction counters outside link lists.
+func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
+	if p.body == nil {
+		return nil
+	}
+	var out map[string]int
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || skip[n] || n.DataAtom == atom.A || n.DataAtom == atom.Nav {
+			return
+		}
+		st := p.stats[n]
+		if st == nil || st.chars == 0 || st.links > 0 && st.linkChars == st.chars {
+			return
+		}
+		if st.chars <= 32 && !isBlockContainer(n) || st.chars <= 32 && st.links == 0 {
+			if m := reReaction.FindStringSubmatch(nodeText(n)); m != nil {
+				label := strings.TrimSpace(m[1])
+				if v, ok := parseCount(m[2]); ok && !reNotReaction.MatchString(label) {
+					if out == nil {
+						out = map[string]int{}
+					}
+					if _, seen := out[label]; !seen {
+						out[label] = v
+					}
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.body)
+	return out
+}
+
+var reNotReaction = regexp.MustCompile(`(?i)^(page|part|chapter|photo|image|fig|figure|table|video|step|no|vol|issue|updated?|edition)$`)
+
+func isBlockContainer(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) {
+			return true
+		}
+	}
+	return false
+}
+
+func parseCount(s string) (int, bool) {
+	v := 0
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			v = v*10 + int(r-'0')
+			digits++
+			if digits > 12 {
+				return 0, false
+			}
+		}
+	}
+	return v, digits > 0
 }

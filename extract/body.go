@@ -1,0 +1,380 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// tblock is one block of text in reading order: the inline content between
+// two block-level boundaries.
+type tblock struct {
+	text      string
+	chars     int
+	linkChars int
+	elem      *html.Node // nearest block-level element holding the text
+	heading   int        // heading level, or 0
+	li        bool       // inside a list item
+	caption   bool       // inside figcaption / caption
+	quote     bool
+	class     blockClass
+}
+
+type blockClass uint8
+
+const (
+	clsNeutral blockClass = iota
+	clsGood
+	clsBad
+)
+
+func (b *tblock) density() float64 {
+	if b.chars == 0 {
+		return 0
+	}
+	return float64(b.linkChars) / float64(b.chars)
+}
+
+// linearizer cuts a subtree into text blocks.
+type linearizer struct {
+	blocks  []tblock
+	buf     strings.Builder
+	chars   int
+	link    int
+	skip    map[*html.Node]bool // subtrees left out (link-list blocks, chrome)
+	inLink  int
+	heading int
+	li      int
+	caption int
+	quote   int
+	stack   []*html.Node // open block elements
+}
+
+func (l *linearizer) flush() {
+	if l.chars == 0 {
+		l.buf.Reset()
+		l.link = 0
+		return
+	}
+	var elem *html.Node
+	if len(l.stack) > 0 {
+		elem = l.stack[len(l.stack)-1]
+	}
+	l.blocks = append(l.blocks, tblock{
+		text: collapse(l.buf.String()), chars: l.chars, linkChars: l.link, elem: elem,
+		heading: l.heading, li: l.li > 0, caption: l.caption > 0, quote: l.quote > 0,
+	})
+	l.buf.Reset()
+	l.chars, l.link = 0, 0
+}
+
+func (l *linearizer) walk(n *html.Node) {
+	switch n.Type {
+	case html.TextNode:
+		k, _ := countChars(n.Data)
+		if k == 0 {
+			if l.buf.Len() > 0 {
+				l.buf.WriteByte(' ')
+			}
+			return
+		}
+		l.buf.WriteString(n.Data)
+		l.chars += k
+		if l.inLink > 0 {
+			l.link += k
+		}
+		return
+	case html.ElementNode:
+	default:
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			l.walk(c)
+		}
+		return
+	}
+	if l.skip[n] {
+		if isBlock(n) {
+			l.flush()
+		}
+		return
+	}
+	if n.DataAtom == atom.Br || n.DataAtom == atom.Hr {
+		l.flush()
+		return
+	}
+	block := isBlock(n)
+	if block {
+		l.flush()
+		l.stack = append(l.stack, n)
+	}
+	lvl := headingLevel(n)
+	switch {
+	case lvl > 0:
+		l.heading = lvl
+	case n.DataAtom == atom.Li || n.DataAtom == atom.Dd || n.DataAtom == atom.Dt:
+		l.li++
+	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption:
+		l.caption++
+	case n.DataAtom == atom.Blockquote:
+		l.quote++
+	case n.DataAtom == atom.A:
+		l.inLink++
+	case n.DataAtom == atom.Img:
+		if alt := attr(n, "alt"); alt != "" && false {
+			l.buf.WriteString(alt)
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		l.walk(c)
+	}
+	switch {
+	case lvl > 0:
+		l.flush()
+		l.heading = 0
+	case n.DataAtom == atom.Li || n.DataAtom == atom.Dd || n.DataAtom == atom.Dt:
+		l.li--
+	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption:
+		l.flush()
+		l.caption--
+	case n.DataAtom == atom.Blockquote:
+		l.flush()
+		l.quote--
+	case n.DataAtom == atom.A:
+		l.inLink--
+	}
+	if block {
+		l.flush()
+		l.stack = l.stack[:len(l.stack)-1]
+	}
+}
+
+// Class and id weights, after Readability's: they weigh in, never decide.
+var (
+	rePositive = regexp.MustCompile(`article|body|content|entry|hentry|h-entry|main|page|pagination|post|text|blog|story|prose`)
+	reNegative = regexp.MustCompile(`-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|recommend|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|byline|author|dateline|subscribe|newsletter|nav|menu|breadcrumb|popular|trending|ranking|social|cookie|signup|taboola|most-`)
+	reUnlikely = regexp.MustCompile(`-ad-|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|ad-break|agegate|pagination|pager|popup|yom-remote`)
+	reMaybe    = regexp.MustCompile(`and|article|body|column|content|main|shadow`)
+)
+
+func classWeight(n *html.Node) float64 {
+	ci := classID(n)
+	if ci == "" {
+		return 0
+	}
+	w := 0.0
+	if reNegative.MatchString(ci) {
+		w -= 25
+	}
+	if rePositive.MatchString(ci) {
+		w += 25
+	}
+	return w
+}
+
+func baseScore(n *html.Node) float64 {
+	s := 0.0
+	switch n.DataAtom {
+	case atom.Div, atom.Article, atom.Main, atom.Section:
+		s = 5
+	case atom.Pre, atom.Td, atom.Blockquote:
+		s = 3
+	case atom.Address, atom.Ol, atom.Ul, atom.Dl, atom.Dd, atom.Dt, atom.Li, atom.Form:
+		s = -3
+	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
+		s = -5
+	}
+	return s + classWeight(n)
+}
+
+// isChrome reports page chrome by element: navigation, header and footer
+// landmarks, by tag or ARIA role.
+func isChrome(n *html.Node) bool {
+	switch n.DataAtom {
+	case atom.Nav, atom.Footer:
+		return true
+	}
+	switch attr(n, "role") {
+	case "navigation", "contentinfo", "banner", "complementary", "search":
+		return true
+	}
+	return false
+}
+
+// cjkWeight scales character counts of scripts written without spaces so a
+// CJK character weighs about as much as a word.
+func textWeight(s string, chars int) int {
+	for _, r := range s {
+		if r >= 0x2E80 && isIdeograph(r) {
+			return chars * 3
+		}
+		if r > 0x2E80 {
+			break
+		}
+	}
+	return chars
+}
+
+// findContent scores candidate containers and returns the nodes holding the
+// body, in document order.
+func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.Node {
+	l := &linearizer{skip: skip}
+	l.walk(root)
+	scores := make(map[*html.Node]float64, 64)
+	var order []*html.Node
+	init := func(n *html.Node) {
+		if _, ok := scores[n]; !ok {
+			scores[n] = baseScore(n)
+			order = append(order, n)
+		}
+	}
+	for i := range l.blocks {
+		b := &l.blocks[i]
+		if b.elem == nil || b.heading > 0 || b.li || b.caption {
+			continue
+		}
+		w := textWeight(b.text, b.chars)
+		if w < 25 || b.density() > 0.5 {
+			continue
+		}
+		s := 1 + float64(strings.Count(b.text, ",")+strings.Count(b.text, "，")+strings.Count(b.text, "、"))
+		s += min(float64(w)/100, 3)
+		lvl := 0
+		for a := b.elem.Parent; a != nil && lvl < 5; a = a.Parent {
+			if a.Type != html.ElementNode || a.DataAtom == atom.Html {
+				break
+			}
+			init(a)
+			div := 1.0
+			switch {
+			case lvl == 1:
+				div = 2
+			case lvl > 1:
+				div = float64(lvl * 3)
+			}
+			scores[a] += s / div
+			lvl++
+		}
+		// the paragraph element itself when it is a container (div with text)
+	}
+	if len(order) == 0 {
+		return nil
+	}
+	var top *html.Node
+	best := -1e9
+	final := make(map[*html.Node]float64, len(order))
+	for _, n := range order {
+		s := scores[n] * (1 - p.linkDensity(n))
+		if chromeAncestor(n) {
+			s *= 0.3
+		}
+		final[n] = s
+		if s > best {
+			best, top = s, n
+		}
+	}
+	// Climb while an ancestor scores close to the top: the article body is
+	// often split across sibling containers.
+	last := best
+	threshold := best / 3
+	for par := top.Parent; par != nil && par.DataAtom != atom.Body && par.DataAtom != atom.Html; par = par.Parent {
+		ps, ok := final[par]
+		if !ok {
+			continue
+		}
+		if ps < threshold {
+			break
+		}
+		if ps > last {
+			top = par
+			break
+		}
+		last = ps
+	}
+	for top.Parent != nil && top.Parent.DataAtom != atom.Body && onlyElementChild(top) {
+		top = top.Parent
+	}
+	topScore := final[top]
+	if topScore < 0 {
+		topScore = 0
+	}
+	// Siblings of the top candidate that look like more of the body.
+	var out []*html.Node
+	par := top.Parent
+	if par == nil {
+		return []*html.Node{top}
+	}
+	thr := max(10, topScore*0.2)
+	topClass := attr(top, "class")
+	for s := par.FirstChild; s != nil; s = s.NextSibling {
+		if s == top {
+			out = append(out, s)
+			continue
+		}
+		if s.Type != html.ElementNode || skip[s] || isChrome(s) {
+			continue
+		}
+		bonus := 0.0
+		if topClass != "" && attr(s, "class") == topClass {
+			bonus = topScore * 0.2
+		}
+		if sc, ok := final[s]; ok && sc+bonus >= thr {
+			out = append(out, s)
+			continue
+		}
+		if s.DataAtom == atom.P {
+			st := p.stats[s]
+			if st == nil {
+				continue
+			}
+			ld := p.linkDensity(s)
+			txt := ""
+			if st.chars < 80 {
+				txt = nodeText(s)
+			}
+			if (st.chars >= 80 && ld < 0.25) || (st.chars > 0 && st.chars < 80 && ld == 0 && sentenceEnd(txt)) {
+				out = append(out, s)
+			}
+		}
+	}
+	return out
+}
+
+func chromeAncestor(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if isChrome(a) || a.DataAtom == atom.Aside || a.DataAtom == atom.Header && a.Parent != nil && a.Parent.DataAtom == atom.Body {
+			return true
+		}
+	}
+	return false
+}
+
+func onlyElementChild(n *html.Node) bool {
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == n {
+			continue
+		}
+		if s.Type == html.ElementNode {
+			return false
+		}
+		if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+			return false
+		}
+	}
+	return true
+}
+
+func sentenceEnd(s string) bool {
+	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '"' || r == '”' || r == '’' || r == '\'' || r == ')' || r == '»' || r == '」' })
+	if s == "" {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s)
+	switch r {
+	case '.', '!', '?', '。', '！', '？', ':', ';', '…':
+		return true
+	}
+	return false
+}

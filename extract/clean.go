@@ -1,0 +1,215 @@
+package extract
+
+import (
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// page is the working state of one extraction.
+type page struct {
+	doc    *html.Node
+	html   *html.Node // <html>
+	body   *html.Node // <body>
+	title  string     // <title> text
+	metas  []*html.Node
+	links  []*html.Node // <link> elements
+	jsonld []string     // raw JSON-LD script texts
+	times  []*html.Node // <time> elements
+	h1s    []*html.Node
+	stats  map[*html.Node]*nstat
+}
+
+// nstat holds subtree measures of one element.
+type nstat struct {
+	chars     int // non-space characters of text
+	linkChars int // of which inside <a>
+	links     int // <a href> elements
+	commas    int
+	paras     int // <p>-like descendants with some text
+	score     float64
+	scored    bool
+}
+
+// junkAtoms are removed with their subtree before anything else: they are
+// never visible article text.
+var junkAtoms = map[atom.Atom]bool{
+	atom.Script: true, atom.Style: true, atom.Noscript: true, atom.Template: true,
+	atom.Svg: true, atom.Iframe: true, atom.Object: true, atom.Embed: true,
+	atom.Canvas: true, atom.Video: true, atom.Audio: true, atom.Map: true,
+	atom.Select: true, atom.Textarea: true, atom.Input: true, atom.Button: true,
+	atom.Dialog: true, atom.Math: false, atom.Head: false, atom.Label: true,
+	atom.Option: true, atom.Frameset: true, atom.Frame: true, atom.Link: true, atom.Meta: true,
+}
+
+// newPage walks the tree once: it collects head metadata, JSON-LD and
+// <time> elements, drops invisible and non-text elements, and measures every
+// remaining element.
+func newPage(doc *html.Node) *page {
+	p := &page{doc: doc, stats: make(map[*html.Node]*nstat, 512)}
+	p.prune(doc, false)
+	p.measure(doc, false)
+	return p
+}
+
+func (p *page) prune(n *html.Node, inHead bool) {
+	for c := n.FirstChild; c != nil; {
+		next := c.NextSibling
+		if c.Type == html.CommentNode || c.Type == html.DoctypeNode {
+			n.RemoveChild(c)
+			c = next
+			continue
+		}
+		if c.Type != html.ElementNode {
+			c = next
+			continue
+		}
+		switch c.DataAtom {
+		case atom.Html:
+			p.html = c
+		case atom.Body:
+			p.body = c
+		case atom.Title:
+			if p.title == "" {
+				p.title = collapse(textOf(c))
+			}
+			n.RemoveChild(c)
+			c = next
+			continue
+		case atom.Meta:
+			p.metas = append(p.metas, c)
+		case atom.Link:
+			p.links = append(p.links, c)
+		case atom.Script:
+			if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
+				p.jsonld = append(p.jsonld, textOf(c))
+			}
+		case atom.Time:
+			p.times = append(p.times, c)
+		case atom.H1:
+			p.h1s = append(p.h1s, c)
+		}
+		if junkAtoms[c.DataAtom] || c.DataAtom == atom.Head || isHidden(c) {
+			if c.DataAtom == atom.Head {
+				p.prune(c, true) // collect metas, title, JSON-LD
+			}
+			n.RemoveChild(c)
+			c = next
+			continue
+		}
+		p.prune(c, inHead)
+		c = next
+	}
+}
+
+// textOf concatenates the raw text nodes under n.
+func textOf(n *html.Node) string {
+	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
+		return n.FirstChild.Data
+	}
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.TextNode {
+				b.WriteString(c.Data)
+			} else {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return b.String()
+}
+
+// isHidden reports elements that a browser does not show.
+func isHidden(n *html.Node) bool {
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "hidden":
+			return true
+		case "aria-hidden":
+			if a.Val == "true" && n.DataAtom != atom.Body && n.DataAtom != atom.Html {
+				return true
+			}
+		case "style":
+			if strings.Contains(a.Val, "none") || strings.Contains(a.Val, "hidden") {
+				s := strings.ToLower(strings.ReplaceAll(a.Val, " ", ""))
+				if strings.Contains(s, "display:none") || strings.Contains(s, "visibility:hidden") {
+					return true
+				}
+			}
+		case "class":
+			// The screen-reader-only convention of CSS frameworks.
+			if strings.Contains(a.Val, "sr-only") || strings.Contains(a.Val, "visually-hidden") ||
+				strings.Contains(a.Val, "screen-reader") || strings.Contains(a.Val, "visuallyhidden") {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// measure fills p.stats bottom-up for every element under n.
+func (p *page) measure(n *html.Node, inLink bool) *nstat {
+	st := &nstat{}
+	if n.Type == html.ElementNode {
+		p.stats[n] = st
+		if n.DataAtom == atom.A && hasAttr(n, "href") {
+			st.links++
+			inLink = true
+		}
+	}
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			k, commas := countChars(c.Data)
+			st.chars += k
+			st.commas += commas
+			if inLink {
+				st.linkChars += k
+			}
+		case html.ElementNode:
+			cs := p.measure(c, inLink)
+			st.chars += cs.chars
+			st.linkChars += cs.linkChars
+			st.links += cs.links
+			st.commas += cs.commas
+			st.paras += cs.paras
+		}
+	}
+	if n.Type == html.ElementNode && st.chars >= 20 {
+		switch n.DataAtom {
+		case atom.P, atom.Pre, atom.Blockquote:
+			st.paras++
+		}
+	}
+	return st
+}
+
+// countChars counts non-space characters and commas (any script's) in s.
+func countChars(s string) (n, commas int) {
+	for _, r := range s {
+		switch {
+		case r == ',' || r == '，' || r == '、' || r == '،':
+			commas++
+			n++
+		case r < 0x80:
+			if r > ' ' {
+				n++
+			}
+		case !isSpace(r):
+			n++
+		}
+	}
+	return n, commas
+}
+
+func (p *page) linkDensity(n *html.Node) float64 {
+	st := p.stats[n]
+	if st == nil || st.chars == 0 {
+		return 0
+	}
+	return float64(st.linkChars) / float64(st.chars)
+}

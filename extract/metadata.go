@@ -1,0 +1,719 @@
+package extract
+
+import (
+	"encoding/json"
+	"net/url"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// pageMeta gathers the metadata candidates of a page from JSON-LD, <meta>,
+// <link>, <time>, visible labels and the URL.
+type pageMeta struct {
+	title, ogTitle, ldHeadline, h1 string
+	siteName                       string
+	canonical                      string
+	description                    string
+	images                         []string
+	lang                           string
+	published, modified            stamp
+	authors                        []string
+	section                        []string
+	articleBody                    string
+	agency                         string
+	isArticle                      bool // JSON-LD or og:type says article
+}
+
+func (m *pageMeta) fill(a *Article) {
+	a.CanonicalURL = m.canonical
+	a.SiteName = m.siteName
+	a.Title = m.bestTitle()
+	a.Section = m.section
+	if len(a.Section) > 0 && strings.EqualFold(a.Section[len(a.Section)-1], a.Title) {
+		a.Section = a.Section[:len(a.Section)-1]
+	}
+	a.Published, a.PublishedZone = m.published.value, m.published.zone
+	a.Modified, a.ModifiedZone = m.modified.value, m.modified.zone
+	a.Authors = m.authors
+	a.Language = m.lang
+	a.Description = m.description
+	if len(m.images) > 0 {
+		a.Image = m.images[0]
+		a.Images = m.images
+	}
+}
+
+func (p *page) metadata(base *url.URL) *pageMeta {
+	m := &pageMeta{title: p.title}
+	metas := map[string]string{}
+	for _, n := range p.metas {
+		key := strings.ToLower(attr(n, "property"))
+		if key == "" {
+			key = strings.ToLower(attr(n, "name"))
+		}
+		if key == "" {
+			key = strings.ToLower(attr(n, "itemprop"))
+		}
+		if key == "" {
+			if h := strings.ToLower(attr(n, "http-equiv")); h == "content-language" {
+				key = h
+			}
+		}
+		val := strings.TrimSpace(attr(n, "content"))
+		if key == "" || val == "" {
+			continue
+		}
+		if _, ok := metas[key]; !ok {
+			metas[key] = val
+		}
+	}
+	first := func(keys ...string) string {
+		for _, k := range keys {
+			if v := metas[k]; v != "" {
+				return v
+			}
+		}
+		return ""
+	}
+	ld := p.jsonLD()
+	m.isArticle = ld.article != nil || strings.Contains(strings.ToLower(metas["og:type"]), "article")
+
+	m.ogTitle = collapse(first("og:title", "twitter:title"))
+	m.ldHeadline = collapse(ld.str("headline"))
+	if len(p.h1s) > 0 {
+		for _, h := range p.h1s {
+			if t := nodeText(h); t != "" {
+				m.h1 = t
+				break
+			}
+		}
+	}
+	m.siteName = collapse(first("og:site_name", "application-name", "twitter:app:name:iphone"))
+	if m.siteName == "" {
+		m.siteName = ld.publisher
+	}
+	if m.siteName == "" {
+		m.siteName = siteFromTitle(m.title, m.headlineCandidates())
+	}
+	for _, l := range p.links {
+		if strings.EqualFold(attr(l, "rel"), "canonical") && m.canonical == "" {
+			m.canonical = resolve(base, attr(l, "href"))
+		}
+	}
+	if m.canonical == "" {
+		if u := first("og:url"); u != "" {
+			m.canonical = resolve(base, u)
+		}
+	}
+	m.description = collapse(first("og:description", "description", "twitter:description"))
+	if m.description == "" {
+		m.description = collapse(ld.str("description"))
+	}
+	for _, s := range append([]string{first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")}, ld.images...) {
+		if u := resolve(base, s); u != "" && !contains(m.images, u) {
+			m.images = append(m.images, u)
+		}
+	}
+	// Language: the page's declaration, else detected from the body later.
+	if p.html != nil {
+		m.lang = normLang(attr(p.html, "lang"))
+		if m.lang == "" {
+			m.lang = normLang(attr(p.html, "xml:lang"))
+		}
+	}
+	if m.lang == "" {
+		m.lang = normLang(first("content-language", "og:locale", "language", "dc.language"))
+	}
+	if m.lang == "" {
+		m.lang = normLang(ld.str("inLanguage"))
+	}
+
+	// Times: JSON-LD, then metas, then <time>, then visible labels, then URL.
+	m.published = parseStamp(ld.str("datePublished"))
+	for _, k := range []string{"article:published_time", "article:published", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "sailthru.date", "parsely-pub-date", "og:published_time", "article.published", "published_time", "release_date", "original-publish-date", "cxenseparse:recs:publishtime", "weibo: article:create_at", "publication_date", "datecreated"} {
+		if !m.published.ok() {
+			m.published = parseStamp(metas[k])
+		}
+	}
+	if !m.published.ok() {
+		m.published = p.timeElement(true)
+	}
+	if !m.published.ok() {
+		m.published = p.dateLabel()
+	}
+	if !m.published.ok() && base != nil {
+		m.published = urlDate(base.Path)
+	}
+	m.modified = parseStamp(ld.str("dateModified"))
+	for _, k := range []string{"article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified", "dcterms.modified", "article.updated"} {
+		if !m.modified.ok() {
+			m.modified = parseStamp(metas[k])
+		}
+	}
+	if !m.modified.ok() {
+		m.modified = p.timeElement(false)
+	}
+
+	// Authors: JSON-LD persons, then metas, then bylines.
+	m.authors = cleanAuthors(ld.authors, m.siteName)
+	if len(m.authors) == 0 {
+		for _, k := range []string{"author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "citation_author", "twitter:creator"} {
+			if v := metas[k]; v != "" {
+				if m.authors = cleanAuthors([]string{v}, m.siteName); len(m.authors) > 0 {
+					break
+				}
+			}
+		}
+	}
+	if len(m.authors) == 0 {
+		m.authors = cleanAuthors(p.bylines(), m.siteName)
+	}
+
+	m.section = ld.breadcrumb
+	if len(m.section) == 0 {
+		m.section = p.breadcrumb()
+	}
+	if len(m.section) == 0 {
+		if s := collapse(first("article:section", "section", "parsely-section")); s != "" {
+			m.section = []string{s}
+		} else if s := ld.str("articleSection"); s != "" {
+			m.section = []string{collapse(s)}
+		}
+	}
+	m.articleBody = ld.str("articleBody")
+	m.agency = ld.agency
+	return m
+}
+
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+// ldData is what the page's JSON-LD says about its article.
+type ldData struct {
+	article    map[string]any
+	publisher  string
+	authors    []string
+	breadcrumb []string
+	images     []string
+	agency     string
+}
+
+func (d *ldData) str(key string) string {
+	if d.article == nil {
+		return ""
+	}
+	return ldString(d.article[key])
+}
+
+func ldString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		if len(x) > 0 {
+			return ldString(x[0])
+		}
+	case map[string]any:
+		if s := ldString(x["name"]); s != "" {
+			return s
+		}
+		return ldString(x["@value"])
+	}
+	return ""
+}
+
+func ldTypes(obj map[string]any) []string {
+	switch t := obj["@type"].(type) {
+	case string:
+		return []string{t}
+	case []any:
+		var out []string
+		for _, x := range t {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+var articleTypes = regexp.MustCompile(`(?i)article|posting|report|review|story|webpage$`)
+
+func (p *page) jsonLD() *ldData {
+	d := &ldData{}
+	var objs []map[string]any
+	var collect func(v any)
+	collect = func(v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				collect(e)
+			}
+		case map[string]any:
+			objs = append(objs, x)
+			if g, ok := x["@graph"]; ok {
+				collect(g)
+			}
+		}
+	}
+	for _, raw := range p.jsonld {
+		var v any
+		raw = strings.TrimSpace(raw)
+		if err := json.Unmarshal([]byte(raw), &v); err != nil {
+			// Some pages end a JSON-LD script with a stray ";".
+			if err := json.Unmarshal([]byte(strings.TrimRight(raw, "; \n")), &v); err != nil {
+				continue
+			}
+		}
+		collect(v)
+	}
+	best := -1
+	for _, o := range objs {
+		for _, t := range ldTypes(o) {
+			if t == "BreadcrumbList" && d.breadcrumb == nil {
+				d.breadcrumb = ldBreadcrumb(o)
+			}
+			if articleTypes.MatchString(t) {
+				rank := 1
+				if strings.HasSuffix(t, "WebPage") || t == "WebPage" {
+					rank = 0
+				}
+				if _, ok := o["articleBody"]; ok {
+					rank += 2
+				}
+				if rank > best {
+					best, d.article = rank, o
+				}
+			}
+		}
+	}
+	if d.article == nil {
+		return d
+	}
+	if bc, ok := d.article["breadcrumb"].(map[string]any); ok && d.breadcrumb == nil {
+		d.breadcrumb = ldBreadcrumb(bc)
+	}
+	d.publisher = ldString(d.article["publisher"])
+	var addAuthor func(v any)
+	addAuthor = func(v any) {
+		switch x := v.(type) {
+		case string:
+			d.authors = append(d.authors, x)
+		case []any:
+			for _, e := range x {
+				addAuthor(e)
+			}
+		case map[string]any:
+			for _, t := range ldTypes(x) {
+				if t == "Organization" || t == "NewsMediaOrganization" {
+					return
+				}
+			}
+			if s := ldString(x["name"]); s != "" {
+				d.authors = append(d.authors, s)
+			}
+		}
+	}
+	addAuthor(d.article["author"])
+	var addImage func(v any)
+	addImage = func(v any) {
+		switch x := v.(type) {
+		case string:
+			d.images = append(d.images, x)
+		case []any:
+			for _, e := range x {
+				addImage(e)
+			}
+		case map[string]any:
+			if s, ok := x["url"].(string); ok {
+				d.images = append(d.images, s)
+			} else if s, ok := x["contentUrl"].(string); ok {
+				d.images = append(d.images, s)
+			}
+		}
+	}
+	addImage(d.article["image"])
+	if b, ok := d.article["isBasedOn"]; ok {
+		if s := ldString(b); s != "" {
+			if ag, ok := canonicalAgency[strings.ToLower(s)]; ok {
+				d.agency = ag
+			}
+		}
+	}
+	return d
+}
+
+func ldBreadcrumb(o map[string]any) []string {
+	items, _ := o["itemListElement"].([]any)
+	type crumb struct {
+		pos  float64
+		name string
+	}
+	var cs []crumb
+	for i, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		name := ldString(m["name"])
+		if name == "" {
+			if item, ok := m["item"].(map[string]any); ok {
+				name = ldString(item["name"])
+			}
+		}
+		pos, ok := m["position"].(float64)
+		if !ok {
+			pos = float64(i + 1)
+		}
+		if name != "" {
+			cs = append(cs, crumb{pos, collapse(name)})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// reBreadcrumbText matches a visible trail: an optional label, then items
+// separated by >, ›, », / or →: "Current:Home > Invest".
+var (
+	reCrumbLabel = regexp.MustCompile(`^[\p{L} ]{0,24}[:：]\s*`)
+	reCrumbSep   = regexp.MustCompile(`\s*[>›»→/|]\s*|\s+[-–]\s+`)
+)
+
+// breadcrumb finds a visible breadcrumb trail: a short element of links
+// joined by separators, or one marked as such by ARIA, microdata or class.
+func (p *page) breadcrumb() []string {
+	if p.body == nil {
+		return nil
+	}
+	var found []string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		st := p.stats[n]
+		if st == nil || st.chars == 0 {
+			return false
+		}
+		marked := strings.Contains(strings.ToLower(attr(n, "aria-label")), "breadcrumb") ||
+			strings.Contains(attr(n, "itemtype"), "BreadcrumbList") ||
+			strings.Contains(classID(n), "breadcrumb") || strings.Contains(classID(n), "crumb")
+		if st.chars <= 160 && st.links >= 1 && (marked || st.links <= 8) {
+			if items := crumbItems(n, marked); items != nil {
+				found = items
+				return true
+			}
+		}
+		if st.chars > 160 || marked {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if walk(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(p.body)
+	return found
+}
+
+// crumbItems reads the items of a candidate breadcrumb element.
+func crumbItems(n *html.Node, marked bool) []string {
+	text := nodeText(n)
+	text = reCrumbLabel.ReplaceAllString(text, "")
+	seps := reCrumbSep.FindAllStringIndex(text, -1)
+	if len(seps) == 0 {
+		return nil
+	}
+	var items []string
+	for _, part := range reCrumbSep.Split(text, -1) {
+		if part = strings.TrimSpace(part); part != "" {
+			items = append(items, part)
+		}
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	for _, it := range items {
+		if w, c := wordCount(it); w > 8 || c > 20 {
+			if !marked {
+				return nil
+			}
+		}
+	}
+	if !marked && !reHomeWord.MatchString(items[0]) {
+		return nil
+	}
+	return items
+}
+
+var reHomeWord = regexp.MustCompile(`(?i)^(home|homepage|start|startseite|inicio|portada|accueil|首页|首頁|主页|ホーム|トップ|홈|главная|news|index)$`)
+
+// bylines finds author credits in the body: elements marked author/byline by
+// microdata, rel or class, or text beginning with "By".
+func (p *page) bylines() []string {
+	if p.body == nil {
+		return nil
+	}
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || len(out) > 0 {
+			return
+		}
+		st := p.stats[n]
+		if st == nil || st.chars == 0 {
+			return
+		}
+		ip := attr(n, "itemprop")
+		rel := attr(n, "rel")
+		ci := classID(n)
+		if st.chars <= 120 && (ip == "author" || rel == "author" || strings.Contains(ci, "byline") || strings.Contains(ci, "author")) {
+			if t := nodeText(n); t != "" {
+				out = append(out, t)
+				return
+			}
+		}
+		if st.chars <= 80 && !isBlockContainer(n) {
+			if t := nodeText(n); reByPrefix.MatchString(t) {
+				out = append(out, t)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.body)
+	return out
+}
+
+var (
+	reByPrefix   = regexp.MustCompile(`^(?i:by|written by|von|por|par|di|door|av|autor:?|author:?|text:?|文/|记者|作者[:：]?)\s+\p{Lu}`)
+	reByStrip    = regexp.MustCompile(`^(?i:by|written by|von|por|par|di|door|av|autor:?|author:?|authors:?|text:?|posted by|reporting by|文/|记者|作者[:：]?)\s*`)
+	reAuthorSep  = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|、|/|\|)\s*`)
+	reNotAuthor  = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|^(by|staff|admin|editor|editors|email|e-mail|submitted|updated|published|posted|share|follow|contributor|guest|news|desk|team|more|view|the|reporter|correspondent|email the author|about the author)$|\b(email|updated|published|follow|twitter|facebook|staff|news service|associated press|reuters|agency|newsroom|desk|bureau|editorial)\b`)
+	reAuthorTail = regexp.MustCompile(`(?i)\s*(?:[,|–—-]\s*)?(?:\b(?:updated|published|posted|on)\b.*|\d{1,2}[:/.]\d.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*)$`)
+)
+
+// cleanAuthors turns raw credits into person names: prefixes and dates
+// stripped, lists split, organisations and UI words dropped.
+func cleanAuthors(raw []string, site string) []string {
+	var out []string
+	for _, r := range raw {
+		r = collapse(r)
+		r = reByStrip.ReplaceAllString(r, "")
+		r = reAuthorTail.ReplaceAllString(r, "")
+		for _, name := range reAuthorSep.Split(r, -1) {
+			name = strings.Trim(name, " .:-–—|")
+			name = reByStrip.ReplaceAllString(name, "")
+			if name == "" || reNotAuthor.MatchString(name) || strings.EqualFold(name, site) {
+				continue
+			}
+			if w, c := wordCount(name); w > 5 || (w == 0 && c == 0) || c > 8 {
+				continue
+			}
+			if !contains(out, name) {
+				out = append(out, name)
+			}
+		}
+	}
+	return out
+}
+
+// timeElement returns the datetime of the first <time> of the page marked as
+// publication (or update) time, or of the first <time> at all.
+func (p *page) timeElement(published bool) stamp {
+	var fallback stamp
+	for _, t := range p.times {
+		dt := attr(t, "datetime")
+		if dt == "" {
+			dt = nodeText(t)
+		}
+		s := parseStamp(dt)
+		if !s.ok() {
+			continue
+		}
+		ip := strings.ToLower(attr(t, "itemprop") + " " + classID(t))
+		isMod := strings.Contains(ip, "modif") || strings.Contains(ip, "updat")
+		isPub := hasAttr(t, "pubdate") || strings.Contains(ip, "publish") || strings.Contains(ip, "pubdate")
+		if published && isPub || !published && isMod {
+			return s
+		}
+		if published && !isMod && !fallback.ok() {
+			fallback = s
+		}
+	}
+	return fallback
+}
+
+// reDateLabel finds a visible publication label: "Date:2025-04-17 14:27:32",
+// "Published: March 3, 2024", "发布时间：2024-03-05 10:00".
+var reDateLabel = regexp.MustCompile(`(?i)(?:^|\s)(?:date|published(?: on)?|posted(?: on)?|publish(?:ed)? date|release date|datum|veröffentlicht(?: am)?|fecha|publicado|publié le|publicación|pubblicato|发布时间|發佈時間|发布日期|发表时间|日期|时间|時間|配信日時|公開日|更新日時|작성일|입력)\s*[:：]?\s*(.{6,40})`)
+
+func (p *page) dateLabel() stamp {
+	if p.body == nil {
+		return stamp{}
+	}
+	var found stamp
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type != html.ElementNode {
+			return false
+		}
+		st := p.stats[n]
+		if st == nil || st.chars == 0 || n.DataAtom == atom.A {
+			return false
+		}
+		if st.chars <= 80 && !isBlockContainer(n) {
+			if m := reDateLabel.FindStringSubmatch(nodeText(n)); m != nil {
+				if s := parseStampPrefix(m[1]); s.ok() {
+					found = s
+					return true
+				}
+			}
+			return false
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if walk(c) {
+				return true
+			}
+		}
+		return false
+	}
+	walk(p.body)
+	return found
+}
+
+// Title cleaning.
+
+var reTitleSep = regexp.MustCompile(`\s+[|\-–—:·•»/]+\s+|\s+[-–—|]|[|_]|\s+::\s+`)
+
+func (m *pageMeta) headlineCandidates() []string {
+	var out []string
+	for _, c := range []string{m.h1, m.ldHeadline, m.ogTitle} {
+		if c != "" {
+			out = append(out, c)
+		}
+	}
+	return out
+}
+
+// bestTitle cross-checks <h1>, JSON-LD headline, og:title and <title>: a
+// candidate found inside another wins; site names and sections glued on
+// with separators are cut.
+func (m *pageMeta) bestTitle() string {
+	cands := m.headlineCandidates()
+	lowTitle := strings.ToLower(m.title)
+	// A headline the document title contains is the title.
+	for _, c := range cands {
+		if len(c) >= 10 && strings.Contains(lowTitle, strings.ToLower(c)) {
+			return c
+		}
+	}
+	// Headlines that agree with each other.
+	if m.ldHeadline != "" && (strings.EqualFold(m.ldHeadline, m.h1) || strings.EqualFold(m.ldHeadline, m.ogTitle)) {
+		return m.ldHeadline
+	}
+	if m.h1 != "" && m.ogTitle != "" {
+		og := strings.ToLower(stripSite(m.ogTitle, m.siteName))
+		if strings.Contains(strings.ToLower(m.h1), og) || strings.Contains(og, strings.ToLower(m.h1)) {
+			return m.h1
+		}
+	}
+	for _, c := range []string{m.ldHeadline, m.ogTitle} {
+		if c != "" {
+			return stripSite(c, m.siteName)
+		}
+	}
+	if m.title != "" {
+		return stripSite(m.title, m.siteName)
+	}
+	return m.h1
+}
+
+// stripSite removes a site name or section glued to a title by a separator:
+// the longest segment is kept when the others are short.
+func stripSite(t, site string) string {
+	parts := splitTitle(t)
+	if len(parts) < 2 {
+		return t
+	}
+	var keep []string
+	for _, p := range parts {
+		if site != "" && strings.EqualFold(p, site) {
+			continue
+		}
+		keep = append(keep, p)
+	}
+	if len(keep) == 0 {
+		return t
+	}
+	longest := keep[0]
+	for _, p := range keep[1:] {
+		if len(p) > len(longest) {
+			longest = p
+		}
+	}
+	// Only cut when what is cut is short beside what stays.
+	lw, _ := wordCount(longest)
+	tw, _ := wordCount(t)
+	if lw >= 3 && tw-lw <= max(6, lw) {
+		return longest
+	}
+	if len(keep) < len(parts) {
+		return strings.Join(keep, " - ")
+	}
+	return t
+}
+
+func splitTitle(t string) []string {
+	var out []string
+	for _, p := range reTitleSep.Split(t, -1) {
+		if p = strings.TrimSpace(p); p != "" {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// siteFromTitle takes the site name from the document title: the segment
+// before or after the headline.
+func siteFromTitle(title string, heads []string) string {
+	parts := splitTitle(title)
+	if len(parts) < 2 {
+		return ""
+	}
+	for _, h := range heads {
+		lh := strings.ToLower(h)
+		lt := strings.ToLower(title)
+		if i := strings.Index(lt, lh); i >= 0 && len(h) >= 10 {
+			rest := strings.TrimSpace(title[:i] + " " + title[i+len(h):])
+			rest = strings.Trim(rest, " |-–—:·•»/_")
+			if rp := splitTitle(rest); len(rp) > 0 {
+				return rp[len(rp)-1]
+			}
+		}
+	}
+	last := parts[len(parts)-1]
+	if w, c := wordCount(last); w <= 4 && c <= 10 {
+		return last
+	}
+	return ""
+}
