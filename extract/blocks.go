@@ -13,8 +13,8 @@ import (
 // matched against a block's heading (lower-cased), then against its class
 // and id; a list with neither is of kind "more".
 var (
-	reKindRelated = regexp.MustCompile(`relat|see also|also read|read also|read more|more on this|more from|more about|more like this|more stories|more news|more in |in other news|further reading|keep reading|相关|相關|関連|관련|verwandt|ähnlich|mehr zum thema|auch interessant|weitere artikel|relacionad|lee también|ver también|más noticias|à lire aussi|lire aussi|sur le même sujet|articles liés|dans la même rubrique|leggi anche|correlat|похож|читайте также|по теме|ilgili`)
-	reKindRanking = regexp.MustCompile(`rank|most read|most[- ]popular|most viewed|most shared|most commented|most emailed|popular|trending|hot |^hot$|top stories|top news|top \d+|meistgelesen|meist gelesen|am meisten|beliebt|más leíd|lo más|más visto|plus lus|plus populaires|les plus|più lett|più lette|mais lidas|mais vistas|популярн|самое читаемое|排行|排名|热门|熱門|热点|热榜|点击|ランキング|人気|アクセス|많이 본|인기|랭킹`)
+	reKindRelated   = regexp.MustCompile(`relat|see also|also read|read also|read more|more on this|more from|more about|more like this|more stories|more news|more in |in other news|further reading|keep reading|相关|相關|関連|관련|verwandt|ähnlich|mehr zum thema|auch interessant|weitere artikel|relacionad|lee también|ver también|más noticias|à lire aussi|lire aussi|sur le même sujet|articles liés|dans la même rubrique|leggi anche|correlat|похож|читайте также|по теме|ilgili`)
+	reKindRanking   = regexp.MustCompile(`rank|most read|most[- ]popular|most viewed|most shared|most commented|most emailed|popular|trending|hot |^hot$|top stories|top news|top \d+|meistgelesen|meist gelesen|am meisten|beliebt|más leíd|lo más|más visto|plus lus|plus populaires|les plus|più lett|più lette|mais lidas|mais vistas|популярн|самое читаемое|排行|排名|热门|熱門|热点|热榜|点击|ランキング|人気|アクセス|많이 본|인기|랭킹`)
 	reKindRecommend = regexp.MustCompile(`recommend|you may also like|you might also like|you may like|might like|may also like|suggest|sponsor|promoted|partner|around the web|don't miss|don’t miss|editor'?s? pick|picked for you|for you|empfehl|könnte sie|interessiert|recomend|te puede interesar|no te pierdas|nous vous recommandons|à ne pas manquer|consigliat|potrebbe interessarti|рекоменд|推荐|推薦|おすすめ|オススメ|お勧め|추천|猜你喜欢|精选|精選`)
 	reKindClass     = regexp.MustCompile(`relat|rank|popular|trending|most|recommend|sponsor|promo|suggest|outbrain|taboola`)
 )
@@ -50,6 +50,7 @@ type foundBlock struct {
 	node    *html.Node   // the list container
 	heading *html.Node   // the heading element, if any
 	items   []*html.Node // the <a> elements, in order
+	inline  bool         // inside a paragraph: a widget (hover card), not a block
 	block   Block
 }
 
@@ -182,7 +183,7 @@ func (p *page) linkList(n *html.Node, base *url.URL) (foundBlock, bool) {
 	if cls == "" && n.Parent != nil {
 		cls = classID(n.Parent)
 	}
-	return foundBlock{node: n, heading: heading, items: anchors, block: Block{
+	return foundBlock{node: n, heading: heading, items: anchors, inline: inParagraph(n), block: Block{
 		Kind: blockKind(htext, cls), Heading: htext, Links: links,
 	}}, true
 }
@@ -281,4 +282,21 @@ func wordCount(s string) (words, cjk int) {
 		}
 	}
 	return words, cjk
+}
+
+// inParagraph reports whether n sits inside a <p> or an inline element: a
+// link list there is a widget in the text, not a block of the page.
+func inParagraph(n *html.Node) bool {
+	if !isBlock(n) {
+		return true
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.DataAtom == atom.P {
+			return true
+		}
+		if isBlock(a) && a.DataAtom != atom.P {
+			return false
+		}
+	}
+	return false
 }

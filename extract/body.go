@@ -232,17 +232,26 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 	}
 	for i := range l.blocks {
 		b := &l.blocks[i]
-		if b.elem == nil || b.heading > 0 || b.li || b.caption {
+		if b.elem == nil || b.heading > 0 || b.caption {
 			continue
 		}
 		w := textWeight(b.text, b.chars)
+		if b.li {
+			w /= 2
+		}
 		if w < 25 || b.density() > 0.5 {
 			continue
 		}
 		s := 1 + float64(strings.Count(b.text, ",")+strings.Count(b.text, "，")+strings.Count(b.text, "、"))
 		s += min(float64(w)/100, 3)
 		lvl := 0
-		for a := b.elem.Parent; a != nil && lvl < 5; a = a.Parent {
+		start := b.elem.Parent
+		if isBlockContainer(b.elem) {
+			// Loose text beside blocks: a paragraph of its own, whose
+			// parent is the element holding it.
+			start = b.elem
+		}
+		for a := start; a != nil && lvl < 5; a = a.Parent {
 			if a.Type != html.ElementNode || a.DataAtom == atom.Html {
 				break
 			}
@@ -297,6 +306,7 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 		top = top.Parent
 	}
 	topScore := final[top]
+	debugf("top <%s %q> score %.1f", top.Data, classID(top), topScore)
 	if topScore < 0 {
 		topScore = 0
 	}
@@ -367,7 +377,9 @@ func onlyElementChild(n *html.Node) bool {
 }
 
 func sentenceEnd(s string) bool {
-	s = strings.TrimRightFunc(s, func(r rune) bool { return unicode.IsSpace(r) || r == '"' || r == '”' || r == '’' || r == '\'' || r == ')' || r == '»' || r == '」' })
+	s = strings.TrimRightFunc(s, func(r rune) bool {
+		return unicode.IsSpace(r) || r == '"' || r == '”' || r == '’' || r == '\'' || r == ')' || r == '»' || r == '」'
+	})
 	if s == "" {
 		return false
 	}
@@ -377,4 +389,11 @@ func sentenceEnd(s string) bool {
 		return true
 	}
 	return false
+}
+
+func trunc(s string, n int) string {
+	if len(s) > n {
+		return s[:n]
+	}
+	return s
 }

@@ -213,3 +213,25 @@ func (p *page) linkDensity(n *html.Node) float64 {
 	}
 	return float64(st.linkChars) / float64(st.chars)
 }
+
+// drop marks n as left out of the body and takes its measures off its
+// ancestors, so densities reflect what remains.
+func (p *page) drop(n *html.Node, skip map[*html.Node]bool) {
+	if skip[n] {
+		return
+	}
+	skip[n] = true
+	st := p.stats[n]
+	if st == nil {
+		return
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if as := p.stats[a]; as != nil {
+			as.chars -= st.chars
+			as.linkChars -= st.linkChars
+			as.links -= st.links
+			as.commas -= st.commas
+			as.paras -= st.paras
+		}
+	}
+}

@@ -4,11 +4,14 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"regexp"
+	"strings"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 )
 
@@ -53,18 +56,46 @@ func looksBinary(b []byte) bool {
 	return ctrl > len(head)/10
 }
 
-// decode converts raw to UTF-8 using, in order, the Content-Type charset, a
-// BOM, a <meta> declaration, then a guess. Invalid sequences become U+FFFD.
+// reMetaCharset finds a charset declared in a <meta> element.
+var reMetaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
+
+// decode converts raw to UTF-8. The charset is taken from, in order: a BOM,
+// the Content-Type header, a <meta> declaration in the first 16 KiB. When
+// none is given, or a single-byte charset is declared for bytes that are
+// valid multi-byte UTF-8 (a common mislabelling), UTF-8 is used if the bytes
+// are valid UTF-8, else windows-1252, as browsers do. Invalid sequences
+// become U+FFFD: the result is always valid UTF-8.
 func decode(raw []byte, contentType string) []byte {
-	enc, name, _ := charset.DetermineEncoding(raw, contentType)
-	if name == "utf-8" || enc == encoding.Nop {
-		if utf8.Valid(raw) {
+	var enc encoding.Encoding
+	name := ""
+	certain := false
+	if e, n, c := charset.DetermineEncoding(raw, contentType); c {
+		enc, name, certain = e, n, true
+	}
+	if !certain {
+		head := raw
+		if len(head) > 16<<10 {
+			head = head[:16<<10]
+		}
+		if m := reMetaCharset.FindSubmatch(head); m != nil {
+			enc, name = charset.Lookup(string(m[1]))
+		}
+	}
+	isUTF8 := func() bool { return utf8.Valid(raw) }
+	switch {
+	case enc == nil:
+		if isUTF8() {
 			return bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 		}
+		enc = charmap.Windows1252
+	case name == "utf-8" || enc == encoding.Nop || enc == unicode.UTF8:
+		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+		if utf8.Valid(raw) {
+			return raw
+		}
 		return bytes.ToValidUTF8(raw, []byte("\uFFFD"))
-	}
-	if enc == unicode.UTF8 {
-		return bytes.ToValidUTF8(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")), []byte("\uFFFD"))
+	case singleByte(name) && hasMultiByte(raw) && isUTF8():
+		return raw
 	}
 	out, err := enc.NewDecoder().Bytes(raw)
 	if err != nil {
@@ -74,6 +105,19 @@ func decode(raw []byte, contentType string) []byte {
 		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
 	}
 	return out
+}
+
+func singleByte(name string) bool {
+	return strings.HasPrefix(name, "windows-125") || strings.HasPrefix(name, "iso-8859") || name == "macintosh" || name == "koi8-r" || name == "koi8-u"
+}
+
+func hasMultiByte(b []byte) bool {
+	for _, c := range b {
+		if c >= 0x80 {
+			return true
+		}
+	}
+	return false
 }
 
 // parse decodes and parses one page.
@@ -91,4 +135,3 @@ func parse(raw []byte, contentType string) (*html.Node, error) {
 	}
 	return doc, nil
 }
-

@@ -22,16 +22,19 @@ func extractDoc(doc *html.Node, base *url.URL, rawURL string) (*Article, error) 
 	blocks := p.findBlocks(base)
 	skip := make(map[*html.Node]bool, len(blocks)*2)
 	for _, fb := range blocks {
-		skip[fb.node] = true
+		p.drop(fb.node, skip)
 		if fb.heading != nil {
-			skip[fb.heading] = true
+			p.drop(fb.heading, skip)
 		}
-		a.Blocks = append(a.Blocks, fb.block)
+		if !fb.inline {
+			a.Blocks = append(a.Blocks, fb.block)
+		}
 	}
 	a.Reactions = p.reactions(skip)
 
 	var paras []string
 	if p.body != nil {
+		p.skipComments([]*html.Node{p.body}, skip)
 		content := p.findContent(p.body, skip)
 		paras = p.bodyText(content, skip, a.Title)
 	}
@@ -113,6 +116,29 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		default:
 			b.class = clsNeutral
 		}
+	}
+	// Lines cut by <br> in one element read as one paragraph: a run of
+	// neutral lines that together make a text is good.
+	for i := 0; i < len(bs); {
+		j := i
+		sum := 0
+		for j < len(bs) && bs[j].elem == bs[i].elem && bs[j].class == clsNeutral && bs[j].heading == 0 {
+			sum += textWeight(bs[j].text, bs[j].chars)
+			j++
+		}
+		if j-i >= 2 && sum >= 150 {
+			for k := i; k < j; k++ {
+				bs[k].class = clsGood
+			}
+		}
+		if j == i {
+			j++
+		}
+		i = j
+	}
+	for i := range bs {
+		b := &bs[i]
+		debugf("  [%d] cls=%d h=%d li=%v d=%.2f %q", i, b.class, b.heading, b.li, b.density(), trunc(b.text, 90))
 	}
 	first, last := -1, -1
 	for i := range bs {
@@ -231,4 +257,36 @@ func parseCount(s string) (int, bool) {
 		}
 	}
 	return v, digits > 0
+}
+
+// reComments matches the class or id of reader-comment sections, a
+// convention shared by blog engines and comment plugins.
+var reComments = regexp.MustCompile(`(^|[^a-z])(comments?|commentlist|comment-list|comment-body|respond|disqus|discussion|replies|reply|reactions-list|talk|opinions?-list|comentarios|kommentare|commentaires)([^a-z]|$)|comment-`)
+
+// skipComments leaves reader-comment sections inside the content out of the
+// body, unless the content is itself inside one (a page about a comment).
+func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
+	for _, c := range content {
+		for a := c; a != nil; a = a.Parent {
+			if ci := classID(a); ci != "" && reComments.MatchString(ci) {
+				return
+			}
+		}
+	}
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || skip[n] {
+			return
+		}
+		if ci := classID(n); ci != "" && reComments.MatchString(ci) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
+			p.drop(n, skip)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, c := range content {
+		walk(c)
+	}
 }
