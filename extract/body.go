@@ -284,10 +284,39 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 			best, top = s, n
 		}
 	}
+	// When several of the best candidates score close to the top and share
+	// an ancestor, the body is split across them (a paragraph per card):
+	// take the ancestor (Readability's rule).
+	{
+		type cand struct {
+			n *html.Node
+			s float64
+		}
+		var tops []cand
+		for _, n := range order {
+			if n != top && final[n] >= best*0.75 {
+				tops = append(tops, cand{n, final[n]})
+			}
+		}
+		if len(tops) >= 2 {
+			for a := top.Parent; a != nil && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a = a.Parent {
+				k := 0
+				for _, c := range tops {
+					if hasAncestor(c.n, a) {
+						k++
+					}
+				}
+				if k >= 2 {
+					top = a
+					break
+				}
+			}
+		}
+	}
 	// Climb while an ancestor scores close to the top: the article body is
 	// often split across sibling containers.
-	last := best
-	threshold := best / 3
+	last := final[top]
+	threshold := last / 3
 	for par := top.Parent; par != nil && par.DataAtom != atom.Body && par.DataAtom != atom.Html; par = par.Parent {
 		ps, ok := final[par]
 		if !ok {

@@ -111,6 +111,9 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsGood
 		case w >= 40 && d < 0.2 && sentenceEnd(b.text):
 			b.class = clsGood
+		case w >= 100 && d < 0.7 && sentenceEnd(b.text):
+			// A long sentence rich in links: its neighbours decide.
+			b.class = clsNeutral
 		case d > 0.3:
 			b.class = clsBad
 		default:
