@@ -2,6 +2,7 @@ package extract
 
 import (
 	"regexp"
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -297,6 +298,10 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 			if n != top && final[n] >= best*0.75 {
 				tops = append(tops, cand{n, final[n]})
 			}
+		}
+		sort.Slice(tops, func(i, j int) bool { return tops[i].s > tops[j].s })
+		if len(tops) > 4 {
+			tops = tops[:4]
 		}
 		if len(tops) >= 2 {
 			for a := top.Parent; a != nil && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a = a.Parent {

@@ -75,6 +75,9 @@ func splitParas(s string) []string {
 	return out
 }
 
+// reCookie matches consent banners.
+var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|consent|agree|settings|policy|continu)|\b(use|using|accept|consent|agree)\b.{0,80}\bcookies?\b`)
+
 var reBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advertising|anzeige|publicidad|publicité|广告|広告|sponsored|share( this( article| story| page)?)?|share on \w+|tweet|print|email|e-mail|comments?|\d+ comments?|leave a (comment|reply)|related( articles| stories| posts)?|read more|read next|more:?|see also|tags?:?.*|filed under:?.*|topics?:.*|subscribe.*|sign up.*|follow us.*|click here.*|loading.*|scroll to continue.*|continue reading.*|back to top|image:?|photo:?|view|views?:? ?\d*|skip (to )?(main )?(content|advertisement)|copyright .*|© .*|\(c\) .*|all rights reserved.*|getty images|ap photo.*|reuters/.*|newsletter.*|we('ve| have) updated our privacy.*|this (article|story) (was|has been) .{0,40}(updated|published|corrected).*|.{0,40}contributed to this report\.?)$`)
 
 // bodyText classifies the text blocks of the content nodes and returns the
@@ -90,8 +93,10 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		return nil
 	}
 	normTitle := strings.ToLower(collapse(title))
+	seen := make(map[string]bool, len(bs))
 	for i := range bs {
 		b := &bs[i]
+
 		w := textWeight(b.text, b.chars)
 		d := b.density()
 		switch {
@@ -101,8 +106,10 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case b.caption:
 			b.class = clsBad
-		case reBoilerplate.MatchString(b.text):
+		case reBoilerplate.MatchString(b.text) || reCookie.MatchString(b.text):
 			b.class = clsBad
+		case seen[b.text]:
+			b.class = clsBad // a repeated line: gallery captions, teasers
 		case d > 0.5 && (b.li || w < 200):
 			b.class = clsBad
 		case b.heading > 0:
@@ -118,6 +125,9 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		default:
 			b.class = clsNeutral
+		}
+		if b.chars >= 20 {
+			seen[b.text] = true
 		}
 	}
 	// Lines cut by <br> in one element read as one paragraph: a run of
