@@ -20,12 +20,8 @@ func fingerprint(text string) string {
 	}
 	var v [64]int32
 	add := func(h uint64) {
-		for i := 0; i < 64; i++ {
-			if h&(1<<uint(i)) != 0 {
-				v[i]++
-			} else {
-				v[i]--
-			}
+		for i := range v {
+			v[i] += int32(h>>uint(i)&1)*2 - 1
 		}
 	}
 	const n = 3

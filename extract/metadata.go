@@ -436,6 +436,9 @@ func (p *page) breadcrumb() []string {
 // crumbItems reads the items of a candidate breadcrumb element.
 func crumbItems(n *html.Node, marked bool) []string {
 	text := nodeText(n)
+	if !strings.ContainsAny(text, ">›»→/|-–") {
+		return nil
+	}
 	text = reCrumbLabel.ReplaceAllString(text, "")
 	seps := reCrumbSep.FindAllStringIndex(text, -1)
 	if len(seps) == 0 {

@@ -106,7 +106,8 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case b.caption:
 			b.class = clsBad
-		case reBoilerplate.MatchString(b.text) || reCookie.MatchString(b.text):
+		case len(b.text) <= 160 && reBoilerplate.MatchString(b.text),
+			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
 			b.class = clsBad
 		case seen[b.text]:
 			b.class = clsBad // a repeated line: gallery captions, teasers
@@ -272,16 +273,21 @@ func parseCount(s string) (int, bool) {
 	return v, digits > 0
 }
 
-// reComments matches the class or id of reader-comment sections, a
-// convention shared by blog engines and comment plugins.
-var reComments = regexp.MustCompile(`(^|[^a-z])(comments?|commentlist|comment-list|comment-body|respond|disqus|discussion|replies|reply|reactions-list|talk|opinions?-list|comentarios|kommentare|commentaires)([^a-z]|$)|comment-`)
+// commentNames mark reader-comment sections in class or id, a convention
+// shared by blog engines and comment plugins.
+var commentNames = []string{"comment", "disqus", "respond", "replies", "discussion", "comentario", "kommentar", "commentaire"}
+
+func isComments(n *html.Node) bool {
+	ci := classID(n)
+	return ci != "" && containsAny(ci, commentNames)
+}
 
 // skipComments leaves reader-comment sections inside the content out of the
 // body, unless the content is itself inside one (a page about a comment).
 func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 	for _, c := range content {
 		for a := c; a != nil; a = a.Parent {
-			if ci := classID(a); ci != "" && reComments.MatchString(ci) {
+			if isComments(a) {
 				return
 			}
 		}
@@ -291,7 +297,7 @@ func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 		if n.Type != html.ElementNode || skip[n] {
 			return
 		}
-		if ci := classID(n); ci != "" && reComments.MatchString(ci) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
+		if isComments(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
 			p.drop(n, skip)
 			return
 		}
