@@ -99,7 +99,7 @@ func (p *page) linkList(n *html.Node, base *url.URL) (foundBlock, bool) {
 	var heading *html.Node
 	itemsWithLink, otherItems := 0, 0
 	otherChars := 0
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
+	for _, c := range listChildren(n, p) {
 		if c.Type == html.TextNode {
 			k, _ := countChars(c.Data)
 			otherChars += k
@@ -217,7 +217,7 @@ func bestLink(n *html.Node) (*html.Node, string) {
 // those of up to two ancestors that have no other content before the list.
 func (p *page) headingBefore(n *html.Node) *html.Node {
 	cur := n
-	for up := 0; up < 3 && cur != nil; up++ {
+	for up := 0; up < 5 && cur != nil; up++ {
 		for s := cur.PrevSibling; s != nil; s = s.PrevSibling {
 			if s.Type == html.TextNode {
 				if strings.TrimSpace(s.Data) != "" {
@@ -299,4 +299,51 @@ func inParagraph(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// listChildren returns the children of n as list items; a row of cells each
+// holding a link (a table grid, a flex row of cards) gives its cells.
+func listChildren(n *html.Node, p *page) []*html.Node {
+	var out []*html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && c.DataAtom != atom.A {
+			if st := p.stats[c]; st != nil && st.links >= 2 && st.links <= 6 {
+				if cells := linkCells(c, p); cells != nil {
+					out = append(out, cells...)
+					continue
+				}
+			}
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+// linkCells returns the element children of row when each one with text
+// holds exactly one link, nil otherwise.
+func linkCells(row *html.Node, p *page) []*html.Node {
+	var cells []*html.Node
+	for c := row.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			if strings.TrimSpace(c.Data) != "" {
+				return nil
+			}
+			continue
+		}
+		if c.Type != html.ElementNode {
+			continue
+		}
+		st := p.stats[c]
+		if st == nil || st.chars == 0 {
+			continue
+		}
+		if st.links != 1 {
+			return nil
+		}
+		cells = append(cells, c)
+	}
+	if len(cells) < 2 {
+		return nil
+	}
+	return cells
 }

@@ -57,7 +57,7 @@ func (e *Extractor) ExtractBytes(raw []byte, src Source) (*Article, error) {
 	if e.maxBytes > 0 && int64(len(raw)) > e.maxBytes {
 		return nil, ErrTooLarge
 	}
-	doc, err := parse(raw, src.ContentType)
+	doc, text, err := parse(raw, src.ContentType)
 	if err != nil {
 		return nil, err
 	}
@@ -67,5 +67,5 @@ func (e *Extractor) ExtractBytes(raw []byte, src Source) (*Article, error) {
 			base = u
 		}
 	}
-	return extractDoc(doc, base, src.URL)
+	return extractDoc(doc, text, base, src.URL)
 }

@@ -121,17 +121,18 @@ func hasMultiByte(b []byte) bool {
 }
 
 // parse decodes and parses one page.
-func parse(raw []byte, contentType string) (*html.Node, error) {
+// It returns the tree and the decoded UTF-8 text it was parsed from.
+func parse(raw []byte, contentType string) (*html.Node, []byte, error) {
 	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, fmt.Errorf("%w: empty input", ErrNotHTML)
+		return nil, nil, fmt.Errorf("%w: empty input", ErrNotHTML)
 	}
 	if looksBinary(raw) {
-		return nil, fmt.Errorf("%w: binary content", ErrNotHTML)
+		return nil, nil, fmt.Errorf("%w: binary content", ErrNotHTML)
 	}
 	text := decode(raw, contentType)
 	doc, err := html.Parse(bytes.NewReader(text))
 	if err != nil {
-		return nil, fmt.Errorf("extract: parsing HTML: %w", err)
+		return nil, nil, fmt.Errorf("extract: parsing HTML: %w", err)
 	}
-	return doc, nil
+	return doc, text, nil
 }

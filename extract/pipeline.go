@@ -1,11 +1,13 @@
 package extract
 
 import (
+	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
 	"unicode"
 
+	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -13,7 +15,7 @@ import (
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // extractDoc runs the pipeline on a parsed page.
-func extractDoc(doc *html.Node, base *url.URL, rawURL string) (*Article, error) {
+func extractDoc(doc *html.Node, src []byte, base *url.URL, rawURL string) (*Article, error) {
 	p := newPage(doc)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
 	meta := p.metadata(base)
@@ -38,8 +40,18 @@ func extractDoc(doc *html.Node, base *url.URL, rawURL string) (*Article, error) 
 		content := p.findContent(p.body, skip)
 		paras = p.bodyText(content, skip, a.Title)
 	}
-	if len(paras) == 0 && meta.articleBody != "" {
-		paras = splitParas(meta.articleBody)
+	if countWords(paras) < fallbackWords {
+		// Little found: ask a second method. JSON-LD articleBody is the
+		// page's own statement of its text; Readability judges whether the
+		// page is an article at all before it extracts.
+		switch {
+		case meta.articleBody != "" && countWords(splitParas(meta.articleBody)) >= fallbackWords:
+			paras = splitParas(meta.articleBody)
+		default:
+			if alt := readabilityText(src, base); countWords(alt) > max(fallbackWords, countWords(paras)) {
+				paras = alt
+			}
+		}
 	}
 	a.Text = strings.Join(paras, "\n\n")
 	if a.Text != "" {
@@ -218,14 +230,21 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 	var out map[string]int
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode || skip[n] || n.DataAtom == atom.A || n.DataAtom == atom.Nav {
+		if n.Type != html.ElementNode || skip[n] || n.DataAtom == atom.Nav {
 			return
+		}
+		if n.DataAtom == atom.A {
+			// Reaction buttons are links that go nowhere.
+			href := strings.TrimSpace(attr(n, "href"))
+			if href != "" && href != "#" && !strings.HasPrefix(href, "javascript:") {
+				return
+			}
 		}
 		st := p.stats[n]
-		if st == nil || st.chars == 0 || st.links > 0 && st.linkChars == st.chars {
+		if st == nil || st.chars == 0 {
 			return
 		}
-		if st.chars <= 32 && !isBlockContainer(n) || st.chars <= 32 && st.links == 0 {
+		if st.chars <= 32 {
 			if m := reReaction.FindStringSubmatch(nodeText(n)); m != nil {
 				label := strings.TrimSpace(m[1])
 				if v, ok := parseCount(m[2]); ok && !reNotReaction.MatchString(label) {
@@ -308,4 +327,34 @@ func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 	for _, c := range content {
 		walk(c)
 	}
+}
+
+// fallbackWords is the body length under which a second method is asked.
+const fallbackWords = 40
+
+func countWords(paras []string) int {
+	n := 0
+	for _, p := range paras {
+		w, c := wordCount(p)
+		n += w + c
+	}
+	return n
+}
+
+// readabilityText runs go-readability (the readeck port of Readability.js)
+// on a fresh parse of the page, when it judges the page readable.
+func readabilityText(src []byte, base *url.URL) []string {
+	doc, err := html.Parse(bytes.NewReader(src))
+	if err != nil || !readability.CheckDocument(doc) {
+		return nil
+	}
+	art, err := readability.FromDocument(doc, base)
+	if err != nil {
+		return nil
+	}
+	var b strings.Builder
+	if err := art.RenderText(&b); err != nil {
+		return nil
+	}
+	return splitParas(b.String())
 }
