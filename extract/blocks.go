@@ -15,7 +15,7 @@ import (
 var (
 	reKindRelated   = regexp.MustCompile(`relat|see also|also read|read also|read more|more on this|more from|more about|more like this|more stories|more news|more in |in other news|further reading|keep reading|相关|相關|関連|관련|verwandt|ähnlich|mehr zum thema|auch interessant|weitere artikel|relacionad|lee también|ver también|más noticias|à lire aussi|lire aussi|sur le même sujet|articles liés|dans la même rubrique|leggi anche|correlat|похож|читайте также|по теме|ilgili`)
 	reKindRanking   = regexp.MustCompile(`rank|most read|most[- ]popular|most viewed|most shared|most commented|most emailed|popular|trending|hot |^hot$|top stories|top news|top \d+|meistgelesen|meist gelesen|am meisten|beliebt|más leíd|lo más|más visto|plus lus|plus populaires|les plus|più lett|più lette|mais lidas|mais vistas|популярн|самое читаемое|排行|排名|热门|熱門|热点|热榜|点击|ランキング|人気|アクセス|많이 본|인기|랭킹`)
-	reKindRecommend = regexp.MustCompile(`recommend|você pode gostar|you may also like|you might also like|you may like|might like|may also like|suggest|sponsor|promoted|partner|around the web|don't miss|don’t miss|editor'?s? pick|picked for you|for you|empfehl|könnte sie|interessiert|recomend|te puede interesar|no te pierdas|nous vous recommandons|à ne pas manquer|consigliat|potrebbe interessarti|рекоменд|推荐|推薦|おすすめ|オススメ|お勧め|추천|猜你喜欢|精选|精選`)
+	reKindRecommend = regexp.MustCompile(`recommend|você pode gostar|you may also like|you might also like|you may like|might like|may also like|suggest|sponsor|promoted|partner|around the web|editor'?s? pick|picked for you|for you|empfehl|könnte sie|interessiert|recomend|te puede interesar|no te pierdas|nous vous recommandons|à ne pas manquer|consigliat|potrebbe interessarti|рекоменд|推荐|推薦|おすすめ|オススメ|お勧め|추천|猜你喜欢|精选|精選`)
 	reKindClass     = regexp.MustCompile(`relat|rank|popular|trending|most|recommend|sponsor|promo|suggest|outbrain|taboola`)
 )
 
@@ -346,4 +346,17 @@ func linkCells(row *html.Node, p *page) []*html.Node {
 		return nil
 	}
 	return cells
+}
+
+// isBlockHeading reports text that reads as the heading of a link block
+// ("Related", "Most read", "You may also like", ...): short, no sentence.
+func isBlockHeading(text string) bool {
+	if len(text) > 60 {
+		return false
+	}
+	if w, c := wordCount(text); w > 6 || c > 12 || w+c == 0 {
+		return false
+	}
+	h := strings.ToLower(text)
+	return reKindRelated.MatchString(h) || reKindRanking.MatchString(h) || reKindRecommend.MatchString(h)
 }

@@ -90,7 +90,7 @@ func splitParas(s string) []string {
 // reCookie matches consent banners.
 var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|consent|agree|settings|policy|continu)|\b(use|using|accept|consent|agree)\b.{0,80}\bcookies?\b`)
 
-var reBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advertising|anzeige|publicidad|publicité|广告|広告|sponsored|share( this( article| story| page)?)?|share on \w+|tweet|print|email|e-mail|comments?|\d+ comments?|leave a (comment|reply)|related( articles| stories| posts)?|read more|read next|more:?|see also|tags?:?.*|filed under:?.*|topics?:.*|subscribe.*|sign up.*|follow us.*|click here.*|loading.*|scroll to continue.*|continue reading.*|back to top|image:?|photo:?|view|views?:? ?\d*|skip (to )?(main )?(content|advertisement)|copyright .*|© .*|\(c\) .*|all rights reserved.*|getty images|ap photo.*|reuters/.*|newsletter.*|we('ve| have) updated our privacy.*|this (article|story) (was|has been) .{0,40}(updated|published|corrected).*|.{0,40}contributed to this report\.?)$`)
+var reBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advertising|advert|ad|ads|anzeige|publicidad|publicité|广告|広告|sponsored|share( this( article| story| page)?)?|share on \w+|tweet|print|email|e-mail|comments?|\d+ comments?|leave a (comment|reply)|related( articles| stories| posts)?|read more|read next|more:?|see also|tags?:?.*|filed under:?.*|topics?:.*|subscribe.*|sign up.*|follow us.*|click here.*|loading.*|scroll to continue.*|continue reading.*|back to top|image:?|photo:?|view|views?:? ?\d*|skip (to )?(main )?(content|advertisement)|copyright .*|© .*|\(c\) .*|all rights reserved.*|getty images|ap photo.*|reuters/.*|newsletter.*|we('ve| have) updated our privacy.*|this (article|story) (was|has been) .{0,40}(updated|published|corrected).*|.{0,40}contributed to this report\.?)$`)
 
 // bodyText classifies the text blocks of the content nodes and returns the
 // body paragraphs.
@@ -166,6 +166,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		b := &bs[i]
 		debugf("  [%d] cls=%d h=%d li=%v d=%.2f %q", i, b.class, b.heading, b.li, b.density(), trunc(b.text, 90))
 	}
+	bs = keepMainSegments(bs)
 	first, last := -1, -1
 	for i := range bs {
 		if bs[i].class == clsGood {
@@ -357,4 +358,88 @@ func readabilityText(src []byte, base *url.URL) []string {
 		return nil
 	}
 	return splitParas(b.String())
+}
+
+func hasLetter(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}
+
+// keepMainSegments cuts the blocks at gaps — a block heading ("Related",
+// "You may also like") or a run of three or more bad blocks — and keeps the
+// segment with the most good text, with the others that are body too: those
+// big enough beside it, and, after a block heading, only those that read as
+// running text (two good blocks in a row), not as a list of teasers.
+func keepMainSegments(bs []tblock) []tblock {
+	type segment struct {
+		from, to int // bs[from:to]
+		good     int
+		headed   bool // starts at a block heading
+		run      bool // has two good blocks in a row
+	}
+	var segs []segment
+	cur := segment{}
+	badRun := 0
+	closeAt := func(i int, headed bool) {
+		if i > cur.from {
+			segs = append(segs, cur)
+		}
+		cur = segment{from: i, headed: headed}
+	}
+	for i := range bs {
+		b := &bs[i]
+		if b.class != clsGood && b.chars <= 60 && isBlockHeading(b.text) {
+			cur.to = i
+			closeAt(i, true)
+			badRun = 0
+		}
+		if b.class == clsBad && (b.density() > 0.5 || b.chars < 40 && !hasLetter(b.text)) {
+			badRun++
+			if badRun == 3 {
+				cur.to = i - 2
+				closeAt(i-2, false)
+			}
+		} else {
+			badRun = 0
+		}
+		if b.class == clsGood {
+			cur.good += textWeight(b.text, b.chars)
+			if i > 0 && bs[i-1].class == clsGood && i-1 >= cur.from {
+				cur.run = true
+			}
+		}
+		cur.to = i + 1
+	}
+	segs = append(segs, cur)
+	if len(segs) == 1 {
+		return bs
+	}
+	main := 0
+	for i, sg := range segs {
+		if sg.good > segs[main].good {
+			main = i
+		}
+	}
+	var out []tblock
+	for i, sg := range segs {
+		keep := i == main
+		switch {
+		case keep || sg.good == 0:
+		case i < main:
+			// Before the main text: lead paragraphs, unless a block
+			// heading introduced them and they are small.
+			keep = !sg.headed || sg.good*10 >= segs[main].good
+		default:
+			// After it: more body only when big beside it.
+			keep = sg.good*4 >= segs[main].good
+		}
+		if keep {
+			out = append(out, bs[sg.from:sg.to]...)
+		}
+	}
+	return out
 }
