@@ -116,7 +116,7 @@ func (l *linearizer) walk(n *html.Node) {
 		l.heading = lvl
 	case n.DataAtom == atom.Li || n.DataAtom == atom.Dd || n.DataAtom == atom.Dt:
 		l.li++
-	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption:
+	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption || n.DataAtom == atom.Figure:
 		l.caption++
 	case n.DataAtom == atom.Blockquote:
 		l.quote++
@@ -136,7 +136,7 @@ func (l *linearizer) walk(n *html.Node) {
 		l.heading = 0
 	case n.DataAtom == atom.Li || n.DataAtom == atom.Dd || n.DataAtom == atom.Dt:
 		l.li--
-	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption:
+	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption || n.DataAtom == atom.Figure:
 		l.flush()
 		l.caption--
 	case n.DataAtom == atom.Blockquote:

@@ -62,9 +62,14 @@ func isBlock(n *html.Node) bool {
 		return false
 	}
 	if n.DataAtom == 0 {
-		// Custom elements (amp-*, x-*) are treated as blocks when they hold
-		// blocks; as inline otherwise. Cheap approximation: by name.
-		return strings.Contains(n.Data, "-") && !strings.HasSuffix(n.Data, "-img")
+		// Unknown and custom elements (amp-*, x-*) are blocks when they
+		// hold blocks, inline otherwise.
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode && blockAtoms[c.DataAtom] {
+				return true
+			}
+		}
+		return false
 	}
 	return blockAtoms[n.DataAtom]
 }

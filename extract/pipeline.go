@@ -87,6 +87,9 @@ func splitParas(s string) []string {
 	return out
 }
 
+// reCredit matches photo captions and credits.
+var reCredit = regexp.MustCompile(`(?i)^(image|images|photo|photos|photograph|picture|foto|fotos|фото|credit|credits|bild|imagen|illustration|video)( copyright| credit| by| source)?\s*[:：]|\((image|photo|picture|foto|credit|pic)s?\s*(:|by|credit)[^)]*\)\.?$|\b(getty images|shutterstock|ap photo|afp via getty|image copyright|photo credit|file photo)\b|^(reuters|ap|afp|epa|getty|bloomberg|istock)(/| via )`)
+
 // reCookie matches consent banners.
 var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|consent|agree|settings|policy|continu)|\b(use|using|accept|consent|agree)\b.{0,80}\bcookies?\b`)
 
@@ -116,7 +119,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case normTitle != "" && b.heading > 0 && strings.ToLower(b.text) == normTitle:
 			b.class = clsBad
-		case b.caption:
+		case b.caption, len(b.text) < 200 && reCredit.MatchString(b.text):
 			b.class = clsBad
 		case len(b.text) <= 160 && reBoilerplate.MatchString(b.text),
 			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
