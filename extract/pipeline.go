@@ -208,7 +208,13 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		case i < first:
 			// Before the first paragraph: only sentence-like text or a
 			// heading that leads into the body.
-			if b.heading > 0 || !sentenceEnd(b.text) || textWeight(b.text, b.chars) < 40 {
+			lead := sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40
+			// Short lines that sit with the body's paragraphs in one
+			// container (a list, a lead-in) belong to it; a byline or a
+			// date in a header of their own do not.
+			sameBox := b.heading == 0 && b.elem != nil && bs[first].elem != nil &&
+				b.elem.Parent == bs[first].elem.Parent && b.elem != bs[first].elem.Parent && b.chars >= 12
+			if b.heading > 0 || !lead && !sameBox {
 				continue
 			}
 		case i > last:
