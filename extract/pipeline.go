@@ -93,7 +93,7 @@ var reCredit = regexp.MustCompile(`(?i)^(image|images|photo|photos|photograph|pi
 // reCookie matches consent banners.
 var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|consent|agree|settings|policy|continu)|\b(use|using|accept|consent|agree)\b.{0,80}\bcookies?\b`)
 
-var reBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advertising|advert|ad|ads|anzeige|publicidad|publicité|广告|広告|sponsored|share( this( article| story| page)?)?|share on \w+|tweet|print|email|e-mail|comments?|\d+ comments?|leave a (comment|reply)|related( articles| stories| posts)?|read more|read next|more:?|see also|tags?:?.*|filed under:?.*|topics?:.*|subscribe.*|sign up.*|follow us.*|click here.*|loading.*|scroll to continue.*|continue reading.*|back to top|image:?|photo:?|view|views?:? ?\d*|skip (to )?(main )?(content|advertisement)|copyright .*|© .*|\(c\) .*|all rights reserved.*|getty images|ap photo.*|reuters/.*|newsletter.*|we('ve| have) updated our privacy.*|this (article|story) (was|has been) .{0,40}(updated|published|corrected).*|.{0,40}contributed to this report\.?)$`)
+var reBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advertising|advert|ad|ads|anzeige|publicidad|publicité|广告|広告|sponsored|share( this( article| story| page)?)?|share on \w+|tweet|print|email|e-mail|comments?|\d+ comments?|leave a (comment|reply)|related( articles| stories| posts)?|read more|read next|more:?|see also|tags?:?.*|filed under:?.*|topics?:.*|subscribe.*|sign up.*|follow us.*|click here.*|loading.*|scroll to continue.*|continue reading.*|back to top|image:?|photo:?|view|close|caption|next|previous|prev|back to gallery|(image|photo|slide|picture|foto) \d+ (of|/) ?\d*|\d+ ?(/|of) ?\d+|enlarge this image|toggle caption|hide caption|expand|views?:? ?\d*|skip (to )?(main )?(content|advertisement)|copyright .*|© .*|\(c\) .*|all rights reserved.*|getty images|ap photo.*|reuters/.*|newsletter.*|we('ve| have) updated our privacy.*|this (article|story) (was|has been) .{0,40}(updated|published|corrected).*|.{0,40}contributed to this report\.?)$`)
 
 // bodyText classifies the text blocks of the content nodes and returns the
 // body paragraphs.
@@ -443,7 +443,8 @@ func keepMainSegments(bs []tblock) []tblock {
 			// heading introduced them and they are small.
 			keep = !sg.headed || sg.good*10 >= segs[main].good
 		default:
-			// After it: more body only when big beside it.
+			// After it: more body only when big beside it, bigger still
+			// after a block heading.
 			keep = sg.good*4 >= segs[main].good
 		}
 		if keep {
