@@ -40,6 +40,7 @@ func extractDoc(doc *html.Node, src []byte, base *url.URL, rawURL string) (*Arti
 		content := p.findContent(p.body, skip)
 		paras = p.bodyText(content, skip, a.Title)
 	}
+	paras = checkAgainst(paras, meta.articleBody)
 	if countWords(paras) < fallbackWords {
 		// Little found: ask a second method. JSON-LD articleBody is the
 		// page's own statement of its text; Readability judges whether the
@@ -452,4 +453,70 @@ func keepMainSegments(bs []tblock) []tblock {
 		}
 	}
 	return out
+}
+
+// checkAgainst uses the page's own statement of its text (JSON-LD
+// articleBody) as a reference: when it vouches for most of the extracted
+// text, paragraphs it knows nothing of are dropped. A reference that does
+// not match the page (a teaser, another story) changes nothing.
+func checkAgainst(paras []string, ref string) []string {
+	if len(paras) < 2 || len(ref) < 400 {
+		return paras
+	}
+	refWords := fingerprintWords(ref)
+	if len(refWords) < 80 {
+		return paras
+	}
+	grams := make(map[[3]string]struct{}, len(refWords))
+	for i := 0; i+3 <= len(refWords); i++ {
+		grams[[3]string{refWords[i], refWords[i+1], refWords[i+2]}] = struct{}{}
+	}
+	cover := make([]float64, len(paras))
+	total, covered := 0.0, 0.0
+	for i, p := range paras {
+		ws := fingerprintWords(p)
+		if len(ws) < 3 {
+			cover[i] = -1 // too short to judge
+			continue
+		}
+		hit := 0
+		for j := 0; j+3 <= len(ws); j++ {
+			if _, ok := grams[[3]string{ws[j], ws[j+1], ws[j+2]}]; ok {
+				hit++
+			}
+		}
+		n := float64(len(ws) - 2)
+		cover[i] = float64(hit) / n
+		total += n
+		covered += float64(hit)
+	}
+	if total == 0 || covered/total < 0.6 {
+		return paras
+	}
+	out := paras[:0:0]
+	for i, p := range paras {
+		if cover[i] >= 0.3 || cover[i] < 0 && neighbourCovered(cover, i) {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// neighbourCovered reports whether a short paragraph sits between
+// paragraphs the reference vouches for.
+func neighbourCovered(cover []float64, i int) bool {
+	prev, next := false, false
+	for j := i - 1; j >= 0; j-- {
+		if cover[j] >= 0 {
+			prev = cover[j] >= 0.3
+			break
+		}
+	}
+	for j := i + 1; j < len(cover); j++ {
+		if cover[j] >= 0 {
+			next = cover[j] >= 0.3
+			break
+		}
+	}
+	return prev && next
 }
