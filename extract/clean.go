@@ -19,6 +19,7 @@ type page struct {
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
 	stats  map[*html.Node]*nstat
+	slab   []nstat // backing store of stats, allocated in chunks
 }
 
 // nstat holds subtree measures of one element.
@@ -47,7 +48,7 @@ var junkAtoms = map[atom.Atom]bool{
 // <time> elements, drops invisible and non-text elements, and measures every
 // remaining element.
 func newPage(doc *html.Node) *page {
-	p := &page{doc: doc, stats: make(map[*html.Node]*nstat, 512)}
+	p := &page{doc: doc, stats: make(map[*html.Node]*nstat, 64)}
 	p.prune(doc, false)
 	p.measure(doc, false)
 	return p
@@ -153,7 +154,12 @@ func isHidden(n *html.Node) bool {
 
 // measure fills p.stats bottom-up for every element under n.
 func (p *page) measure(n *html.Node, inLink bool) *nstat {
-	st := &nstat{}
+	if len(p.slab) == cap(p.slab) {
+		// Chunks grow with the page: small pages stay small.
+		p.slab = make([]nstat, 0, min(1024, max(32, 2*cap(p.slab))))
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	st := &p.slab[len(p.slab)-1]
 	if n.Type == html.ElementNode {
 		p.stats[n] = st
 		if n.DataAtom == atom.A && hasAttr(n, "href") {

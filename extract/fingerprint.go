@@ -2,7 +2,6 @@ package extract
 
 import (
 	"fmt"
-	"hash/fnv"
 	"math/bits"
 	"strconv"
 	"strings"
@@ -14,22 +13,27 @@ import (
 // (CJK characters count as words), so the hash depends on the words alone:
 // markup, whitespace, punctuation and case do not change it.
 func fingerprint(text string) string {
-	words := fingerprintWords(text)
+	words := wordHashes(text)
 	if len(words) == 0 {
 		return ""
 	}
 	var v [64]int32
 	add := func(h uint64) {
+		h = mix64(h)
 		for i := range v {
 			v[i] += int32(h>>uint(i)&1)*2 - 1
 		}
 	}
 	const n = 3
 	if len(words) < n {
-		add(hashWords(words))
+		h := uint64(0)
+		for _, w := range words {
+			h = h*0x100000001b3 ^ w
+		}
+		add(h)
 	} else {
 		for i := 0; i+n <= len(words); i++ {
-			add(hashWords(words[i : i+n]))
+			add(words[i]*0x9e3779b97f4a7c15 ^ words[i+1]*0xc2b2ae3d27d4eb4f ^ words[i+2])
 		}
 	}
 	var out uint64
@@ -41,17 +45,9 @@ func fingerprint(text string) string {
 	return fmt.Sprintf("%016x", out)
 }
 
-func hashWords(ws []string) uint64 {
-	h := fnv.New64a()
-	for i, w := range ws {
-		if i > 0 {
-			h.Write([]byte{0})
-		}
-		h.Write([]byte(w))
-	}
-	// FNV's high bits mix poorly for short inputs; finish with a mixer
-	// (splitmix64's) so each of the 64 bits is an even vote.
-	x := h.Sum64()
+// mix64 is splitmix64's finaliser: every input bit moves every output bit,
+// so each of the 64 positions is an even vote.
+func mix64(x uint64) uint64 {
 	x ^= x >> 30
 	x *= 0xbf58476d1ce4e5b9
 	x ^= x >> 27
@@ -60,8 +56,37 @@ func hashWords(ws []string) uint64 {
 	return x
 }
 
-// fingerprintWords splits text into lower-case words: runs of letters and
-// digits, each Han, Hiragana, Katakana or Hangul character a word of its own.
+// wordHashes returns the FNV-1a hash of each lower-cased word of text: runs
+// of letters and digits, each Han, Hiragana, Katakana or Hangul character a
+// word of its own.
+func wordHashes(text string) []uint64 {
+	const offset, prime = 0xcbf29ce484222325, 0x100000001b3
+	words := make([]uint64, 0, len(text)/6)
+	h, in := uint64(offset), false
+	flush := func() {
+		if in {
+			words = append(words, h)
+			h, in = offset, false
+		}
+	}
+	for _, r := range text {
+		switch {
+		case r >= 0x2E80 && isIdeograph(r):
+			flush()
+			words = append(words, (offset^uint64(r))*prime)
+		case unicode.IsLetter(r) || unicode.IsDigit(r):
+			r = unicode.ToLower(r)
+			h = (h ^ uint64(r)) * prime
+			in = true
+		default:
+			flush()
+		}
+	}
+	flush()
+	return words
+}
+
+// fingerprintWords splits text into lower-case words like wordHashes.
 func fingerprintWords(text string) []string {
 	var words []string
 	start := -1

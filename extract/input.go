@@ -4,7 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
-	"regexp"
+	"mime"
 	"strings"
 	"unicode/utf8"
 
@@ -13,6 +13,7 @@ import (
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 // read reads all of r, failing with ErrTooLarge past the limit.
@@ -34,9 +35,23 @@ func (e *Extractor) read(r io.Reader) ([]byte, error) {
 	return b, nil
 }
 
-// looksBinary reports whether the start of b is not text: NUL bytes or many
-// control characters outside a UTF-16 BOM'd document.
+// binaryMagic are the signatures of common non-HTML bodies.
+var binaryMagic = [][]byte{
+	[]byte("%PDF-"), []byte("\x89PNG"), []byte("GIF87a"), []byte("GIF89a"), []byte("\xff\xd8\xff"),
+	[]byte("PK\x03\x04"), []byte("\x1f\x8b"), []byte("RIFF"), []byte("OggS"), []byte("ID3"),
+	[]byte("\x00\x00\x01\x00"), []byte("%!PS"), []byte("\xd0\xcf\x11\xe0"), []byte("7z\xbc\xaf"),
+	[]byte("Rar!"), []byte("\x7fELF"), []byte("wOFF"), []byte("wOF2"), []byte("fLaC"),
+}
+
+// looksBinary reports whether the start of b is not text: a known binary
+// signature, NUL bytes or many control characters outside a UTF-16 BOM'd
+// document.
 func looksBinary(b []byte) bool {
+	for _, m := range binaryMagic {
+		if bytes.HasPrefix(b, m) {
+			return true
+		}
+	}
 	if len(b) >= 2 && ((b[0] == 0xFE && b[1] == 0xFF) || (b[0] == 0xFF && b[1] == 0xFE)) {
 		return false
 	}
@@ -56,55 +71,116 @@ func looksBinary(b []byte) bool {
 	return ctrl > len(head)/10
 }
 
-// reMetaCharset finds a charset declared in a <meta> element.
-var reMetaCharset = regexp.MustCompile(`(?i)<meta[^>]+charset\s*=\s*["']?\s*([a-z0-9_:.-]+)`)
-
 // decode converts raw to UTF-8. The charset is taken from, in order: a BOM,
 // the Content-Type header, a <meta> declaration in the first 16 KiB. When
 // none is given, or a single-byte charset is declared for bytes that are
 // valid multi-byte UTF-8 (a common mislabelling), UTF-8 is used if the bytes
 // are valid UTF-8, else windows-1252, as browsers do. Invalid sequences
 // become U+FFFD: the result is always valid UTF-8.
-func decode(raw []byte, contentType string) []byte {
+func decode(raw []byte, contentType string) source {
 	var enc encoding.Encoding
 	name := ""
 	certain := false
-	if e, n, c := charset.DetermineEncoding(raw, contentType); c {
-		enc, name, certain = e, n, true
+	switch {
+	case bytes.HasPrefix(raw, []byte("\xef\xbb\xbf")):
+		enc, name, certain = unicode.UTF8, "utf-8", true
+	case bytes.HasPrefix(raw, []byte("\xfe\xff")):
+		enc, name, certain = unicode.UTF16(unicode.BigEndian, unicode.ExpectBOM), "utf-16be", true
+	case bytes.HasPrefix(raw, []byte("\xff\xfe")):
+		enc, name, certain = unicode.UTF16(unicode.LittleEndian, unicode.ExpectBOM), "utf-16le", true
+	default:
+		if _, params, err := mime.ParseMediaType(contentType); err == nil && params["charset"] != "" {
+			if e, n := charset.Lookup(params["charset"]); e != nil {
+				enc, name, certain = e, n, true
+			}
+		}
 	}
 	if !certain {
 		head := raw
 		if len(head) > 16<<10 {
 			head = head[:16<<10]
 		}
-		if m := reMetaCharset.FindSubmatch(head); m != nil {
-			enc, name = charset.Lookup(string(m[1]))
+		if cs := metaCharset(head); cs != "" {
+			enc, name = charset.Lookup(cs)
+			if strings.HasPrefix(name, "utf-16") {
+				// A page that can declare its charset in ASCII is not
+				// UTF-16: browsers read such a declaration as UTF-8.
+				enc, name = unicode.UTF8, "utf-8"
+			}
 		}
 	}
 	isUTF8 := func() bool { return utf8.Valid(raw) }
 	switch {
 	case enc == nil:
 		if isUTF8() {
-			return bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
+			return source{text: bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))}
 		}
 		enc = charmap.Windows1252
 	case name == "utf-8" || enc == encoding.Nop || enc == unicode.UTF8:
 		raw = bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf"))
 		if utf8.Valid(raw) {
-			return raw
+			return source{text: raw}
 		}
-		return bytes.ToValidUTF8(raw, []byte("\uFFFD"))
+		return source{text: bytes.ToValidUTF8(raw, []byte("\uFFFD"))}
 	case singleByte(name) && hasMultiByte(raw) && isUTF8():
-		return raw
+		return source{text: raw}
 	}
-	out, err := enc.NewDecoder().Bytes(raw)
-	if err != nil {
-		return bytes.ToValidUTF8(raw, []byte("\uFFFD"))
+	return source{text: raw, enc: enc}
+}
+
+// source is a page's bytes and the encoding that turns them into UTF-8
+// (nil when they are UTF-8 already). Decoding streams into the parser.
+type source struct {
+	text []byte
+	enc  encoding.Encoding
+}
+
+func (s source) reader() io.Reader {
+	if s.enc == nil {
+		return bytes.NewReader(s.text)
 	}
-	if !utf8.Valid(out) {
-		out = bytes.ToValidUTF8(out, []byte("\uFFFD"))
+	return transform.NewReader(bytes.NewReader(s.text), s.enc.NewDecoder())
+}
+
+// metaCharset finds the charset named by a <meta> element in head ("" when
+// none): <meta charset=x> or <meta http-equiv content="...; charset=x">.
+func metaCharset(head []byte) string {
+	for off := 0; off < len(head); {
+		i := bytes.Index(head[off:], []byte("harset"))
+		if i < 0 {
+			return ""
+		}
+		i += off
+		off = i + 6
+		lt := bytes.LastIndexByte(head[max(0, i-300):i], '<')
+		if lt < 0 {
+			continue
+		}
+		lt += max(0, i-300)
+		if bytes.IndexByte(head[lt:i], '>') >= 0 || !bytes.HasPrefix(bytes.ToLower(head[lt:min(lt+5, len(head))]), []byte("<meta")) {
+			continue
+		}
+		j := off
+		for j < len(head) && (head[j] == ' ' || head[j] == '\t') {
+			j++
+		}
+		if j >= len(head) || head[j] != '=' {
+			continue
+		}
+		j++
+		for j < len(head) && (head[j] == ' ' || head[j] == '\t' || head[j] == '"' || head[j] == '\'') {
+			j++
+		}
+		k := j
+		for k < len(head) && (head[k] >= 'a' && head[k] <= 'z' || head[k] >= 'A' && head[k] <= 'Z' ||
+			head[k] >= '0' && head[k] <= '9' || head[k] == '-' || head[k] == '_' || head[k] == ':' || head[k] == '.') {
+			k++
+		}
+		if k > j {
+			return string(head[j:k])
+		}
 	}
-	return out
+	return ""
 }
 
 func singleByte(name string) bool {
@@ -121,18 +197,70 @@ func hasMultiByte(b []byte) bool {
 }
 
 // parse decodes and parses one page.
-// It returns the tree and the decoded UTF-8 text it was parsed from.
-func parse(raw []byte, contentType string) (*html.Node, []byte, error) {
-	if len(bytes.TrimSpace(raw)) == 0 {
-		return nil, nil, fmt.Errorf("%w: empty input", ErrNotHTML)
+// It returns the tree and the source it was parsed from.
+func parse(raw []byte, contentType string) (*html.Node, source, error) {
+	if len(bytes.TrimSpace(bytes.TrimPrefix(raw, []byte("\xef\xbb\xbf")))) == 0 {
+		return nil, source{}, fmt.Errorf("%w: empty input", ErrNotHTML)
 	}
 	if looksBinary(raw) {
-		return nil, nil, fmt.Errorf("%w: binary content", ErrNotHTML)
+		return nil, source{}, fmt.Errorf("%w: binary content", ErrNotHTML)
 	}
-	text := decode(raw, contentType)
-	doc, err := html.Parse(bytes.NewReader(text))
+	src := decode(raw, contentType)
+	doc, err := html.Parse(src.reader())
+	for depth := 256; err != nil && strings.Contains(err.Error(), "open stack") && depth >= 16; depth /= 4 {
+		// x/net/html refuses nesting deeper than 512 elements (counting
+		// those it adds itself, such as tbody): keep the text, drop the
+		// tags past a safe depth, and parse again.
+		flat := source{text: flatten(src.reader(), depth)}
+		if doc, err = html.Parse(flat.reader()); err == nil {
+			src = flat
+		}
+	}
 	if err != nil {
-		return nil, nil, fmt.Errorf("extract: parsing HTML: %w", err)
+		return nil, source{}, fmt.Errorf("extract: parsing HTML: %w", err)
 	}
-	return doc, text, nil
+	return doc, src, nil
+}
+
+// flatten rewrites a page with its element nesting cut at depth: start and
+// end tags deeper than that are dropped, text is kept.
+func flatten(r io.Reader, depth int) []byte {
+	var out bytes.Buffer
+	z := html.NewTokenizer(r)
+	d := 0
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			return out.Bytes()
+		case html.StartTagToken:
+			name, _ := z.TagName()
+			if voidElement[string(name)] {
+				out.Write(z.Raw())
+				continue
+			}
+			d++
+			if d > depth {
+				continue
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			if voidElement[string(name)] {
+				continue
+			}
+			d--
+			if d >= depth {
+				continue
+			}
+			if d < 0 {
+				d = 0
+			}
+		}
+		out.Write(z.Raw())
+	}
+}
+
+var voidElement = map[string]bool{
+	"area": true, "base": true, "br": true, "col": true, "embed": true, "hr": true, "img": true,
+	"input": true, "link": true, "meta": true, "source": true, "track": true, "wbr": true,
 }

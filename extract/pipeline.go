@@ -1,7 +1,6 @@
 package extract
 
 import (
-	"bytes"
 	"net/url"
 	"regexp"
 	"strings"
@@ -15,7 +14,7 @@ import (
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // extractDoc runs the pipeline on a parsed page.
-func extractDoc(doc *html.Node, src []byte, base *url.URL, rawURL string) (*Article, error) {
+func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Article, error) {
 	p := newPage(doc)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
 	meta := p.metadata(base)
@@ -94,8 +93,6 @@ var reCredit = regexp.MustCompile(`(?i)^(image|images|photo|photos|photograph|pi
 // reCookie matches consent banners.
 var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|consent|agree|settings|policy|continu)|\b(use|using|accept|consent|agree)\b.{0,80}\bcookies?\b`)
 
-var reBoilerplate = regexp.MustCompile(`(?i)^(advertisement|advertising|advert|ad|ads|anzeige|publicidad|publicité|广告|広告|sponsored|share( this( article| story| page)?)?|share on \w+|tweet|print|email|e-mail|comments?|\d+ comments?|leave a (comment|reply)|related( articles| stories| posts)?|read more|read next|more:?|see also|tags?:?.*|filed under:?.*|topics?:.*|subscribe.*|sign up.*|follow us.*|click here.*|loading.*|scroll to continue.*|continue reading.*|back to top|image:?|photo:?|view|close|caption|next|previous|prev|back to gallery|(image|photo|slide|picture|foto) \d+ (of|/) ?\d*|\d+ ?(/|of) ?\d+|enlarge this image|toggle caption|hide caption|expand|views?:? ?\d*|skip (to )?(main )?(content|advertisement)|copyright .*|© .*|\(c\) .*|all rights reserved.*|getty images|ap photo.*|reuters/.*|newsletter.*|we('ve| have) updated our privacy.*|this (article|story) (was|has been) .{0,40}(updated|published|corrected).*|.{0,40}contributed to this report\.?)$`)
-
 // bodyText classifies the text blocks of the content nodes and returns the
 // body paragraphs.
 func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title string) []string {
@@ -122,7 +119,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case b.caption, len(b.text) < 200 && reCredit.MatchString(b.text):
 			b.class = clsBad
-		case len(b.text) <= 160 && reBoilerplate.MatchString(b.text),
+		case len(b.text) <= 160 && isBoilerplate(b.text),
 			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
 			b.class = clsBad
 		case seen[b.text]:
@@ -354,8 +351,8 @@ func countWords(paras []string) int {
 
 // readabilityText runs go-readability (the readeck port of Readability.js)
 // on a fresh parse of the page, when it judges the page readable.
-func readabilityText(src []byte, base *url.URL) []string {
-	doc, err := html.Parse(bytes.NewReader(src))
+func readabilityText(src source, base *url.URL) []string {
+	doc, err := html.Parse(src.reader())
 	if err != nil || !readability.CheckDocument(doc) {
 		return nil
 	}
@@ -519,4 +516,89 @@ func neighbourCovered(cover []float64, i int) bool {
 		}
 	}
 	return prev && next
+}
+
+// Boilerplate lines: whole lines, line openings and endings that are page
+// chrome in any article, in several languages.
+var (
+	boilerLines = map[string]bool{
+		"advertisement": true, "advertising": true, "advert": true, "ad": true, "ads": true,
+		"anzeige": true, "werbung": true, "publicidad": true, "publicité": true, "pubblicità": true,
+		"广告": true, "広告": true, "sponsored": true, "share": true, "share this": true,
+		"share this article": true, "share this story": true, "share this page": true, "tweet": true,
+		"print": true, "email": true, "e-mail": true, "comment": true, "comments": true,
+		"leave a comment": true, "leave a reply": true, "related": true, "related articles": true,
+		"related stories": true, "related posts": true, "read more": true, "read next": true,
+		"more": true, "see also": true, "subscribe": true, "back to top": true, "image": true,
+		"photo": true, "view": true, "views": true, "close": true, "caption": true, "next": true,
+		"previous": true, "prev": true, "back to gallery": true, "enlarge this image": true,
+		"toggle caption": true, "hide caption": true, "expand": true, "getty images": true,
+		"skip to content": true, "skip to main content": true, "skip advertisement": true,
+		"loading": true, "tags": true, "topics": true, "filed under": true, "image copyright": true,
+	}
+	boilerPrefixes = []string{
+		"share on ", "tags:", "tag:", "filed under:", "topics:", "topic:", "subscribe to ", "subscribe now",
+		"sign up", "follow us", "click here", "loading", "scroll to continue", "continue reading",
+		"copyright ", "© ", "(c) ", "all rights reserved", "ap photo", "reuters/", "newsletter",
+		"we've updated our privacy", "we have updated our privacy", "views:", "this article was updated",
+		"this story was updated", "this article has been updated", "this story has been updated",
+		"this article was originally published", "this story was originally published",
+	}
+	boilerSuffixes = []string{"contributed to this report", "all rights reserved"}
+)
+
+// isBoilerplate reports a line of page chrome: a label, a share or
+// subscription prompt, a credit, a counter ("12 comments", "Image 1 of 8").
+func isBoilerplate(text string) bool {
+	l := strings.ToLower(strings.TrimSpace(text))
+	l = strings.TrimRight(l, " .:!…")
+	if boilerLines[l] {
+		return true
+	}
+	for _, p := range boilerPrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	for _, p := range boilerSuffixes {
+		if strings.HasSuffix(l, p) {
+			return true
+		}
+	}
+	return isCounterLine(l)
+}
+
+// isCounterLine matches "12 comments", "1 / 8", "3 of 10", "image 1 of 8".
+func isCounterLine(l string) bool {
+	f := strings.Fields(l)
+	if len(f) == 0 || len(f) > 5 {
+		return false
+	}
+	num := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch len(f) {
+	case 1:
+		if i := strings.IndexByte(f[0], '/'); i > 0 {
+			return num(f[0][:i]) && num(f[0][i+1:])
+		}
+	case 2:
+		return num(f[0]) && (f[1] == "comment" || f[1] == "comments" || f[1] == "views" || f[1] == "shares")
+	case 3:
+		return num(f[0]) && (f[1] == "/" || f[1] == "of") && num(f[2])
+	case 4, 5:
+		switch f[0] {
+		case "image", "photo", "slide", "picture", "foto":
+			return num(f[1]) && (f[2] == "of" || f[2] == "/") && (len(f) == 3 || num(f[3]) || f[3] == "/")
+		}
+	}
+	return false
 }

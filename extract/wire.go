@@ -3,6 +3,7 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode/utf8"
 )
 
 // Wire credits at the start of a story's first paragraph. Each form names
@@ -32,6 +33,14 @@ var canonicalAgency = map[string]string{
 
 // wireCredit returns the agency and dateline of a first paragraph.
 func wireCredit(first string) (agency, dateline string) {
+	if len(first) > 160 {
+		// A credit opens the paragraph: look no further than its start.
+		cut := 160
+		for cut > 0 && !utf8.RuneStart(first[cut]) {
+			cut--
+		}
+		first = first[:cut]
+	}
 	if m := reWireLatin.FindStringSubmatch(first); m != nil {
 		place := strings.TrimSpace(m[1])
 		if i := strings.Index(place, " ["); i > 0 {
