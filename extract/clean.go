@@ -20,6 +20,8 @@ type page struct {
 	h1s    []*html.Node
 	stats  map[*html.Node]*nstat
 	slab   []nstat // backing store of stats, allocated in chunks
+	// elements counts the elements kept by prune.
+	elements int
 }
 
 // nstat holds subtree measures of one element.
@@ -48,8 +50,11 @@ var junkAtoms = map[atom.Atom]bool{
 // <time> elements, drops invisible and non-text elements, and measures every
 // remaining element.
 func newPage(doc *html.Node) *page {
-	p := &page{doc: doc, stats: make(map[*html.Node]*nstat, 64)}
+	p := &page{doc: doc}
 	p.prune(doc, false)
+	// Sized once from the count prune took: no growth, no rehashing.
+	p.stats = make(map[*html.Node]*nstat, p.elements)
+	p.slab = make([]nstat, 0, p.elements+1)
 	p.measure(doc, false)
 	return p
 }
@@ -99,6 +104,7 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			c = next
 			continue
 		}
+		p.elements++
 		p.prune(c, inHead)
 		c = next
 	}

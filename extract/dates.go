@@ -6,6 +6,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 )
 
 // stamp is a point in time as the page states it: value is RFC 3339 when the
@@ -61,8 +62,13 @@ func parseStamp(s string) stamp {
 
 // parseStampPrefix finds the first date in s.
 func parseStampPrefix(s string) stamp {
-	if len(s) > 200 {
-		s = s[:200]
+	if len(s) > 64 {
+		// Dates are short; the expressions' cost grows with the input.
+		cut := 64
+		for cut > 0 && !utf8.RuneStart(s[cut]) {
+			cut--
+		}
+		s = s[:cut]
 	}
 	if m := reNumDate.FindStringSubmatch(s); m != nil {
 		return makeStamp(m[1], m[2], m[3], m[4], m[5], m[6], m[7], m[8])

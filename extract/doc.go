@@ -11,13 +11,16 @@
 //
 //   - Input is read up to Options.MaxBytes (default [DefaultMaxBytes]);
 //     longer input fails with [ErrTooLarge] and nothing else is done.
-//   - The charset is taken from the Content-Type given in [Source], else a
-//     BOM, else a <meta> declaration, else it is sniffed; output is always
-//     valid UTF-8.
+//   - The charset is taken from a BOM, else the Content-Type given in
+//     [Source], else a <meta> declaration in the first 16 KiB; without one,
+//     UTF-8 when the bytes are valid UTF-8, else windows-1252. A single-byte
+//     charset declared for bytes that are valid multi-byte UTF-8 is taken
+//     for the mislabel it is. Output is always valid UTF-8.
 //   - Empty and binary input fails with [ErrNotHTML]; a page in which no
 //     article body can be found fails with [ErrNoArticle], distinct from
 //     both. Every error is prefixed "extract:" and wraps its cause.
-//   - Nesting deeper than the parser's limit is cut, never a panic.
+//   - Nesting deeper than the parser's limit (512) is flattened: the text is
+//     kept, the excess tags are dropped.
 //
 // The body is found from signals that generalise across markup: text and
 // link density, paragraph structure, position, repeated item shapes,

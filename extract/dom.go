@@ -114,7 +114,8 @@ func collapse(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
-		if isSpace(r) {
+		if isSpace(r) && r != 0x3000 {
+			// U+3000, the ideographic space, is text in CJK titles.
 			space = true
 			continue
 		}
@@ -124,7 +125,7 @@ func collapse(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return b.String()
+	return strings.TrimFunc(b.String(), isSpace)
 }
 
 func isSpace(r rune) bool {

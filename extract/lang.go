@@ -2,6 +2,7 @@ package extract
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/abadojack/whatlanggo"
 )
@@ -25,8 +26,14 @@ func normLang(tag string) string {
 
 // detectLanguage guesses the language of text, "" when unsure.
 func detectLanguage(text string) string {
-	if len(text) > 4000 {
-		text = text[:4000]
+	// A few hundred characters decide; trigram counting allocates in
+	// proportion to the sample.
+	if len(text) > 600 {
+		cut := 600
+		for cut > 0 && !utf8.RuneStart(text[cut]) {
+			cut--
+		}
+		text = text[:cut]
 	}
 	info := whatlanggo.Detect(text)
 	if !info.IsReliable() && info.Confidence < 0.5 {

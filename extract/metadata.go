@@ -392,7 +392,7 @@ func ldBreadcrumb(o map[string]any) []string {
 // separated by >, ›, », / or →: "Current:Home > Invest".
 var (
 	reCrumbLabel = regexp.MustCompile(`^[\p{L} ]{0,24}[:：]\s*`)
-	reCrumbSep   = regexp.MustCompile(`\s*[>›»→/|]\s*|\s+[-–]\s+`)
+	reCrumbSep   = regexp.MustCompile(`\s*[>›»→/]\s*`)
 )
 
 // breadcrumb finds a visible breadcrumb trail: a short element of links
@@ -436,7 +436,7 @@ func (p *page) breadcrumb() []string {
 // crumbItems reads the items of a candidate breadcrumb element.
 func crumbItems(n *html.Node, marked bool) []string {
 	text := nodeText(n)
-	if !strings.ContainsAny(text, ">›»→/|-–") {
+	if !strings.ContainsAny(text, ">›»→/") {
 		return nil
 	}
 	text = reCrumbLabel.ReplaceAllString(text, "")
@@ -584,14 +584,21 @@ func (p *page) dateLabel() stamp {
 		if st == nil || st.chars == 0 || n.DataAtom == atom.A {
 			return false
 		}
+		if st.chars <= 40 && !isBlockContainer(n) && isDateClass(classID(n)) {
+			if s := parseStampPrefix(nodeText(n)); s.ok() {
+				found = s
+				return true
+			}
+		}
 		if st.chars <= 80 && !isBlockContainer(n) {
-			if m := reDateLabel.FindStringSubmatch(nodeText(n)); m != nil {
-				if s := parseStampPrefix(m[1]); s.ok() {
-					found = s
-					return true
+			if t := nodeText(n); strings.ContainsAny(t, "0123456789") && len(t) >= 8 {
+				if m := reDateLabel.FindStringSubmatch(t); m != nil {
+					if s := parseStampPrefix(m[1]); s.ok() {
+						found = s
+						return true
+					}
 				}
 			}
-			return false
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
 			if walk(c) {
@@ -719,4 +726,10 @@ func siteFromTitle(title string, heads []string) string {
 		return last
 	}
 	return ""
+}
+
+// isDateClass reports a class or id naming a publication date or time.
+func isDateClass(ci string) bool {
+	return ci != "" && !strings.Contains(ci, "updat") && !strings.Contains(ci, "modif") &&
+		containsAny(ci, []string{"date", "time", "publish", "posted", "pubdate"})
 }

@@ -40,6 +40,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		paras = p.bodyText(content, skip, a.Title)
 	}
 	paras = checkAgainst(paras, meta.articleBody)
+	paras = dropStandfirst(paras, meta.description)
 	if countWords(paras) < fallbackWords {
 		// Little found: ask a second method. JSON-LD articleBody is the
 		// page's own statement of its text; Readability judges whether the
@@ -47,6 +48,8 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		switch {
 		case meta.articleBody != "" && countWords(splitParas(meta.articleBody)) >= fallbackWords:
 			paras = splitParas(meta.articleBody)
+		case p.body != nil && p.stats[p.body].chars-p.stats[p.body].linkChars < 600:
+			// Hardly any text outside links: a listing, not an article.
 		default:
 			if alt := readabilityText(src, base); countWords(alt) > max(fallbackWords, countWords(paras)) {
 				paras = alt
@@ -56,6 +59,9 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	a.Text = strings.Join(paras, "\n\n")
 	if a.Text != "" {
 		a.Agency, a.Dateline = wireCredit(paras[0])
+		if a.Agency == "" && len(paras) > 1 {
+			a.Agency, a.Dateline = wireCredit(paras[1])
+		}
 		if a.Agency == "" {
 			a.Agency = meta.agency
 		}
@@ -67,6 +73,9 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		a.Language = detectLanguage(a.Text)
 	}
 	if a.WordCount < minBodyWords(a.Text) {
+		// Not an article: the record keeps the page's metadata and
+		// blocks, and no body.
+		a.Text, a.WordCount, a.Fingerprint, a.Agency, a.Dateline = "", 0, "", "", ""
 		return a, ErrNoArticle
 	}
 	return a, nil
@@ -119,6 +128,8 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case b.caption, len(b.text) < 200 && reCredit.MatchString(b.text):
 			b.class = clsBad
+		case len(b.text) <= 120 && reByPrefix.MatchString(b.text) && !sentenceEnd(b.text):
+			b.class = clsBad // a byline
 		case len(b.text) <= 160 && isBoilerplate(b.text),
 			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
 			b.class = clsBad
@@ -601,4 +612,29 @@ func isCounterLine(l string) bool {
 		}
 	}
 	return false
+}
+
+// dropStandfirst removes a leading paragraph that repeats the page's
+// description when the body goes on without it: the standfirst (dek)
+// printed under the headline, which is not body text. A description that
+// merely copies the first paragraph of the body is left alone: then the
+// second paragraph continues where the first left off and the first is not
+// set apart — a case told apart by the description being the whole first
+// paragraph while the second does not begin with the wire dateline or the
+// story; here the conservative test is an exact match of a short lead.
+func dropStandfirst(paras []string, desc string) []string {
+	if len(paras) < 3 || desc == "" {
+		return paras
+	}
+	first := strings.TrimSpace(paras[0])
+	d := strings.TrimSpace(desc)
+	if first != d || len(first) > 300 {
+		return paras
+	}
+	// A wire dateline opens a story: if the next paragraph has one, the
+	// first was set above the story.
+	if ag, _ := wireCredit(paras[1]); ag != "" {
+		return paras[1:]
+	}
+	return paras
 }

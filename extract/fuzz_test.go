@@ -1,0 +1,485 @@
+package extract_test
+
+import (
+	"bytes"
+	"compress/gzip"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+
+	"github.com/newsclip/newsclip/extract"
+)
+
+// fuzzSeeds are inputs that have broken HTML extractors: odd encodings,
+// broken markup, deep nesting, hostile metadata.
+var fuzzSeeds = []string{
+	"",
+	" ",
+	"<",
+	"<html>",
+	"<!DOCTYPE html>",
+	"<p>x</p>",
+	"\xef\xbb\xbf<html><body><p>After a byte order mark.</p></body></html>",
+	"\xff\xfe<\x00p\x00>\x00h\x00i\x00<\x00/\x00p\x00>\x00",
+	"\xfe\xff\x00<\x00p\x00>\x00h\x00i\x00<\x00/\x00p\x00>",
+	`<meta charset="utf-16"><p>Declared UTF-16, written in ASCII.</p>`,
+	"<meta charset=\"gbk\"><title>\xd6\xd0\xce\xc4</title><p>\xd6\xd0\xce\xc4\xd6\xd0\xce\xc4</p>",
+	"<meta charset=\"x-no-such-charset\"><p>\xff\xfe\xfd unknown charset</p>",
+	"<meta charset=\"utf-8\"><title>\xc3</title><p>bad \xff\xfe bytes \xe2\x80 and \xc0\xaf</p>",
+	"<a href=\"/\xff\">\xfe</a>",
+	strings.Repeat("<div>", 600) + "<p>Deeper than the parser's limit.</p>",
+	strings.Repeat("<table><tr><td>", 200) + "<p>nested tables</p>",
+	strings.Repeat("<b><i>", 300) + "misnested formatting" + strings.Repeat("</b></i>", 300),
+	`<ul><li><a href="http://[::1">bad host</a><li><a href=" javascript:alert(1)">js</a><li><a href="%zz">bad escape</a><li><a href="//">empty</a></ul>`,
+	`<script type="application/ld+json">{"@type":"NewsArticle","headline":"\ud800","datePublished":"not a date","author":{"name":"\u0000"},"articleBody":"x"}</script>`,
+	`<script type="application/ld+json">{"@graph":[{"@type":["NewsArticle"],"author":[[[]]],"datePublished":["2024"]}</script>`,
+	`<script type="application/ld+json">[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[</script>`,
+	`<meta property="article:published_time" content="2024-02-30T25:61:00+25:00"><time datetime="9999-99-99T99:99">then</time>`,
+	`<time datetime="-0001-01-01T00:00:00Z">year minus one</time><p>Date:0000-00-00 00:00:00</p>`,
+	`<p>veryGood! (99999999999999999999999999)</p><p>veryGood! (-5)</p>`,
+	`<p>MOSCOW (AP) —</p>`,
+	`<p>(AP) — (Reuters) - (dpa) - 新华社电 【共同】</p>`,
+	"<title>" + strings.Repeat("- ", 2000) + "</title>",
+	"<frameset><frame src=\"a.html\"></frameset>",
+	"<svg><p>in svg</p><math><mi>x</mi><style><p>style in math</p></style></math></svg>",
+	"<template><p>inside a template</p></template><noscript><p>inside noscript</p></noscript>",
+	"<plaintext><p>after plaintext</p>",
+	"<!-- <p>in a comment</p> --><![CDATA[<p>cdata</p>]]>",
+	"<html>\r\n<body>\r<p>carriage\rreturns</p>\r\n</body>",
+	"<p>שלום 👍🏽 مرحبا \u202e reversed \u200b zero-width</p>",
+	"<body>" + strings.Repeat("<p>Lorem ipsum dolor sit amet, consectetur adipiscing elit, sed do eiusmod tempor.</p>", 40) + "</body>",
+	"<html><body><article><h1>T</h1>" + strings.Repeat("<a href=\"/x\">link</a> ", 300) + "</article></body></html>",
+}
+
+func FuzzExtract(f *testing.F) {
+	inputs, err := filepath.Glob(filepath.Join(fixtureDir, "*", "input.html"))
+	if err != nil {
+		f.Fatal(err)
+	}
+	for _, p := range inputs {
+		b, err := os.ReadFile(p)
+		if err != nil {
+			f.Fatal(err)
+		}
+		f.Add(b)
+	}
+	for _, s := range fuzzSeeds {
+		f.Add([]byte(s))
+	}
+
+	ex := extract.New(extract.Options{})
+	src := extract.Source{URL: "https://news.example.com/world/2024/03/05/story.html"}
+	f.Fuzz(func(t *testing.T, data []byte) {
+		orig := bytes.Clone(data)
+		a1, err1 := ex.ExtractBytes(data, src)
+		if !bytes.Equal(orig, data) {
+			t.Fatal("ExtractBytes modified its input")
+		}
+		checkOutcome(t, a1, err1)
+
+		// Deterministic, and Extract on a reader is ExtractBytes.
+		a2, err2 := ex.ExtractBytes(data, src)
+		a3, err3 := ex.Extract(bytes.NewReader(data), src)
+		for i, r := range []struct {
+			a   *extract.Article
+			err error
+		}{{a2, err2}, {a3, err3}} {
+			if errString(r.err) != errString(err1) {
+				t.Fatalf("call %d: error %v, first call: %v", i+2, r.err, err1)
+			}
+			if diff := cmp.Diff(a1, r.a); diff != "" {
+				t.Fatalf("call %d: Extract(page) mismatch with the first call (-first +this):\n%s", i+2, diff)
+			}
+		}
+
+		// JSON round trip.
+		if a1 == nil {
+			return
+		}
+		b, err := json.Marshal(a1)
+		if err != nil {
+			t.Fatalf("json.Marshal: %v", err)
+		}
+		var back extract.Article
+		if err := json.Unmarshal(b, &back); err != nil {
+			t.Fatalf("json.Unmarshal: %v\n%s", err, b)
+		}
+		if diff := cmp.Diff(a1, &back, cmpopts.EquateEmpty()); diff != "" {
+			t.Fatalf("JSON round trip mismatch (-before +after):\n%s", diff)
+		}
+	})
+}
+
+func errString(err error) string {
+	if err == nil {
+		return ""
+	}
+	return err.Error()
+}
+
+// checkOutcome checks the result of one call on arbitrary input: an error
+// is one of the package's (and only one), prefixed "extract:"; a success
+// has a body; any record satisfies the invariants.
+func checkOutcome(t *testing.T, a *extract.Article, err error) {
+	t.Helper()
+	if err != nil {
+		if n := sentinelCount(err); n != 1 {
+			t.Fatalf("error %q matches %d of ErrTooLarge, ErrNotHTML, ErrNoArticle; want exactly 1", err, n)
+		}
+		if !strings.HasPrefix(err.Error(), "extract:") {
+			t.Errorf("error %q lacks the \"extract:\" prefix", err)
+		}
+	} else {
+		if a == nil {
+			t.Fatal("nil Article and nil error")
+		}
+		if a.Text == "" {
+			t.Error("no error but an empty Text: a page without a body must fail with ErrNoArticle")
+		}
+	}
+	if a != nil {
+		checkInvariants(t, a, true)
+	}
+}
+
+func sentinelCount(err error) int {
+	n := 0
+	for _, s := range []error{extract.ErrTooLarge, extract.ErrNotHTML, extract.ErrNoArticle} {
+		if errors.Is(err, s) {
+			n++
+		}
+	}
+	return n
+}
+
+// Pieces of a small real article, for the bad-input tests.
+const (
+	badTitle = "Harbour bridge to close for three weeks of repairs"
+	badP1    = "The harbour bridge will close to all traffic for three weeks from Monday while engineers replace worn expansion joints and resurface the main span, the city's transport office said on Thursday."
+	badP2    = "Buses will be diverted over the river crossing at Mill Lane, adding about fifteen minutes to journeys between the docks and the city centre at peak times, the office said."
+	badP3    = "Cyclists and pedestrians will be able to use a temporary walkway on the eastern side of the bridge during daylight hours, except on two weekends when cranes will be working overhead."
+	badP4    = "The bridge carries about forty thousand vehicles a day. It was last closed for major work eleven years ago, when its steel cables were replaced after inspectors found corrosion."
+	badP5    = "Shop owners near the southern approach said they were worried about losing passing trade, and asked the council to put up signs telling drivers that businesses remain open."
+)
+
+// articlePage returns a small but real article page. head is put in <head>
+// (a charset declaration, say); the body paragraphs are ps, or the five
+// standard ones.
+func articlePage(head string, ps ...string) string {
+	if len(ps) == 0 {
+		ps = []string{badP1, badP2, badP3, badP4, badP5}
+	}
+	var b strings.Builder
+	b.WriteString("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n" + head + "\n<title>" + badTitle + " - The Example Times</title>\n</head>\n<body>\n")
+	b.WriteString("<nav><a href=\"/\">Home</a> <a href=\"/news/\">News</a> <a href=\"/sport/\">Sport</a></nav>\n")
+	b.WriteString("<article>\n<h1>" + badTitle + "</h1>\n")
+	for _, p := range ps {
+		b.WriteString("<p>" + p + "</p>\n")
+	}
+	b.WriteString("</article>\n<footer><a href=\"/about/\">About</a> <a href=\"/privacy/\">Privacy</a></footer>\n</body>\n</html>\n")
+	return b.String()
+}
+
+const listingPage = `<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>The Example Times – News</title></head>
+<body>
+<nav><a href="/">Home</a> <a href="/news/">News</a> <a href="/sport/">Sport</a></nav>
+<h2>Latest</h2>
+<ul>
+<li><a href="/news/1.html">Harbour bridge to close for repairs</a></li>
+<li><a href="/news/2.html">Council approves new library</a></li>
+<li><a href="/news/3.html">Storm warning for the coast</a></li>
+<li><a href="/news/4.html">School wins science prize</a></li>
+<li><a href="/news/5.html">Market square to go car-free</a></li>
+<li><a href="/news/6.html">Bus fares to rise in April</a></li>
+</ul>
+<footer><a href="/about/">About</a> <a href="/privacy/">Privacy</a></footer>
+</body></html>`
+
+// utf16LE encodes s as UTF-16LE with a byte order mark.
+func utf16LE(s string) []byte {
+	b := []byte{0xff, 0xfe}
+	for _, u := range utf16.Encode([]rune(s)) {
+		b = append(b, byte(u), byte(u>>8))
+	}
+	return b
+}
+
+func gzipped(s string) []byte {
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	w.Write([]byte(s))
+	w.Close()
+	return buf.Bytes()
+}
+
+// randomBytes returns n bytes from a fixed seed, with NULs among them.
+func randomBytes(n int) []byte {
+	r := rand.New(rand.NewPCG(1, 2))
+	b := make([]byte, n)
+	for i := range b {
+		b[i] = byte(r.Uint32())
+	}
+	for i := 7; i < n; i += 100 {
+		b[i] = 0
+	}
+	return b
+}
+
+// pdfPage is the start of a PDF file whose first binary stream begins
+// after more than 1 KiB of text objects (as with XMP metadata).
+func pdfPage() []byte {
+	var b bytes.Buffer
+	b.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R /Metadata 3 0 R >>\nendobj\n")
+	b.WriteString("2 0 obj\n<< /Type /Pages /Kids [4 0 R] /Count 1 >>\nendobj\n")
+	b.WriteString("3 0 obj\n<< /Type /Metadata /Subtype /XML /Length 1400 >>\nstream\n<?xpacket begin=\"\" id=\"W5M0MpCehiHzreSzNTczkc9d\"?>\n<x:xmpmeta xmlns:x=\"adobe:ns:meta/\">\n")
+	for b.Len() < 1600 {
+		b.WriteString("<rdf:Description rdf:about=\"\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\"><dc:title>Annual report</dc:title></rdf:Description>\n")
+	}
+	b.WriteString("</x:xmpmeta>\n<?xpacket end=\"w\"?>\nendstream\nendobj\n")
+	b.WriteString("5 0 obj\n<< /Length 512 /Filter /FlateDecode >>\nstream\n")
+	b.Write(randomBytes(512))
+	b.WriteString("\nendstream\nendobj\n")
+	return b.Bytes()
+}
+
+// repeatReader yields n bytes of c.
+type repeatReader struct {
+	c byte
+	n int64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, io.EOF
+	}
+	p = p[:min(int64(len(p)), r.n)]
+	for i := range p {
+		p[i] = r.c
+	}
+	r.n -= int64(len(p))
+	return len(p), nil
+}
+
+var errBrokenReader = errors.New("disk on fire")
+
+// brokenReader yields some of a page, then fails.
+type brokenReader struct{ r io.Reader }
+
+func (b *brokenReader) Read(p []byte) (int, error) {
+	n, err := b.r.Read(p)
+	if err == io.EOF || n == 0 {
+		return n, errBrokenReader
+	}
+	return n, nil
+}
+
+// TestBadInput feeds the extractor input that is empty, binary, badly
+// encoded, deeply nested, too large or unreadable.
+func TestBadInput(t *testing.T) {
+	if extract.DefaultMaxBytes != 20<<20 {
+		t.Errorf("DefaultMaxBytes = %d, documented as 20 MiB (%d)", extract.DefaultMaxBytes, 20<<20)
+	}
+	page := articlePage(`<meta charset="utf-8">`)
+	deep := strings.Repeat("<div>", 100_000)
+	undeep := strings.Repeat("</div>", 100_000)
+	article := "<article><h1>" + badTitle + "</h1><p>" + badP1 + "</p><p>" + badP2 + "</p><p>" + badP3 + "</p><p>" + badP4 + "</p><p>" + badP5 + "</p></article>"
+
+	// ok stands for "no error" in allow.
+	var ok error
+	tests := []struct {
+		name string
+		opts extract.Options
+		ct   string // Source.ContentType
+		// input is the page; reader, when set, replaces it (Extract only).
+		input  []byte
+		reader func() io.Reader
+		// allow lists the accepted outcomes (ok for success); an error
+		// must also not match any other of the package's sentinels.
+		allow []error
+		// contain must be in Text on success.
+		contain []string
+	}{
+		{name: "empty", input: nil, allow: []error{extract.ErrNotHTML}},
+		{name: "whitespace only", input: []byte(" \n\t\r\n  \f "), allow: []error{extract.ErrNotHTML}},
+		{name: "byte order mark only", input: []byte("\xef\xbb\xbf"), allow: []error{extract.ErrNotHTML}},
+		{name: "PNG", input: append([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x02\x80\x00\x00\x01\xe0\x08\x06\x00\x00\x00"), randomBytes(256)...), allow: []error{extract.ErrNotHTML}},
+		{name: "JPEG", input: append([]byte("\xff\xd8\xff\xe0\x00\x10JFIF\x00\x01\x01\x00\x00\x01\x00\x01\x00\x00"), randomBytes(256)...), allow: []error{extract.ErrNotHTML}},
+		{name: "GIF", input: append([]byte("GIF89a\x01\x00\x01\x00\x80\x00\x00"), randomBytes(64)...), allow: []error{extract.ErrNotHTML}},
+		{name: "PDF header", input: append([]byte("%PDF-1.4\n%\xe2\xe3\xcf\xd3\n"), randomBytes(512)...), allow: []error{extract.ErrNotHTML}},
+		{name: "PDF with long text header", input: pdfPage(), allow: []error{extract.ErrNotHTML}},
+		{name: "gzip-compressed page", input: gzipped(page), allow: []error{extract.ErrNotHTML}},
+		{name: "random bytes with NULs", input: randomBytes(4096), allow: []error{extract.ErrNotHTML}},
+
+		{name: "UTF-16LE with BOM", input: utf16LE(page), allow: []error{ok}, contain: []string{badP1}},
+		{
+			name:    "invalid UTF-8 in a page declared utf-8",
+			input:   []byte(articlePage(`<meta charset="utf-8">`, "The harbour bridge \xff\xfe will close \xe2\x80 to all traffic \xc0\xaf for three weeks. "+badP1, badP2, badP3, badP4, badP5)),
+			allow:   []error{ok},
+			contain: []string{"The harbour bridge", badP2},
+		},
+		{
+			// The header declares windows-1252, the bytes are UTF-8; where
+			// they are ASCII they must come through whatever is chosen.
+			name:    "charset declared wrongly (latin-1 over UTF-8)",
+			input:   []byte(articlePage(`<meta charset="iso-8859-1">`, "At the Café Lumière, crème brûlée. "+badP1, badP2, badP3, badP4, badP5)),
+			allow:   []error{ok},
+			contain: []string{badP2, badP5},
+		},
+		{
+			name:    "unknown charset declared",
+			input:   []byte(articlePage(`<meta charset="x-no-such-charset">`)),
+			allow:   []error{ok},
+			contain: []string{badP1, badP5},
+		},
+		{
+			// HTML: a <meta> naming UTF-16 on a byte-oriented page means UTF-8.
+			name:    "utf-16 declared in meta on an ASCII page",
+			input:   []byte(articlePage(`<meta charset="utf-16">`)),
+			allow:   []error{ok},
+			contain: []string{badP1, badP5},
+		},
+		{
+			name:    "Content-Type charset over a wrong meta (UTF-8 bytes)",
+			ct:      "text/html; charset=utf-8",
+			input:   []byte(articlePage(`<meta charset="windows-1252">`, "At the Café Lumière. "+badP1, badP2, badP3, badP4, badP5)),
+			allow:   []error{ok},
+			contain: []string{"At the Café Lumière."},
+		},
+		{
+			name:    "Content-Type charset over a wrong meta (windows-1252 bytes)",
+			ct:      "text/html; charset=windows-1252",
+			input:   []byte(articlePage(`<meta charset="utf-8">`, "At the Caf\xe9 Lumi\xe8re. "+badP1, badP2, badP3, badP4, badP5)),
+			allow:   []error{ok},
+			contain: []string{"At the Café Lumière."},
+		},
+
+		{
+			// Deeper than the parser's limit: the nesting is cut and the
+			// call returns; whether the article survives the cut is not
+			// specified.
+			name:  "100 000 nested divs around an article",
+			input: []byte("<!DOCTYPE html><html><head><title>" + badTitle + "</title></head><body>" + deep + article + undeep + "</body></html>"),
+			allow: []error{ok, extract.ErrNoArticle},
+		},
+		{
+			name:    "100 000 nested divs after an article",
+			input:   []byte("<!DOCTYPE html><html><head><title>" + badTitle + "</title></head><body>" + article + deep + "<p>deep</p>" + undeep + "</body></html>"),
+			allow:   []error{ok},
+			contain: []string{badP1, badP5},
+		},
+
+		{name: "over MaxBytes", opts: extract.Options{MaxBytes: 1000}, input: []byte(page), allow: []error{extract.ErrTooLarge}},
+		{name: "exactly MaxBytes", opts: extract.Options{MaxBytes: int64(len(page))}, input: []byte(page), allow: []error{ok}, contain: []string{badP1}},
+		{name: "no limit", opts: extract.Options{MaxBytes: -1}, input: []byte(page), allow: []error{ok}, contain: []string{badP1}},
+		{
+			name: "over DefaultMaxBytes",
+			reader: func() io.Reader {
+				return io.MultiReader(strings.NewReader("<!DOCTYPE html><p>"), &repeatReader{'a', extract.DefaultMaxBytes})
+			},
+			allow: []error{extract.ErrTooLarge},
+		},
+
+		{name: "no article", input: []byte(listingPage), allow: []error{extract.ErrNoArticle}},
+		{name: "empty body", input: []byte("<!DOCTYPE html><html><head><title>Nothing here</title></head><body></body></html>"), allow: []error{extract.ErrNoArticle}},
+		{
+			name:   "read error",
+			reader: func() io.Reader { return &brokenReader{strings.NewReader(page[:500])} },
+			allow:  []error{errBrokenReader},
+		},
+	}
+
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ex := extract.New(tt.opts)
+			src := extract.Source{URL: "https://news.example.com/news/2024/03/05/bridge.html", ContentType: tt.ct}
+			type result struct {
+				how string
+				a   *extract.Article
+				err error
+			}
+			var results []result
+			if tt.reader != nil {
+				a, err := ex.Extract(tt.reader(), src)
+				results = append(results, result{"Extract", a, err})
+			} else {
+				a, err := ex.Extract(bytes.NewReader(tt.input), src)
+				results = append(results, result{"Extract", a, err})
+				a, err = ex.ExtractBytes(tt.input, src)
+				results = append(results, result{"ExtractBytes", a, err})
+			}
+			for _, r := range results {
+				checkBadInputResult(t, r.how, r.a, r.err, tt.allow, tt.contain)
+			}
+			if len(results) == 2 {
+				if errString(results[0].err) != errString(results[1].err) {
+					t.Errorf("Extract error %v, ExtractBytes error %v", results[0].err, results[1].err)
+				}
+				if diff := cmp.Diff(results[0].a, results[1].a); diff != "" {
+					t.Errorf("Extract and ExtractBytes differ (-Extract +ExtractBytes):\n%s", diff)
+				}
+			}
+		})
+	}
+}
+
+func checkBadInputResult(t *testing.T, how string, a *extract.Article, err error, allow []error, contain []string) {
+	t.Helper()
+	allowed := false
+	for _, want := range allow {
+		if want == nil && err == nil || want != nil && errors.Is(err, want) {
+			allowed = true
+		}
+	}
+	if !allowed {
+		t.Fatalf("%s: error = %v, want one of %v", how, err, fmtErrors(allow))
+	}
+	if err != nil {
+		if n := sentinelCount(err); n > 1 {
+			t.Errorf("%s: error %q matches %d of ErrTooLarge, ErrNotHTML, ErrNoArticle", how, err, n)
+		}
+		if !strings.HasPrefix(err.Error(), "extract:") {
+			t.Errorf("%s: error %q lacks the \"extract:\" prefix", how, err)
+		}
+	}
+	if a != nil {
+		checkInvariants(t, a, true)
+	}
+	if err != nil {
+		return
+	}
+	if a == nil {
+		t.Fatalf("%s: nil Article and nil error", how)
+	}
+	if !utf8.ValidString(a.Text) {
+		t.Errorf("%s: Text is not valid UTF-8", how)
+	}
+	for _, s := range contain {
+		if !strings.Contains(a.Text, s) {
+			t.Errorf("%s: Text lacks %q; Text:\n%s", how, s, a.Text)
+		}
+	}
+}
+
+func fmtErrors(errs []error) string {
+	var s []string
+	for _, e := range errs {
+		if e == nil {
+			s = append(s, "no error")
+		} else {
+			s = append(s, fmt.Sprintf("%q", e))
+		}
+	}
+	return strings.Join(s, ", ")
+}
