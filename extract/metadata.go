@@ -2,6 +2,7 @@ package extract
 
 import (
 	"encoding/json"
+	"github.com/PuerkitoBio/goquery"
 	"net/url"
 	"regexp"
 	"sort"
@@ -158,6 +159,9 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 		m.modified = p.timeElement(false)
 	}
 
+	// goquery selects the marked-up bylines and breadcrumbs.
+	q := goquery.NewDocumentFromNode(p.doc)
+
 	// Authors: JSON-LD persons, then metas, then bylines.
 	m.authors = cleanAuthors(ld.authors, m.siteName)
 	if len(m.authors) == 0 {
@@ -170,12 +174,12 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 		}
 	}
 	if len(m.authors) == 0 {
-		m.authors = cleanAuthors(p.bylines(), m.siteName)
+		m.authors = cleanAuthors(p.bylines(q), m.siteName)
 	}
 
 	m.section = ld.breadcrumb
 	if len(m.section) == 0 {
-		m.section = p.breadcrumb()
+		m.section = p.breadcrumb(q)
 	}
 	if len(m.section) == 0 {
 		if s := collapse(first("article:section", "section", "parsely-section")); s != "" {
@@ -397,9 +401,12 @@ var (
 
 // breadcrumb finds a visible breadcrumb trail: a short element of links
 // joined by separators, or one marked as such by ARIA, microdata or class.
-func (p *page) breadcrumb() []string {
+func (p *page) breadcrumb(q *goquery.Document) []string {
 	if p.body == nil {
 		return nil
+	}
+	if items := markedBreadcrumb(q); len(items) >= 2 {
+		return items
 	}
 	var found []string
 	var walk func(n *html.Node) bool
@@ -468,13 +475,30 @@ func crumbItems(n *html.Node, marked bool) []string {
 
 var reHomeWord = regexp.MustCompile(`(?i)^(home|homepage|start|startseite|inicio|portada|accueil|首页|首頁|主页|ホーム|トップ|홈|главная|news|index)$`)
 
-// bylines finds author credits in the body: elements marked author/byline by
-// microdata, rel or class, or text beginning with "By".
-func (p *page) bylines() []string {
+// bylines finds author credits in the body: elements marked as such by
+// microdata, rel or class (selected with goquery), else short text that
+// begins with "By" and its equivalents.
+func (p *page) bylines(q *goquery.Document) []string {
 	if p.body == nil {
 		return nil
 	}
 	var out []string
+	q.Find(`[itemprop~="author"], [rel~="author"], [class*="byline"], [id*="byline"], [class*="author"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
+		n := s.Get(0)
+		st := p.stats[n]
+		if st == nil || st.chars == 0 || st.chars > 120 {
+			return true
+		}
+		if name := s.Find(`[itemprop="name"]`).First(); name.Length() > 0 {
+			out = append(out, collapse(name.Text()))
+		} else {
+			out = append(out, nodeText(n))
+		}
+		return false
+	})
+	if len(out) > 0 {
+		return out
+	}
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
 		if n.Type != html.ElementNode || len(out) > 0 {
@@ -483,15 +507,6 @@ func (p *page) bylines() []string {
 		st := p.stats[n]
 		if st == nil || st.chars == 0 {
 			return
-		}
-		ip := attr(n, "itemprop")
-		rel := attr(n, "rel")
-		ci := classID(n)
-		if st.chars <= 120 && (ip == "author" || rel == "author" || strings.Contains(ci, "byline") || strings.Contains(ci, "author")) {
-			if t := nodeText(n); t != "" {
-				out = append(out, t)
-				return
-			}
 		}
 		if st.chars <= 80 && !isBlockContainer(n) {
 			if t := nodeText(n); reByPrefix.MatchString(t) {
@@ -732,4 +747,32 @@ func siteFromTitle(title string, heads []string) string {
 func isDateClass(ci string) bool {
 	return ci != "" && !strings.Contains(ci, "updat") && !strings.Contains(ci, "modif") &&
 		containsAny(ci, []string{"date", "time", "publish", "posted", "pubdate"})
+}
+
+// markedBreadcrumb reads a trail marked up as one — schema.org microdata,
+// ARIA label, or the class and id names of the convention — from its list
+// items, microdata items or links.
+func markedBreadcrumb(q *goquery.Document) []string {
+	trail := q.Find(`[itemtype*="BreadcrumbList"], [aria-label*="readcrumb"], ol[class*="readcrumb"], ul[class*="readcrumb"], nav[class*="readcrumb"], div[class*="readcrumb"], [id*="readcrumb"]`).First()
+	if trail.Length() == 0 {
+		return nil
+	}
+	items := trail.Find(`[itemprop="itemListElement"]`)
+	if items.Length() == 0 {
+		items = trail.Find("li")
+	}
+	if items.Length() == 0 {
+		items = trail.Find("a")
+	}
+	var out []string
+	items.Each(func(_ int, s *goquery.Selection) {
+		t := strings.Trim(collapse(s.Text()), " >›»→/|")
+		if t != "" && len(t) <= 80 {
+			out = append(out, t)
+		}
+	})
+	if len(out) > 8 {
+		return nil // a menu, not a trail
+	}
+	return out
 }
