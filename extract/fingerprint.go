@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"math/bits"
 	"strconv"
-	"strings"
 	"unicode"
 )
 
@@ -83,33 +82,6 @@ func wordHashes(text string) []uint64 {
 		}
 	}
 	flush()
-	return words
-}
-
-// fingerprintWords splits text into lower-case words like wordHashes.
-func fingerprintWords(text string) []string {
-	var words []string
-	start := -1
-	flush := func(i int) {
-		if start >= 0 {
-			words = append(words, strings.ToLower(text[start:i]))
-			start = -1
-		}
-	}
-	for i, r := range text {
-		switch {
-		case isIdeograph(r):
-			flush(i)
-			words = append(words, string(r))
-		case unicode.IsLetter(r) || unicode.IsDigit(r):
-			if start < 0 {
-				start = i
-			}
-		default:
-			flush(i)
-		}
-	}
-	flush(len(text))
 	return words
 }
 

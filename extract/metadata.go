@@ -7,6 +7,8 @@ import (
 	"regexp"
 	"sort"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -34,8 +36,18 @@ func (m *pageMeta) fill(a *Article) {
 	a.SiteName = m.siteName
 	a.Title = m.bestTitle()
 	a.Section = m.section
-	if len(a.Section) > 0 && strings.EqualFold(a.Section[len(a.Section)-1], a.Title) {
-		a.Section = a.Section[:len(a.Section)-1]
+	for i := range a.Section {
+		a.Section[i] = html.UnescapeString(a.Section[i])
+	}
+	// A trail often ends with the article's own title: it is no section.
+	if n := len(a.Section); n > 0 {
+		last := a.Section[n-1]
+		if w, c := wordCount(last); strings.EqualFold(last, a.Title) || w > 6 || c > 16 {
+			a.Section = a.Section[:n-1]
+		}
+	}
+	if len(a.Section) == 0 {
+		a.Section = nil
 	}
 	a.Published, a.PublishedZone = m.published.value, m.published.zone
 	a.Modified, a.ModifiedZone = m.modified.value, m.modified.zone
@@ -97,6 +109,7 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 	if m.siteName == "" {
 		m.siteName = ld.publisher
 	}
+	m.siteName = siteWithoutTagline(m.siteName)
 	if m.siteName == "" {
 		m.siteName = siteFromTitle(m.title, m.headlineCandidates())
 	}
@@ -523,11 +536,11 @@ func (p *page) bylines(q *goquery.Document) []string {
 }
 
 var (
-	reByPrefix   = regexp.MustCompile(`^(?i:by|written by|von|por|par|di|door|av|autor:?|author:?|text:?|文/|记者|作者[:：]?)\s+\p{Lu}`)
-	reByStrip    = regexp.MustCompile(`^(?i:by|written by|von|por|par|di|door|av|autor:?|author:?|authors:?|text:?|posted by|reporting by|文/|记者|作者[:：]?)\s*`)
+	reByPrefix   = regexp.MustCompile(`^(?i:by|written by|текст:?|автор:?|von|por|par|di|door|av|autor:?|author:?|text:?|文/|记者|作者[:：]?)\s+\p{Lu}`)
+	reByStrip    = regexp.MustCompile(`^(?i:by|written by|текст:?|автор:?|фото:?|von|por|par|di|door|av|autor:?|author:?|authors:?|text:?|posted by|reporting by|文/|记者|作者[:：]?)\s*`)
 	reAuthorSep  = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|、|/|\|)\s*`)
 	reNotAuthor  = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|^(by|staff|admin|editor|editors|email|e-mail|submitted|updated|published|posted|share|follow|contributor|guest|news|desk|team|more|view|the|reporter|correspondent|email the author|about the author)$|\b(email|updated|published|follow|twitter|facebook|staff|news service|associated press|reuters|agency|newsroom|desk|bureau|editorial)\b`)
-	reAuthorTail = regexp.MustCompile(`(?i)\s*(?:[,|–—-]\s*)?(?:\b(?:updated|published|posted|on)\b.*|\d{1,2}[:/.]\d.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*)$`)
+	reAuthorTail = regexp.MustCompile(`(?i)\s*(?:[,|–—-]\s*)?(?:\b(?:updated|published|posted|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|\d{1,2}[:/.]\d.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*)$`)
 )
 
 // cleanAuthors turns raw credits into person names: prefixes and dates
@@ -536,12 +549,20 @@ func cleanAuthors(raw []string, site string) []string {
 	var out []string
 	for _, r := range raw {
 		r = collapse(r)
+		low := strings.ToLower(r)
+		if strings.Contains(low, "http") || strings.Contains(low, "www.") || strings.Contains(r, "@") {
+			continue // a profile link or an address, not a name
+		}
+		if site != "" {
+			// "Jane Doe. Sputnik International": the outlet glued on.
+			r = strings.ReplaceAll(r, site, "")
+		}
 		r = reByStrip.ReplaceAllString(r, "")
 		r = reAuthorTail.ReplaceAllString(r, "")
 		for _, name := range reAuthorSep.Split(r, -1) {
 			name = strings.Trim(name, " .:-–—|")
 			name = reByStrip.ReplaceAllString(name, "")
-			if name == "" || reNotAuthor.MatchString(name) || strings.EqualFold(name, site) {
+			if name == "" || reNotAuthor.MatchString(name) || !personName(name) || sameSite(name, site) {
 				continue
 			}
 			if w, c := wordCount(name); w > 5 || (w == 0 && c == 0) || c > 8 {
@@ -553,6 +574,49 @@ func cleanAuthors(raw []string, site string) []string {
 		}
 	}
 	return out
+}
+
+// nameParticles are the lower-case words person names carry.
+var nameParticles = map[string]bool{
+	"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "della": true, "di": true,
+	"van": true, "von": true, "der": true, "den": true, "ter": true, "la": true, "le": true, "du": true,
+	"bin": true, "bint": true, "al": true, "el": true, "y": true, "e": true, "af": true, "zu": true, "st.": true,
+}
+
+// personName reports whether s is shaped like a person's name: in scripts
+// with case, every word capitalised but for particles, not led by an article.
+func personName(s string) bool {
+	f := strings.Fields(s)
+	if len(f) == 0 {
+		return false
+	}
+	switch strings.ToLower(f[0]) {
+	case "the", "a", "an", "our", "staff", "by":
+		return false
+	}
+	for _, w := range f {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
+			return false
+		}
+	}
+	return true
+}
+
+// sameSite reports a name that is the site's name or one of its parts.
+func sameSite(name, site string) bool {
+	if site == "" {
+		return false
+	}
+	if strings.EqualFold(name, site) || strings.EqualFold(name, strings.ReplaceAll(site, " ", "")) {
+		return true
+	}
+	for _, part := range splitTitle(site) {
+		if strings.EqualFold(name, part) {
+			return true
+		}
+	}
+	return false
 }
 
 // timeElement returns the datetime of the first <time> of the page marked as
@@ -775,4 +839,19 @@ func markedBreadcrumb(q *goquery.Document) []string {
 		return nil // a menu, not a trail
 	}
 	return out
+}
+
+// siteWithoutTagline cuts a slogan glued to a site name with a separator:
+// "LinkNaija | Nigeria's popular news platform" is "LinkNaija".
+func siteWithoutTagline(site string) string {
+	parts := splitTitle(site)
+	if len(parts) < 2 {
+		return site
+	}
+	if w, c := wordCount(parts[0]); w <= 4 && c <= 10 {
+		if rw, _ := wordCount(strings.Join(parts[1:], " ")); rw >= 3 {
+			return parts[0]
+		}
+	}
+	return site
 }

@@ -471,25 +471,26 @@ func checkAgainst(paras []string, ref string) []string {
 	if len(paras) < 2 || len(ref) < 400 {
 		return paras
 	}
-	refWords := fingerprintWords(ref)
+	refWords := wordHashes(ref)
 	if len(refWords) < 80 {
 		return paras
 	}
-	grams := make(map[[3]string]struct{}, len(refWords))
+	gram := func(w []uint64, i int) uint64 { return w[i]*0x9e3779b97f4a7c15 ^ w[i+1]*0xc2b2ae3d27d4eb4f ^ w[i+2] }
+	grams := make(map[uint64]struct{}, len(refWords))
 	for i := 0; i+3 <= len(refWords); i++ {
-		grams[[3]string{refWords[i], refWords[i+1], refWords[i+2]}] = struct{}{}
+		grams[gram(refWords, i)] = struct{}{}
 	}
 	cover := make([]float64, len(paras))
 	total, covered := 0.0, 0.0
 	for i, p := range paras {
-		ws := fingerprintWords(p)
+		ws := wordHashes(p)
 		if len(ws) < 3 {
 			cover[i] = -1 // too short to judge
 			continue
 		}
 		hit := 0
 		for j := 0; j+3 <= len(ws); j++ {
-			if _, ok := grams[[3]string{ws[j], ws[j+1], ws[j+2]}]; ok {
+			if _, ok := grams[gram(ws, j)]; ok {
 				hit++
 			}
 		}
