@@ -390,7 +390,57 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 			}
 		}
 	}
-	return out
+	return p.addTwins(top, out, final, skip)
+}
+
+// addTwins adds the body's other parts when it is split into containers of
+// one shape — same tag, same class — interrupted by figures, embeds or ads,
+// and so not siblings of each other: containers like the top one, near it
+// (under its great-grandparent), that hold scored paragraphs.
+func (p *page) addTwins(top *html.Node, out []*html.Node, final map[*html.Node]float64, skip map[*html.Node]bool) []*html.Node {
+	cls := attr(top, "class")
+	if cls == "" || top.Parent == nil || top.Parent.Parent == nil {
+		return out
+	}
+	area := top.Parent.Parent
+	if area.Parent != nil && area.DataAtom != atom.Body {
+		area = area.Parent
+	}
+	in := make(map[*html.Node]bool, len(out))
+	for _, n := range out {
+		in[n] = true
+	}
+	var twins []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || skip[n] {
+			return
+		}
+		if in[n] {
+			twins = append(twins, n)
+			return
+		}
+		if n.DataAtom == top.DataAtom && attr(n, "class") == cls && !isChrome(n) {
+			if st := p.stats[n]; st != nil && st.chars > 0 && p.linkDensity(n) < 0.3 {
+				twins = append(twins, n)
+				return
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(area)
+	if len(twins) <= len(out) {
+		return out
+	}
+	// Keep every node of out even if the walk missed one (outside area).
+	for _, n := range out {
+		if !within(n, area) {
+			return out
+		}
+	}
+	return twins
 }
 
 func chromeAncestor(n *html.Node) bool {

@@ -61,15 +61,13 @@ type Options struct {
 type Portal struct {
 	opts Options
 
-	mu       sync.Mutex
-	n        int         // articles now
-	version  map[int]int // changed articles
-	edition  int
-	failed   map[string]bool // 500-once pages already failed
-	busy     bool
-	reqs     []Request
-	inflight map[string]int
-	peak     map[string]int
+	mu      sync.Mutex
+	n       int         // articles now
+	version map[int]int // changed articles
+	edition int
+	failed  map[string]bool // 500-once pages already failed
+	busy    bool
+	reqs    []Request
 }
 
 // Request is one request the portal answered.
@@ -77,8 +75,12 @@ type Request struct {
 	Host   string
 	Path   string // with the query, if any
 	Status int
-	Start  time.Time
-	End    time.Time
+	Start  time.Time // the handler began
+	// Busy is when the handler began its last write: the client cannot
+	// have the whole answer before, so [Start, Busy] lies within the
+	// client's request, whatever the scheduling.
+	Busy time.Time
+	End  time.Time // the handler returned
 }
 
 // New returns a portal.
@@ -92,8 +94,7 @@ func New(opts Options) *Portal {
 	if opts.PerPage <= 0 {
 		opts.PerPage = 20
 	}
-	return &Portal{opts: opts, n: opts.Articles, version: map[int]int{}, failed: map[string]bool{},
-		inflight: map[string]int{}, peak: map[string]int{}}
+	return &Portal{opts: opts, n: opts.Articles, version: map[int]int{}, failed: map[string]bool{}}
 }
 
 // Sections of the portal: slug and title.
@@ -189,40 +190,58 @@ func (p *Portal) Requests() []Request {
 	return slices.Clone(p.reqs)
 }
 
-// ResetLog clears the request log and the concurrency peaks.
+// ResetLog clears the request log.
 func (p *Portal) ResetLog() {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	p.reqs = nil
-	p.peak = map[string]int{}
 }
 
-// PeakInFlight returns the most requests that were in flight at once, per
-// Host header.
-func (p *Portal) PeakInFlight() map[string]int {
-	p.mu.Lock()
-	defer p.mu.Unlock()
+// PeakInFlight returns, per Host header, the most requests in flight at
+// once, each counted from its arrival to its last write (Request.Busy).
+func PeakInFlight(reqs []Request) map[string]int {
+	type ev struct {
+		t     time.Time
+		delta int
+	}
+	byHost := map[string][]ev{}
+	for _, r := range reqs {
+		byHost[r.Host] = append(byHost[r.Host], ev{r.Start, +1}, ev{r.Busy, -1})
+	}
 	out := map[string]int{}
-	for k, v := range p.peak {
-		out[k] = v
+	for h, evs := range byHost {
+		slices.SortStableFunc(evs, func(a, b ev) int {
+			if c := a.t.Compare(b.t); c != 0 {
+				return c
+			}
+			return a.delta - b.delta // ends before starts
+		})
+		n := 0
+		for _, e := range evs {
+			n += e.delta
+			out[h] = max(out[h], n)
+		}
 	}
 	return out
 }
 
-// statusWriter remembers the status.
+// statusWriter remembers the status and the start of the last write.
 type statusWriter struct {
 	http.ResponseWriter
 	status int
+	busy   time.Time
 }
 
 func (w *statusWriter) WriteHeader(code int) {
 	if w.status == 0 {
 		w.status = code
+		w.busy = time.Now()
 	}
 	w.ResponseWriter.WriteHeader(code)
 }
 
 func (w *statusWriter) Write(b []byte) (int, error) {
+	w.busy = time.Now()
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
@@ -238,25 +257,22 @@ func (w *statusWriter) Flush() {
 // ServeHTTP implements http.Handler.
 func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	host := r.Host
-	p.mu.Lock()
-	p.inflight[host]++
-	if p.inflight[host] > p.peak[host] {
-		p.peak[host] = p.inflight[host]
-	}
-	p.mu.Unlock()
 	sw := &statusWriter{ResponseWriter: w}
 	defer func() {
-		end := time.Now()
-		p.mu.Lock()
-		p.inflight[host]--
-		if !p.opts.NoLog {
-			path := r.URL.Path
-			if r.URL.RawQuery != "" {
-				path += "?" + r.URL.RawQuery
-			}
-			p.reqs = append(p.reqs, Request{Host: host, Path: path, Status: sw.status, Start: start, End: end})
+		if p.opts.NoLog {
+			return
 		}
+		end := time.Now()
+		busy := sw.busy
+		if busy.IsZero() {
+			busy = end
+		}
+		path := r.URL.Path
+		if r.URL.RawQuery != "" {
+			path += "?" + r.URL.RawQuery
+		}
+		p.mu.Lock()
+		p.reqs = append(p.reqs, Request{Host: r.Host, Path: path, Status: sw.status, Start: start, Busy: busy, End: end})
 		p.mu.Unlock()
 	}()
 	if p.opts.Latency > 0 {
@@ -653,6 +669,9 @@ func (p *Portal) robots(w http.ResponseWriter, r *http.Request) {
 	w.Header().Set("Content-Type", "text/plain; charset=utf-8")
 	if p.opts.Clean {
 		io.WriteString(w, "User-agent: *\nDisallow:\n")
+		if p.opts.CrawlDelay > 0 {
+			fmt.Fprintf(w, "Crawl-delay: %g\n", p.opts.CrawlDelay.Seconds())
+		}
 		return
 	}
 	fmt.Fprintf(w, "# %s\nUser-agent: *\nDisallow: /private/\nDisallow: /go/members-only\n", SiteName)
