@@ -390,14 +390,94 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 			}
 		}
 	}
-	return p.addTwins(top, out, final, skip)
+	out = p.addTwins(top, out, skip)
+	return p.addParagraphTwins(top, out, l.blocks, skip)
+}
+
+// addParagraphTwins adds paragraphs that sit outside the chosen containers
+// but carry the class the body's own paragraphs carry (a lead paragraph
+// set above the rest, say): near the top candidate, not in a link list.
+func (p *page) addParagraphTwins(top *html.Node, out []*html.Node, blocks []tblock, skip map[*html.Node]bool) []*html.Node {
+	type shape struct {
+		a   atom.Atom
+		cls string
+	}
+	count := map[shape]int{}
+	var best shape
+	for i := range blocks {
+		b := &blocks[i]
+		if b.elem == nil || b.chars < 80 || !within(b.elem, top) {
+			continue
+		}
+		c := attr(b.elem, "class")
+		if c == "" {
+			continue
+		}
+		k := shape{b.elem.DataAtom, c}
+		count[k]++
+		if count[k] > count[best] {
+			best = k
+		}
+	}
+	if count[best] < 3 || top.Parent == nil || top.Parent.Parent == nil {
+		return out
+	}
+	area := top.Parent.Parent
+	inOut := func(n *html.Node) bool {
+		for _, o := range out {
+			if within(n, o) {
+				return true
+			}
+		}
+		return false
+	}
+	var extra []*html.Node
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || skip[n] || inOut(n) {
+			return
+		}
+		if n.DataAtom == best.a && attr(n, "class") == best.cls {
+			extra = append(extra, n)
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(area)
+	if len(extra) == 0 {
+		return out
+	}
+	// Merge in document order.
+	all := append(append([]*html.Node{}, out...), extra...)
+	order := make(map[*html.Node]int, len(all))
+	i := 0
+	var number func(n *html.Node)
+	number = func(n *html.Node) {
+		order[n] = i
+		i++
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type == html.ElementNode {
+				number(c)
+			}
+		}
+	}
+	number(area)
+	for _, n := range all {
+		if _, ok := order[n]; !ok {
+			return out
+		}
+	}
+	sort.SliceStable(all, func(a, b int) bool { return order[all[a]] < order[all[b]] })
+	return all
 }
 
 // addTwins adds the body's other parts when it is split into containers of
 // one shape — same tag, same class — interrupted by figures, embeds or ads,
 // and so not siblings of each other: containers like the top one, near it
 // (under its great-grandparent), that hold scored paragraphs.
-func (p *page) addTwins(top *html.Node, out []*html.Node, final map[*html.Node]float64, skip map[*html.Node]bool) []*html.Node {
+func (p *page) addTwins(top *html.Node, out []*html.Node, skip map[*html.Node]bool) []*html.Node {
 	cls := attr(top, "class")
 	if cls == "" || top.Parent == nil || top.Parent.Parent == nil {
 		return out
