@@ -135,6 +135,7 @@ func (l *linearizer) walk(n *html.Node) {
 		l.flush()
 		l.heading = 0
 	case n.DataAtom == atom.Li || n.DataAtom == atom.Dd || n.DataAtom == atom.Dt:
+		l.flush()
 		l.li--
 	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption || n.DataAtom == atom.Figure:
 		l.flush()

@@ -208,6 +208,31 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			}
 		}
 	}
+	tailKeep := make(map[int]bool)
+	if last >= 0 && last+1 < len(bs) {
+		box := container(&bs[last])
+		run := 0
+		for i := last + 1; i < len(bs) && bs[i].class != clsBad && bs[i].heading == 0 && box != nil && sameBox(&bs[i], &bs[last], box); i++ {
+			run++
+		}
+		if run >= 3 {
+			for i := last + 1; i <= last+run; i++ {
+				tailKeep[i] = true
+			}
+		}
+		// A heading, then such a list.
+		if run == 0 && last+2 < len(bs) && bs[last+1].heading > 0 && bs[last+1].class != clsBad {
+			j := last + 2
+			for j < len(bs) && bs[j].class != clsBad && bs[j].heading == 0 && sameBox(&bs[j], &bs[last], box) {
+				j++
+			}
+			if j-(last+2) >= 3 {
+				for k := last + 1; k < j; k++ {
+					tailKeep[k] = true
+				}
+			}
+		}
+	}
 	var out []string
 	for i := range bs {
 		b := &bs[i]
@@ -227,8 +252,9 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 				continue
 			}
 		case i > last:
-			// After the last paragraph: only sentences, no headings.
-			if b.heading > 0 || !sentenceEnd(b.text) || b.li && textWeight(b.text, b.chars) < 40 {
+			// After the last paragraph: sentences, and a list (with its
+			// heading) set in the body's own container.
+			if !tailKeep[i] && (b.heading > 0 || !sentenceEnd(b.text) || b.li && textWeight(b.text, b.chars) < 40) {
 				continue
 			}
 		}
@@ -547,6 +573,7 @@ var (
 		"toggle caption": true, "hide caption": true, "expand": true, "getty images": true,
 		"skip to content": true, "skip to main content": true, "skip advertisement": true,
 		"loading": true, "tags": true, "topics": true, "filed under": true, "image copyright": true,
+		"like this story? share it with a friend": true,
 	}
 	boilerPrefixes = []string{
 		"share on ", "tags:", "tag:", "filed under:", "topics:", "topic:", "subscribe to ", "subscribe now",
@@ -638,4 +665,28 @@ func dropStandfirst(paras []string, desc string) []string {
 		return paras[1:]
 	}
 	return paras
+}
+
+// container returns the element that holds a block beside its siblings:
+// the paragraph's parent, or for a list item the list's parent.
+func container(b *tblock) *html.Node {
+	n := b.elem
+	if n == nil {
+		return nil
+	}
+	if b.li {
+		for n != nil && n.DataAtom != atom.Ul && n.DataAtom != atom.Ol && n.DataAtom != atom.Dl {
+			n = n.Parent
+		}
+		if n == nil {
+			return nil
+		}
+	}
+	return n.Parent
+}
+
+// sameBox reports whether block b sits in box, the container of the body's
+// last paragraph p: as a sibling paragraph, a list in it, or a line of p.
+func sameBox(b, p *tblock, box *html.Node) bool {
+	return b.elem == p.elem || container(b) == box || b.elem == box
 }
