@@ -124,13 +124,13 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		switch {
 		case b.heading == 1:
 			b.class = clsBad
-		case normTitle != "" && b.heading > 0 && strings.ToLower(b.text) == normTitle:
+		case normTitle != "" && strings.ToLower(b.text) == normTitle:
 			b.class = clsBad
 		case b.caption, len(b.text) < 200 && reCredit.MatchString(b.text):
 			b.class = clsBad
 		case len(b.text) <= 120 && reByPrefix.MatchString(b.text) && !sentenceEnd(b.text):
 			b.class = clsBad // a byline
-		case len(b.text) <= 160 && isBoilerplate(b.text),
+		case len(b.text) <= 250 && isBoilerplate(b.text),
 			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
 			b.class = clsBad
 		case seen[b.text]:
@@ -584,6 +584,11 @@ var (
 		"this article was originally published", "this story was originally published",
 	}
 	boilerSuffixes = []string{"contributed to this report", "all rights reserved"}
+	// boilerPhrases anywhere in a short block: promotion of the site's own
+	// newsletters and reprints.
+	boilerPhrases = []string{"subscribe to our", "to your inbox", "newsletter delivered",
+		"for your personal, non-commercial use", "order presentation-ready copies", "reading time:", "tempo de leitura",
+		"lesezeit:", "tiempo de lectura", "temps de lecture", "min read"}
 )
 
 // isBoilerplate reports a line of page chrome: a label, a share or
@@ -602,6 +607,13 @@ func isBoilerplate(text string) bool {
 	for _, p := range boilerSuffixes {
 		if strings.HasSuffix(l, p) {
 			return true
+		}
+	}
+	if len(l) <= 200 {
+		for _, p := range boilerPhrases {
+			if strings.Contains(l, p) {
+				return true
+			}
 		}
 	}
 	return isCounterLine(l)
