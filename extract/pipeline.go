@@ -462,10 +462,26 @@ func keepMainSegments(bs []tblock) []tblock {
 	if len(segs) == 1 {
 		return bs
 	}
-	main := 0
+	for _, sg := range segs {
+		debugf("segment %d-%d good=%d headed=%v teaser=%v", sg.from, sg.to, sg.good, sg.headed, teaserRun(bs[sg.from:sg.to]))
+	}
+	// The main segment: the most good text, but never a list of teasers
+	// under a block heading while there is body text elsewhere.
+	main := -1
 	for i, sg := range segs {
-		if sg.good > segs[main].good {
+		if sg.good > 0 && sg.headed && teaserRun(bs[sg.from:sg.to]) {
+			continue
+		}
+		if main < 0 || sg.good > segs[main].good {
 			main = i
+		}
+	}
+	if main < 0 || segs[main].good == 0 {
+		main = 0
+		for i, sg := range segs {
+			if sg.good > segs[main].good {
+				main = i
+			}
 		}
 	}
 	var out []tblock
@@ -478,9 +494,9 @@ func keepMainSegments(bs []tblock) []tblock {
 			// heading introduced them and they are small.
 			keep = !sg.headed || sg.good*10 >= segs[main].good
 		default:
-			// After it: more body only when big beside it, bigger still
-			// after a block heading.
-			keep = sg.good*4 >= segs[main].good
+			// After it: more body only when big beside it, and not a list
+			// of teasers (each excerpt under its own link or heading).
+			keep = sg.good*4 >= segs[main].good && !(sg.headed && teaserRun(bs[sg.from:sg.to]))
 		}
 		if keep {
 			out = append(out, bs[sg.from:sg.to]...)
@@ -701,4 +717,25 @@ func container(b *tblock) *html.Node {
 // last paragraph p: as a sibling paragraph, a list in it, or a line of p.
 func sameBox(b, p *tblock, box *html.Node) bool {
 	return b.elem == p.elem || container(b) == box || b.elem == box
+}
+
+// teaserRun reports blocks that read as a list of story teasers: three or
+// more paragraphs, each right after a link-dense block or a heading, none
+// following another paragraph.
+func teaserRun(bs []tblock) bool {
+	goods := 0
+	for i := range bs {
+		if bs[i].class != clsGood {
+			continue
+		}
+		goods++
+		if i == 0 {
+			return false
+		}
+		prev := &bs[i-1]
+		if prev.class == clsGood || prev.heading == 0 && prev.density() <= 0.5 && prev.class != clsBad {
+			return false
+		}
+	}
+	return goods >= 3
 }
