@@ -469,7 +469,7 @@ func keepMainSegments(bs []tblock) []tblock {
 	// under a block heading while there is body text elsewhere.
 	main := -1
 	for i, sg := range segs {
-		if sg.good > 0 && sg.headed && teaserRun(bs[sg.from:sg.to]) {
+		if sg.good > 0 && teaserRun(bs[sg.from:sg.to]) {
 			continue
 		}
 		if main < 0 || sg.good > segs[main].good {
@@ -496,7 +496,7 @@ func keepMainSegments(bs []tblock) []tblock {
 		default:
 			// After it: more body only when big beside it, and not a list
 			// of teasers (each excerpt under its own link or heading).
-			keep = sg.good*4 >= segs[main].good && !(sg.headed && teaserRun(bs[sg.from:sg.to]))
+			keep = sg.good*4 >= segs[main].good && !teaserRun(bs[sg.from:sg.to])
 		}
 		if keep {
 			out = append(out, bs[sg.from:sg.to]...)
