@@ -37,7 +37,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	if p.body != nil {
 		p.skipComments([]*html.Node{p.body}, skip)
 		content := p.findContent(p.body, skip)
-		paras = p.bodyText(content, skip, a.Title)
+		paras = p.bodyText(content, skip, a.Title, a.Authors)
 	}
 	paras = checkAgainst(paras, meta.articleBody)
 	paras = dropStandfirst(paras, meta.description)
@@ -104,7 +104,7 @@ var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|c
 
 // bodyText classifies the text blocks of the content nodes and returns the
 // body paragraphs.
-func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title string) []string {
+func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title string, authors []string) []string {
 	l := &linearizer{skip: skip}
 	for _, n := range content {
 		l.walk(n)
@@ -179,6 +179,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		debugf("  [%d] cls=%d h=%d li=%v d=%.2f %q", i, b.class, b.heading, b.li, b.density(), trunc(b.text, 90))
 	}
 	bs = keepMainSegments(bs)
+	dropAuthorBio(bs, authors)
 	first, last := -1, -1
 	for i := range bs {
 		if bs[i].class == clsGood {
@@ -720,8 +721,8 @@ func sameBox(b, p *tblock, box *html.Node) bool {
 }
 
 // teaserRun reports blocks that read as a list of story teasers: three or
-// more paragraphs, each right after a link-dense block or a heading, none
-// following another paragraph.
+// more paragraphs, each right after a link-dense block or a heading (the
+// story's title), none following another paragraph.
 func teaserRun(bs []tblock) bool {
 	goods := 0
 	for i := range bs {
@@ -738,4 +739,41 @@ func teaserRun(bs []tblock) bool {
 		}
 	}
 	return goods >= 3
+}
+
+// dropAuthorBio marks as bad a closing paragraph about the author: it names
+// one of the page's authors and sits outside the container most of the
+// body's paragraphs share.
+func dropAuthorBio(bs []tblock, authors []string) {
+	if len(authors) == 0 {
+		return
+	}
+	boxes := map[*html.Node]int{}
+	var main *html.Node
+	for i := range bs {
+		if bs[i].class == clsGood {
+			c := container(&bs[i])
+			boxes[c]++
+			if boxes[c] > boxes[main] {
+				main = c
+			}
+		}
+	}
+	seen := 0
+	for i := len(bs) - 1; i >= 0 && seen < 2; i-- {
+		b := &bs[i]
+		if b.class != clsGood {
+			continue
+		}
+		seen++
+		if container(b) == main || len(b.text) > 800 {
+			return
+		}
+		for _, a := range authors {
+			if strings.Contains(b.text, a) {
+				b.class = clsBad
+				break
+			}
+		}
+	}
 }
