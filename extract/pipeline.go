@@ -437,7 +437,7 @@ func keepMainSegments(bs []tblock) []tblock {
 	}
 	for i := range bs {
 		b := &bs[i]
-		if b.class != clsGood && b.chars <= 60 && isBlockHeading(b.text) {
+		if b.class != clsGood && b.chars <= 60 && !inCell(b) && isBlockHeading(b.text) {
 			cur.to = i
 			closeAt(i, true)
 			badRun = 0
@@ -500,7 +500,15 @@ func keepMainSegments(bs []tblock) []tblock {
 			keep = sg.good*4 >= segs[main].good && !teaserRun(bs[sg.from:sg.to])
 		}
 		if keep {
-			out = append(out, bs[sg.from:sg.to]...)
+			from := sg.from
+			if sg.headed {
+				// Up to where body text resumes, the blocks under a block
+				// heading are its list, whatever their markup.
+				for from < sg.to && bs[from].class != clsGood {
+					from++
+				}
+			}
+			out = append(out, bs[from:sg.to]...)
 		}
 	}
 	return out
@@ -776,4 +784,9 @@ func dropAuthorBio(bs []tblock, authors []string) {
 			}
 		}
 	}
+}
+
+// inCell reports a block in a table cell: a column header is no heading.
+func inCell(b *tblock) bool {
+	return b.elem != nil && (b.elem.DataAtom == atom.Td || b.elem.DataAtom == atom.Th)
 }

@@ -129,6 +129,12 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fs.Usage()
 		return exitUsage
 	}
+	for _, s := range seeds {
+		if _, err := crawl.Canonicalize(s); err != nil {
+			fmt.Fprintf(stderr, "newsclip crawl: %q is not an http or https URL\n", s)
+			return exitUsage
+		}
+	}
 	return execCrawl(ctx, o, seeds, stdout, stderr)
 }
 
