@@ -124,7 +124,9 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		switch {
 		case b.heading == 1:
 			b.class = clsBad
-		case normTitle != "" && strings.ToLower(b.text) == normTitle:
+		case normTitle != "" && (strings.ToLower(b.text) == normTitle ||
+			len(normTitle) >= 20 && len(b.text) <= len(normTitle)+80 && strings.Contains(strings.ToLower(b.text), normTitle)):
+			// The headline, alone or in a kicker or breadcrumb line.
 			b.class = clsBad
 		case b.caption, len(b.text) < 200 && reCredit.MatchString(b.text):
 			b.class = clsBad
@@ -213,7 +215,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 	if last >= 0 && last+1 < len(bs) {
 		box := container(&bs[last])
 		run := 0
-		for i := last + 1; i < len(bs) && bs[i].class != clsBad && bs[i].heading == 0 && box != nil && sameBox(&bs[i], &bs[last], box); i++ {
+		for i := last + 1; i < len(bs) && bs[i].class != clsBad && bs[i].heading == 0 && !isBlockHeading(bs[i].text) && box != nil && sameBox(&bs[i], &bs[last], box); i++ {
 			run++
 		}
 		if run >= 3 {
@@ -613,7 +615,11 @@ var (
 	// newsletters and reprints.
 	boilerPhrases = []string{"subscribe to our", "to your inbox", "newsletter delivered",
 		"for your personal, non-commercial use", "order presentation-ready copies", "reading time:", "tempo de leitura",
-		"lesezeit:", "tiempo de lectura", "temps de lecture", "min read"}
+		"lesezeit:", "tiempo de lectura", "temps de lecture", "min read",
+		"user agreement", "privacy policy", "terms of use", "terms of service", "may not be reproduced",
+		"prior written permission", "requires javascript", "community rules", "[/button]", "[button ",
+		"publicado por:", "posted by:", "published by:", "veröffentlicht von", "publié par", "categoria:",
+		"category:", "kategorie:", "catégorie:", "categoría:"}
 )
 
 // isBoilerplate reports a line of page chrome: a label, a share or

@@ -254,7 +254,7 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 		fmt.Fprint(stderr, st.String())
 	}
 	switch {
-	case errors.Is(err, context.Canceled) && ctx.Err() != nil:
+	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		fmt.Fprintln(stderr, "newsclip crawl: interrupted; run the same command to resume")
 		return exitInterrupted
 	case err != nil:
