@@ -137,6 +137,10 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case seen[b.text]:
 			b.class = clsBad // a repeated line: gallery captions, teasers
+		case d > 0.35 && d < 0.7 && w >= 60 && b.heading == 0 && sentenceEnd(b.text) && strings.Count(b.text, " ") >= 8:
+			// A sentence rich in links (a news digest, a quoted source):
+			// its neighbours decide.
+			b.class = clsNeutral
 		case d > 0.5 && (b.li || w < 200):
 			b.class = clsBad
 		case b.heading > 0:
