@@ -52,6 +52,11 @@ type linearizer struct {
 	caption int
 	quote   int
 	stack   []*html.Node // open block elements
+	// last is the last rune written; soft is set when an inline element
+	// began or ended since. An element boundary between a CJK character
+	// and a Latin one is kept as a space (see walk).
+	last rune
+	soft bool
 }
 
 func (l *linearizer) flush() {
@@ -70,6 +75,7 @@ func (l *linearizer) flush() {
 	})
 	l.buf.Reset()
 	l.chars, l.link = 0, 0
+	l.last, l.soft = 0, false
 }
 
 func (l *linearizer) walk(n *html.Node) {
@@ -82,6 +88,17 @@ func (l *linearizer) walk(n *html.Node) {
 			}
 			return
 		}
+		if l.soft && l.last != 0 {
+			// "アプリ<a>Kindle</a>に": the boundary separates two scripts
+			// that a reader's eye (and a word tokenizer) keeps apart.
+			r0, _ := utf8.DecodeRuneInString(n.Data)
+			if !isSpace(r0) && !isSpace(l.last) && cjkRune(r0) != cjkRune(l.last) &&
+				(cjkRune(r0) && isWordRune(l.last) || cjkRune(l.last) && isWordRune(r0)) {
+				l.buf.WriteByte(' ')
+			}
+		}
+		l.soft = false
+		l.last, _ = utf8.DecodeLastRuneInString(n.Data)
 		l.buf.WriteString(n.Data)
 		l.chars += k
 		if l.inLink > 0 {
@@ -109,6 +126,8 @@ func (l *linearizer) walk(n *html.Node) {
 	if block {
 		l.flush()
 		l.stack = append(l.stack, n)
+	} else {
+		l.soft = true
 	}
 	lvl := headingLevel(n)
 	switch {
@@ -149,8 +168,13 @@ func (l *linearizer) walk(n *html.Node) {
 	if block {
 		l.flush()
 		l.stack = l.stack[:len(l.stack)-1]
+	} else {
+		l.soft = true
 	}
 }
+
+// cjkRune reports Han, Kana and Hangul characters.
+func cjkRune(r rune) bool { return r >= 0x2E80 && isIdeograph(r) }
 
 // Class and id weights, after Readability's: they weigh in, never decide.
 // Plain substring lists: cheaper than regular expressions on every element.
