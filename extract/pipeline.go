@@ -130,6 +130,8 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case b.caption, len(b.text) < 200 && reCredit.MatchString(b.text):
 			b.class = clsBad
+		case i > 0 && len(b.text) <= 80 && len(bs[i-1].text) <= 12 && reCredit.MatchString(bs[i-1].text):
+			b.class = clsBad // the value of a bare "Photo:" label
 		case len(b.text) <= 120 && reByPrefix.MatchString(b.text) && !sentenceEnd(b.text):
 			b.class = clsBad // a byline
 		case len(b.text) <= 250 && isBoilerplate(b.text),
