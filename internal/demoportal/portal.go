@@ -428,12 +428,12 @@ func navSections() []sectionLink {
 // articleData feeds the article templates.
 type articleData struct {
 	Site, Title, Section, SectionURL, Canonical, Date, ISO, Human, Author, Summary string
-	ID, Reactions                                                                 int
-	Paragraphs                                                                    []string
-	Sections                                                                      []sectionLink
-	Related, Ranking, Recommendation                                              []link
-	Feeds                                                                         bool
-	JSONLD                                                                        template.JS
+	ID, Reactions                                                                  int
+	Paragraphs                                                                     []string
+	Sections                                                                       []sectionLink
+	Related, Ranking, Recommendation                                               []link
+	Feeds                                                                          bool
+	JSONLD                                                                         template.JS
 }
 
 // Cls is a class name that means nothing, stable per article.

@@ -1,0 +1,435 @@
+package crawl
+
+import (
+	"bytes"
+	"context"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"time"
+
+	bolt "go.etcd.io/bbolt"
+	bolterrors "go.etcd.io/bbolt/errors"
+)
+
+// Bolt is the [Store] kept in one file with go.etcd.io/bbolt (pure Go,
+// embedded): the default state of the newsclip command.
+//
+// Transactions are committed without fsync, which survives the death of the
+// process (kill -9) since the OS keeps every write; [Bolt.Ack], called at
+// each checkpoint, and Close do fsync, so a power failure loses at most the
+// work since the last checkpoint. One process at a time may open the file.
+type Bolt struct {
+	db *bolt.DB
+}
+
+var (
+	bMeta   = []byte("meta")
+	bSeen   = []byte("seen")
+	bQueue  = []byte("queue")
+	bClaims = []byte("claims")
+	bOutbox = []byte("outbox")
+
+	kGen     = []byte("generation")
+	kAcked   = []byte("acked")
+	kSinkPos = []byte("sink_pos")
+	kVersion = []byte("version")
+)
+
+const boltVersion = 1
+
+// OpenBolt opens or creates the state file at path.
+func OpenBolt(path string) (*Bolt, error) {
+	db, err := bolt.Open(path, 0o644, &bolt.Options{
+		Timeout:        time.Second,
+		NoSync:         true,
+		NoFreelistSync: true,
+		FreelistType:   bolt.FreelistMapType,
+	})
+	if err != nil {
+		if errors.Is(err, bolterrors.ErrTimeout) {
+			return nil, fmt.Errorf("crawl: state %s is in use by another process", path)
+		}
+		return nil, fmt.Errorf("crawl: opening state: %w", err)
+	}
+	err = db.Update(func(tx *bolt.Tx) error {
+		for _, b := range [][]byte{bMeta, bSeen, bQueue, bClaims, bOutbox} {
+			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+				return err
+			}
+		}
+		m := tx.Bucket(bMeta)
+		if v := m.Get(kVersion); v != nil && getU64(v) != boltVersion {
+			return fmt.Errorf("state version %d, want %d", getU64(v), boltVersion)
+		}
+		return m.Put(kVersion, putU64(boltVersion))
+	})
+	if err != nil {
+		db.Close()
+		return nil, fmt.Errorf("crawl: opening state %s: %w", path, err)
+	}
+	return &Bolt{db: db}, nil
+}
+
+// Close syncs and closes the file.
+func (b *Bolt) Close() error {
+	err := b.db.Sync()
+	if cerr := b.db.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return fmt.Errorf("crawl: closing state: %w", err)
+	}
+	return nil
+}
+
+func (b *Bolt) update(what string, f func(tx *bolt.Tx) error) error {
+	if err := b.db.Update(f); err != nil {
+		return fmt.Errorf("crawl: state %s: %w", what, err)
+	}
+	return nil
+}
+
+// Begin implements [Store].
+func (b *Bolt) Begin(ctx context.Context, incremental bool) (Resume, error) {
+	var r Resume
+	err := b.update("begin", func(tx *bolt.Tx) error {
+		meta, seen, queue, claims := tx.Bucket(bMeta), tx.Bucket(bSeen), tx.Bucket(bQueue), tx.Bucket(bClaims)
+		// Claims of a process that died go back where they were.
+		var keys, seqs [][]byte
+		claims.ForEach(func(k, v []byte) error {
+			keys, seqs = append(keys, bytes.Clone(k)), append(seqs, bytes.Clone(v))
+			return nil
+		})
+		for i := range keys {
+			if err := queue.Put(seqs[i], keys[i]); err != nil {
+				return err
+			}
+			if err := claims.Delete(keys[i]); err != nil {
+				return err
+			}
+		}
+		gen := getU64(meta.Get(kGen))
+		queued := 0
+		c := queue.Cursor()
+		for k, _ := c.First(); k != nil; k, _ = c.Next() {
+			queued++
+		}
+		switch {
+		case gen == 0:
+			gen = 1
+		case incremental && queued == 0:
+			gen++
+			type kv struct{ k, v []byte }
+			var requeue []kv
+			seen.ForEach(func(k, v []byte) error {
+				e, err := decodeSeen(v)
+				if err == nil && e.State == stateFetched {
+					e.Gen, e.State = gen, stateQueued
+					requeue = append(requeue, kv{bytes.Clone(k), encodeSeen(e)})
+				}
+				return nil
+			})
+			for _, x := range requeue {
+				if err := seen.Put(x.k, x.v); err != nil {
+					return err
+				}
+				s, _ := queue.NextSequence()
+				if err := queue.Put(putU64(s), x.k); err != nil {
+					return err
+				}
+			}
+			queued = len(requeue)
+		default:
+			r.Resumed = queued > 0
+		}
+		r.Generation, r.Queued = gen, queued
+		r.AckedSeq = getU64(meta.Get(kAcked))
+		r.SinkPos = int64(getU64(meta.Get(kSinkPos)))
+		return meta.Put(kGen, putU64(gen))
+	})
+	if err == nil {
+		err = b.db.Sync()
+	}
+	return r, err
+}
+
+func generation(tx *bolt.Tx) uint64 { return getU64(tx.Bucket(bMeta).Get(kGen)) }
+
+// Add implements [Store].
+func (b *Bolt) Add(ctx context.Context, items []Item) ([]bool, error) {
+	var out []bool
+	err := b.update("add", func(tx *bolt.Tx) error {
+		var err error
+		out, err = addItems(tx, generation(tx), items)
+		return err
+	})
+	return out, err
+}
+
+func addItems(tx *bolt.Tx, gen uint64, items []Item) ([]bool, error) {
+	seen, queue := tx.Bucket(bSeen), tx.Bucket(bQueue)
+	out := make([]bool, len(items))
+	for i, it := range items {
+		k := []byte(it.Key)
+		var e seenEntry
+		if v := seen.Get(k); v != nil {
+			old, err := decodeSeen(v)
+			if err == nil && old.Gen == gen {
+				continue
+			}
+			e = old
+		}
+		e.Gen, e.Depth, e.Kind, e.URL = gen, it.Depth, it.Kind, it.URL
+		e.State = stateQueued
+		if it.Skip != "" {
+			e.State = stateSkipped
+		}
+		if err := seen.Put(k, encodeSeen(e)); err != nil {
+			return nil, err
+		}
+		out[i] = true
+		if it.Skip != "" {
+			continue
+		}
+		s, _ := queue.NextSequence()
+		if err := queue.Put(putU64(s), k); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+// Claim implements [Store].
+func (b *Bolt) Claim(ctx context.Context, n int) ([]Item, error) {
+	var out []Item
+	err := b.update("claim", func(tx *bolt.Tx) error {
+		seen, queue, claims := tx.Bucket(bSeen), tx.Bucket(bQueue), tx.Bucket(bClaims)
+		var seqs, keys [][]byte
+		c := queue.Cursor()
+		for k, v := c.First(); k != nil && len(seqs) < n; k, v = c.Next() {
+			seqs, keys = append(seqs, bytes.Clone(k)), append(keys, bytes.Clone(v))
+		}
+		for i := range seqs {
+			if err := queue.Delete(seqs[i]); err != nil {
+				return err
+			}
+			if err := claims.Put(keys[i], seqs[i]); err != nil {
+				return err
+			}
+			e, err := decodeSeen(seen.Get(keys[i]))
+			if err != nil {
+				return fmt.Errorf("key %q: %w", keys[i], err)
+			}
+			out = append(out, Item{Key: string(keys[i]), URL: e.URL, Depth: e.Depth, Kind: e.Kind,
+				ETag: e.ETag, LastModified: e.LastModified})
+		}
+		return nil
+	})
+	return out, err
+}
+
+// Release implements [Store].
+func (b *Bolt) Release(ctx context.Context, items []Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	return b.update("release", func(tx *bolt.Tx) error {
+		queue, claims := tx.Bucket(bQueue), tx.Bucket(bClaims)
+		for _, it := range items {
+			k := []byte(it.Key)
+			s := claims.Get(k)
+			if s == nil {
+				continue
+			}
+			if err := queue.Put(bytes.Clone(s), k); err != nil {
+				return err
+			}
+			if err := claims.Delete(k); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+}
+
+// Complete implements [Store].
+func (b *Bolt) Complete(ctx context.Context, done []Completion) ([]Result, error) {
+	res := make([]Result, len(done))
+	err := b.update("complete", func(tx *bolt.Tx) error {
+		gen := generation(tx)
+		seen, claims, outbox := tx.Bucket(bSeen), tx.Bucket(bClaims), tx.Bucket(bOutbox)
+		get := func(k string) (seenEntry, bool) {
+			v := seen.Get([]byte(k))
+			if v == nil {
+				return seenEntry{}, false
+			}
+			e, err := decodeSeen(v)
+			return e, err == nil
+		}
+		for i, c := range done {
+			if err := claims.Delete([]byte(c.Item.Key)); err != nil {
+				return err
+			}
+			e, ok := get(c.Item.Key)
+			if !ok {
+				e = seenEntry{URL: c.Item.URL, Depth: c.Item.Depth, Kind: c.Item.Kind}
+			}
+			e.Gen = gen
+			if c.Fetched {
+				e.State = stateFetched
+				if c.ETag != "" || c.LastModified != "" {
+					e.ETag, e.LastModified = c.ETag, c.LastModified
+				}
+			} else {
+				e.State = stateSkipped
+			}
+			if err := seen.Put([]byte(c.Item.Key), encodeSeen(e)); err != nil {
+				return err
+			}
+			for _, a := range c.Aliases {
+				if a == c.Item.Key {
+					continue
+				}
+				ae, _ := get(a)
+				if ae.Gen == gen && ae.State != 0 {
+					continue
+				}
+				ae.Gen, ae.State = gen, stateAlias
+				if err := seen.Put([]byte(a), encodeSeen(ae)); err != nil {
+					return err
+				}
+			}
+			var err error
+			if res[i].New, err = addItems(tx, gen, c.Links); err != nil {
+				return err
+			}
+			if c.Record == nil {
+				continue
+			}
+			re, ok := get(c.RecordKey)
+			if !ok {
+				re = seenEntry{Gen: gen, State: stateAlias}
+			}
+			switch {
+			case re.EmitGen == gen:
+				res[i].Why = "duplicate"
+				continue
+			case re.Hash != "" && re.Hash == c.RecordHash:
+				re.EmitGen = gen
+				res[i].Why = "unchanged"
+			default:
+				re.EmitGen, re.Hash = gen, c.RecordHash
+				s, _ := outbox.NextSequence()
+				if err := outbox.Put(putU64(s), c.Record); err != nil {
+					return err
+				}
+				res[i].Emitted, res[i].Seq = true, s
+			}
+			if err := seen.Put([]byte(c.RecordKey), encodeSeen(re)); err != nil {
+				return err
+			}
+		}
+		return nil
+	})
+	return res, err
+}
+
+// Outbox implements [Store].
+func (b *Bolt) Outbox(ctx context.Context) ([]Pending, error) {
+	var out []Pending
+	err := b.db.View(func(tx *bolt.Tx) error {
+		return tx.Bucket(bOutbox).ForEach(func(k, v []byte) error {
+			out = append(out, Pending{Seq: getU64(k), Record: bytes.Clone(v)})
+			return nil
+		})
+	})
+	if err != nil {
+		return nil, fmt.Errorf("crawl: state outbox: %w", err)
+	}
+	return out, nil
+}
+
+// Ack implements [Store].
+func (b *Bolt) Ack(ctx context.Context, seq uint64, sinkPos int64) error {
+	err := b.update("ack", func(tx *bolt.Tx) error {
+		meta, outbox := tx.Bucket(bMeta), tx.Bucket(bOutbox)
+		var del [][]byte
+		c := outbox.Cursor()
+		for k, _ := c.First(); k != nil && getU64(k) <= seq; k, _ = c.Next() {
+			del = append(del, bytes.Clone(k))
+		}
+		for _, k := range del {
+			if err := outbox.Delete(k); err != nil {
+				return err
+			}
+		}
+		if seq > getU64(meta.Get(kAcked)) {
+			if err := meta.Put(kAcked, putU64(seq)); err != nil {
+				return err
+			}
+		}
+		return meta.Put(kSinkPos, putU64(uint64(sinkPos)))
+	})
+	if err != nil {
+		return err
+	}
+	if err := b.db.Sync(); err != nil {
+		return fmt.Errorf("crawl: state sync: %w", err)
+	}
+	return nil
+}
+
+func putU64(v uint64) []byte {
+	b := make([]byte, 8)
+	binary.BigEndian.PutUint64(b, v)
+	return b
+}
+
+func getU64(b []byte) uint64 {
+	if len(b) != 8 {
+		return 0
+	}
+	return binary.BigEndian.Uint64(b)
+}
+
+// encodeSeen lays out a seenEntry: uvarints gen, state, depth, emit gen,
+// then the strings kind, url, etag, last-modified and hash, each prefixed by
+// its uvarint length.
+func encodeSeen(e seenEntry) []byte {
+	n := 4*binary.MaxVarintLen64 + 5*binary.MaxVarintLen32 +
+		len(e.Kind) + len(e.URL) + len(e.ETag) + len(e.LastModified) + len(e.Hash)
+	b := make([]byte, 0, n)
+	b = binary.AppendUvarint(b, e.Gen)
+	b = binary.AppendUvarint(b, uint64(e.State))
+	b = binary.AppendUvarint(b, uint64(e.Depth))
+	b = binary.AppendUvarint(b, e.EmitGen)
+	for _, s := range []string{e.Kind, e.URL, e.ETag, e.LastModified, e.Hash} {
+		b = binary.AppendUvarint(b, uint64(len(s)))
+		b = append(b, s...)
+	}
+	return b
+}
+
+var errCorrupt = errors.New("corrupt visited entry")
+
+func decodeSeen(b []byte) (seenEntry, error) {
+	var e seenEntry
+	var nums [4]uint64
+	for i := range nums {
+		v, n := binary.Uvarint(b)
+		if n <= 0 {
+			return e, errCorrupt
+		}
+		nums[i], b = v, b[n:]
+	}
+	e.Gen, e.State, e.Depth, e.EmitGen = nums[0], byte(nums[1]), int(nums[2]), nums[3]
+	for _, s := range []*string{&e.Kind, &e.URL, &e.ETag, &e.LastModified, &e.Hash} {
+		l, n := binary.Uvarint(b)
+		if n <= 0 || uint64(len(b)-n) < l {
+			return e, errCorrupt
+		}
+		*s, b = string(b[n:n+int(l)]), b[n+int(l):]
+	}
+	return e, nil
+}

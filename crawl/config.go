@@ -1,0 +1,196 @@
+package crawl
+
+import (
+	"errors"
+	"log/slog"
+	"net/http"
+	"regexp"
+	"runtime"
+	"time"
+
+	"github.com/newsclip/newsclip/extract"
+)
+
+// DefaultUserAgent names the tool and where to read about it.
+const DefaultUserAgent = "newsclip/0.1 (+https://github.com/newsclip/newsclip)"
+
+// Defaults of [Config]: polite enough for a stranger's site.
+const (
+	DefaultParallel       = 2
+	DefaultDelay          = 500 * time.Millisecond
+	DefaultTimeout        = 30 * time.Second
+	DefaultRetries        = 3
+	DefaultRetryBase      = time.Second
+	DefaultRetryMax       = time.Minute
+	DefaultMaxPause       = 2 * time.Minute
+	DefaultMaxBodyBytes   = 10 << 20
+	DefaultMaxRedirects   = 10
+	DefaultTrapBarren     = 100
+	DefaultTrapPattern    = 10000
+	DefaultMaxPathSegs    = 16
+	DefaultMaxURLLength   = 2048
+	DefaultCheckpoint     = time.Second
+	DefaultCheckpointRecs = 1000
+)
+
+// Config configures a [Crawler]. The zero value is a polite crawl of the
+// seeds' sites: robots.txt obeyed, 2 requests at a time and 500 ms between
+// request starts per host, 30 s timeout, 3 retries, 10 MiB pages, state in
+// memory.
+type Config struct {
+	// UserAgent is sent with every request and matched against robots.txt
+	// groups; default DefaultUserAgent.
+	UserAgent string
+	// Parallel is the most requests in flight to one host (host:port);
+	// default 2.
+	Parallel int
+	// Delay is the least time between the starts of two requests to one
+	// host; default 500 ms, negative for none. A longer robots.txt
+	// Crawl-delay wins, up to MaxPause.
+	Delay time.Duration
+	// Workers is the number of pages processed at once across all hosts;
+	// default 4 × GOMAXPROCS, at least Parallel.
+	Workers int
+	// Timeout bounds each request, body included; default 30 s.
+	Timeout time.Duration
+	// Retries is how many times a page is tried again after a timeout, a
+	// connection error, a 5xx or a 429; default 3, negative for none.
+	// Retries wait RetryBase × 2^n with jitter, at most RetryMax, and at
+	// least the server's Retry-After (at most MaxPause).
+	Retries   int
+	RetryBase time.Duration
+	RetryMax  time.Duration
+	// MaxPause caps a Retry-After or Crawl-delay honoured; default 2 min.
+	MaxPause time.Duration
+	// MaxBodyBytes is the largest page read; longer pages fail with reason
+	// "too-large". Default 10 MiB.
+	MaxBodyBytes int64
+	// MaxRedirects is the longest redirect chain followed; default 10.
+	// Loops are stopped at once.
+	MaxRedirects int
+	// MaxDepth is the most links followed from a seed; 0 for no limit.
+	MaxDepth int
+	// MaxPages stops the crawl after this many fetches in this run (the
+	// rest stays queued in the state); 0 for no limit.
+	MaxPages int
+	// AllowDomains adds domains (and their subdomains) to the scope. The
+	// scope is always the seeds' sites (registrable domains).
+	AllowDomains []string
+	// Include, when not empty, keeps only URLs matching one of them;
+	// Exclude drops URLs matching any. Seeds are exempt.
+	Include []*regexp.Regexp
+	Exclude []*regexp.Regexp
+	// IgnoreRobots disables robots.txt; for your own sites only.
+	IgnoreRobots bool
+
+	// Trap defences, on by default. A URL pattern (the path with digit
+	// runs as N, plus the query keys) is cut when TrapBarren of its
+	// listing pages in a row found nothing new outside the pattern (an
+	// endless calendar, sort orders), or when it has had TrapPattern
+	// listing pages; default 100 and 10 000, negative to disable. Paths of
+	// more than MaxPathSegments segments, or repeating one segment 3 times,
+	// and URLs longer than MaxURLLength are cut too.
+	TrapBarren      int
+	TrapPattern     int
+	MaxPathSegments int
+	MaxURLLength    int
+
+	// Incremental revisits every page fetched by earlier crawls kept in
+	// State, with conditional requests, and emits only new or changed
+	// articles.
+	Incremental bool
+	// State keeps the frontier, the visited set and the validators; nil
+	// keeps them in memory (see NewMemoryStore and OpenBolt).
+	State Store
+	// Extractor makes the records; nil uses extract.New with MaxBytes
+	// matched to MaxBodyBytes.
+	Extractor *extract.Extractor
+	// Transport is the HTTP transport under the politeness layer; nil
+	// uses a clone of http.DefaultTransport.
+	Transport http.RoundTripper
+	// Logger receives warnings for failed pages and a line per checkpoint;
+	// nil discards.
+	Logger *slog.Logger
+	// OnPage, when set, is called with the outcome of every page, from
+	// several goroutines at once.
+	OnPage func(Page)
+	// CheckpointEvery and CheckpointRecords say how often the sink and the
+	// state are made durable: every second or 1000 records by default.
+	CheckpointEvery   time.Duration
+	CheckpointRecords int
+}
+
+// withDefaults fills the zero fields.
+func (c Config) withDefaults() (Config, error) {
+	if c.UserAgent == "" {
+		c.UserAgent = DefaultUserAgent
+	}
+	if c.Parallel <= 0 {
+		c.Parallel = DefaultParallel
+	}
+	switch {
+	case c.Delay == 0:
+		c.Delay = DefaultDelay
+	case c.Delay < 0:
+		c.Delay = 0
+	}
+	if c.Workers <= 0 {
+		c.Workers = 4 * runtime.GOMAXPROCS(0)
+	}
+	c.Workers = max(c.Workers, c.Parallel)
+	if c.Timeout <= 0 {
+		c.Timeout = DefaultTimeout
+	}
+	switch {
+	case c.Retries == 0:
+		c.Retries = DefaultRetries
+	case c.Retries < 0:
+		c.Retries = 0
+	}
+	if c.RetryBase <= 0 {
+		c.RetryBase = DefaultRetryBase
+	}
+	if c.RetryMax <= 0 {
+		c.RetryMax = DefaultRetryMax
+	}
+	if c.MaxPause <= 0 {
+		c.MaxPause = DefaultMaxPause
+	}
+	if c.MaxBodyBytes <= 0 {
+		c.MaxBodyBytes = DefaultMaxBodyBytes
+	}
+	if c.MaxRedirects <= 0 {
+		c.MaxRedirects = DefaultMaxRedirects
+	}
+	if c.TrapBarren == 0 {
+		c.TrapBarren = DefaultTrapBarren
+	}
+	if c.TrapPattern == 0 {
+		c.TrapPattern = DefaultTrapPattern
+	}
+	if c.MaxPathSegments <= 0 {
+		c.MaxPathSegments = DefaultMaxPathSegs
+	}
+	if c.MaxURLLength <= 0 {
+		c.MaxURLLength = DefaultMaxURLLength
+	}
+	if c.CheckpointEvery <= 0 {
+		c.CheckpointEvery = DefaultCheckpoint
+	}
+	if c.CheckpointRecords <= 0 {
+		c.CheckpointRecords = DefaultCheckpointRecs
+	}
+	if c.Extractor == nil {
+		c.Extractor = extract.New(extract.Options{MaxBytes: max(c.MaxBodyBytes, extract.DefaultMaxBytes)})
+	}
+	if c.Transport == nil {
+		c.Transport = http.DefaultTransport.(*http.Transport).Clone()
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	if c.MaxDepth < 0 || c.MaxPages < 0 {
+		return c, errors.New("crawl: MaxDepth and MaxPages must not be negative")
+	}
+	return c, nil
+}

@@ -1,0 +1,1048 @@
+package crawl
+
+import (
+	"context"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/rand/v2"
+	"net/http"
+	"net/url"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+
+	"github.com/gocolly/colly/v2"
+	"github.com/newsclip/newsclip/extract"
+)
+
+// Crawler crawls news portals into [extract.Article] records. It is made by
+// [New] and runs one crawl at a time.
+type Crawler struct {
+	cfg   Config
+	mu    sync.Mutex
+	stats atomic.Pointer[statsBox]
+}
+
+// New returns a Crawler for cfg; see [Config] for the defaults.
+func New(cfg Config) (*Crawler, error) {
+	c, err := cfg.withDefaults()
+	if err != nil {
+		return nil, err
+	}
+	if t, ok := c.Transport.(*http.Transport); ok {
+		t.MaxIdleConnsPerHost = max(t.MaxIdleConnsPerHost, c.Parallel)
+	}
+	return &Crawler{cfg: c}, nil
+}
+
+// Stats returns the counts of the running or last crawl; it is safe to
+// call while Run runs.
+func (c *Crawler) Stats() Stats {
+	if b := c.stats.Load(); b != nil {
+		return b.snapshot()
+	}
+	return Stats{}
+}
+
+// ErrBusy is returned by Run when the Crawler is already running.
+var ErrBusy = errors.New("crawl: crawler already running")
+
+// Run crawls from seeds (absolute http or https URLs: home or section
+// pages), writing one record per article page to sink, and returns when the
+// frontier is empty, Config.MaxPages is reached or ctx is done. Failures of
+// single pages are counted in [Stats] and logged; Run returns an error only
+// when the crawl cannot go on (bad seeds, a failing state or sink), or
+// ctx.Err() after a cancellation. On cancellation, pages in flight are
+// finished, the sink flushed and the state saved before Run returns, so a
+// later Run with the same State resumes.
+func (c *Crawler) Run(ctx context.Context, seeds []string, sink Sink) error {
+	if !c.mu.TryLock() {
+		return ErrBusy
+	}
+	defer c.mu.Unlock()
+	if sink == nil {
+		return errors.New("crawl: nil sink")
+	}
+	r, err := c.newRun(seeds, sink)
+	if err != nil {
+		return err
+	}
+	c.stats.Store(r.stats)
+	return r.run(ctx)
+}
+
+// run is one Run.
+type run struct {
+	cfg     *Config
+	store   Store
+	sink    Sink
+	durable DurableSink
+	flusher Flusher
+	stats   *statsBox
+	log     *slog.Logger
+	scope   scope
+	traps   *traps
+	gates   *gates
+	robots  *robotsCache
+	colly   *colly.Collector
+	seeds   []Item
+	origins map[string]bool // of the seeds
+
+	// hard is cancelled on a fatal error only: a cancelled Run still
+	// finishes its pages in flight.
+	hard       context.Context
+	hardCancel context.CancelFunc
+	fatalOnce  sync.Once
+	fatalErr   error
+
+	work      chan *task
+	results   chan *task
+	wake      chan struct{}
+	committed atomic.Int64
+	queued    *atomic.Int64 // in stats
+}
+
+func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
+	cfg := c.cfg
+	r := &run{
+		cfg:     &cfg,
+		store:   cfg.State,
+		sink:    sink,
+		stats:   newStatsBox(),
+		log:     cfg.Logger,
+		traps:   newTraps(cfg.TrapBarren, cfg.TrapPattern),
+		gates:   newGates(cfg.Parallel, cfg.Delay, cfg.MaxPause),
+		origins: map[string]bool{},
+		scope:   scope{sites: map[string]bool{}, include: cfg.Include, exclude: cfg.Exclude},
+	}
+	if r.store == nil {
+		r.store = NewMemoryStore()
+	}
+	r.queued = &r.stats.queued
+	r.durable, _ = sink.(DurableSink)
+	r.flusher, _ = sink.(Flusher)
+	for _, d := range cfg.AllowDomains {
+		if d = strings.ToLower(strings.Trim(strings.TrimSpace(d), ".")); d != "" {
+			r.scope.allow = append(r.scope.allow, d)
+		}
+	}
+	for _, s := range seeds {
+		u, err := url.Parse(strings.TrimSpace(s))
+		if err == nil {
+			err = canonicalizeURL(u)
+		}
+		if err != nil {
+			return nil, fmt.Errorf("crawl: seed %q: %w", s, errNotHTTP)
+		}
+		r.scope.sites[siteOf(u.Hostname())] = true
+		r.origins[origin(u)] = true
+		us := u.String()
+		r.seeds = append(r.seeds, Item{Key: visitKey(us), URL: us})
+	}
+	if len(r.seeds) == 0 {
+		return nil, errors.New("crawl: no seed URL")
+	}
+	pt := &politeTransport{base: cfg.Transport, gates: r.gates}
+	r.robots = &robotsCache{
+		client:  newRobotsClient(pt, cfg.Timeout),
+		ua:      cfg.UserAgent,
+		gates:   r.gates,
+		ignore:  cfg.IgnoreRobots,
+		onFetch: r.robotsFetched,
+		origins: map[string]*robotsEntry{},
+	}
+	pt.robots = r.robots
+	r.colly = newCollector(&cfg, pt, r.checkRedirect)
+	return r, nil
+}
+
+// task is one item on its way through a worker and the committer.
+type task struct {
+	item      Item
+	host      string
+	attempt   int
+	notBefore time.Time
+	retry     bool
+
+	page         Page
+	comp         Completion
+	article      *extract.Article
+	decision     string
+	listing      bool     // a fetched page that is not an article: counts for traps
+	pattern      string   // of item.URL, for listings
+	linkPatterns []string // of comp.Links, for listings
+	start        time.Time
+}
+
+func (r *run) fatal(err error) {
+	r.fatalOnce.Do(func() {
+		r.fatalErr = err
+		r.log.Error("crawl stopped", "err", err)
+		r.hardCancel()
+	})
+}
+
+func (r *run) signal() {
+	select {
+	case r.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (r *run) run(ctx context.Context) error {
+	r.hard, r.hardCancel = context.WithCancel(context.WithoutCancel(ctx))
+	defer r.hardCancel()
+	res, err := r.store.Begin(r.hard, r.cfg.Incremental)
+	if err != nil {
+		return err
+	}
+	r.queued.Store(int64(res.Queued))
+	r.log.Info("crawl starting", "seeds", len(r.seeds), "generation", res.Generation,
+		"resumed", res.Resumed, "queued", res.Queued, "incremental", r.cfg.Incremental)
+	if err := r.reconcile(res); err != nil {
+		return err
+	}
+	seeds := r.seeds
+	if r.cfg.IgnoreRobots { // no robots.txt to name sitemaps: guess
+		for o := range r.origins {
+			seeds = append(seeds, sitemapGuess(o))
+		}
+	}
+	if err := r.add(seeds); err != nil {
+		return err
+	}
+
+	w := r.cfg.Workers
+	r.work = make(chan *task, w)
+	r.results = make(chan *task, w)
+	r.wake = make(chan struct{}, 1)
+	commitIn := make(chan *task, 4*w)
+	committerDone := make(chan struct{})
+	go r.committer(commitIn, committerDone)
+	var workers sync.WaitGroup
+	for range w {
+		f := newFetcher(r.colly, r.cfg.MaxBodyBytes)
+		workers.Go(func() {
+			for t := range r.work {
+				r.process(f, t)
+				r.results <- t
+			}
+		})
+	}
+
+	leftover := r.dispatch(ctx, commitIn)
+	close(r.work)
+	workers.Wait()
+	close(commitIn)
+	<-committerDone
+	if len(leftover) > 0 {
+		if err := r.store.Release(context.WithoutCancel(r.hard), leftover); err != nil {
+			r.fatal(err)
+		} else {
+			r.queued.Add(int64(len(leftover)))
+		}
+	}
+	st := r.stats.snapshot()
+	r.log.Info("crawl finished", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,
+		"failed", sum(st.Failed), "queued", st.Queued, "elapsed", st.Elapsed.Round(time.Millisecond))
+	if r.fatalErr != nil {
+		return r.fatalErr
+	}
+	return ctx.Err()
+}
+
+func sum(m map[string]int64) int64 {
+	var n int64
+	for _, v := range m {
+		n += v
+	}
+	return n
+}
+
+func sitemapGuess(orig string) Item {
+	u := orig + "/sitemap.xml"
+	return Item{Key: visitKey(u), URL: u, Kind: "sitemap"}
+}
+
+// add queues items found outside a page (seeds, robots.txt sitemaps).
+func (r *run) add(items []Item) error {
+	if len(items) == 0 {
+		return nil
+	}
+	news, err := r.store.Add(r.hard, items)
+	if err != nil {
+		r.fatal(err)
+		return err
+	}
+	for _, n := range news {
+		if n {
+			r.queued.Add(1)
+		}
+	}
+	if r.wake != nil {
+		r.signal()
+	}
+	return nil
+}
+
+// robotsFetched queues the sitemaps a robots.txt names, or guesses
+// /sitemap.xml for a seed's origin that names none.
+func (r *run) robotsFetched(orig string, sitemaps []string) {
+	var items []Item
+	for _, s := range sitemaps {
+		u, err := url.Parse(strings.TrimSpace(s))
+		if err != nil || canonicalizeURL(u) != nil {
+			continue
+		}
+		us := u.String()
+		items = append(items, Item{Key: visitKey(us), URL: us})
+	}
+	if len(items) == 0 && r.origins[orig] {
+		items = append(items, sitemapGuess(orig))
+	}
+	_ = r.add(items)
+}
+
+// reconcile makes output and state agree after a crash: records in the
+// outbox that did not reach the sink are written now, those that did are
+// not written again, and a half-written last line is dropped.
+func (r *run) reconcile(res Resume) error {
+	have := map[string]bool{}
+	if r.durable != nil {
+		tail, err := r.durable.Recover(res.SinkPos)
+		if err != nil {
+			return err
+		}
+		for _, a := range tail {
+			have[recordID(a)] = true
+		}
+	}
+	pend, err := r.store.Outbox(r.hard)
+	if err != nil || len(pend) == 0 {
+		return err
+	}
+	n := 0
+	for _, p := range pend {
+		var a extract.Article
+		if err := json.Unmarshal(p.Record, &a); err != nil {
+			r.log.Warn("state outbox: bad record", "seq", p.Seq, "err", err)
+			continue
+		}
+		if have[recordID(&a)] {
+			continue
+		}
+		if err := r.sink.Write(r.hard, &a); err != nil {
+			return err
+		}
+		n++
+	}
+	r.stats.update(func(s *Stats) { s.Recovered = int64(n) })
+	r.log.Info("recovered records from the state", "written", n, "already_in_output", len(pend)-n)
+	return r.checkpoint(pend[len(pend)-1].Seq)
+}
+
+func recordID(a *extract.Article) string { return a.Input + "\x00" + a.URL }
+
+// checkpoint makes the sink durable and acknowledges the outbox up to seq.
+func (r *run) checkpoint(seq uint64) error {
+	var pos int64
+	var err error
+	switch {
+	case r.durable != nil:
+		pos, err = r.durable.Sync()
+	case r.flusher != nil:
+		err = r.flusher.Flush()
+	}
+	if err == nil {
+		err = r.store.Ack(context.WithoutCancel(r.hard), seq, pos)
+	}
+	return err
+}
+
+// dispatch claims items and hands them to workers, host by host, until the
+// frontier is empty or the crawl stops. It returns the claimed items left
+// unfinished.
+func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
+	w := r.cfg.Workers
+	var (
+		pending    []*task
+		retries    []*task
+		busy       int
+		hostBusy   = map[string]int{}
+		dispatched int64 // tasks given a first attempt
+		started    int   // first attempts this run, for MaxPages
+		drained    bool  // the last Claim found nothing...
+		drainedAt  int64 // ...when this many tasks were committed
+		ctxDone    = ctx.Done()
+		hardDone   = r.hard.Done()
+		stopping   bool
+		timer      = time.NewTimer(time.Hour)
+	)
+	defer timer.Stop()
+	for {
+		if r.cfg.MaxPages > 0 && started >= r.cfg.MaxPages {
+			stopping = true
+		}
+		now := time.Now()
+		next := now.Add(time.Hour)
+		// Retries that are due go first.
+		keep := retries[:0]
+		for _, t := range retries {
+			if !now.Before(t.notBefore) {
+				pending = append([]*task{t}, pending...)
+			} else {
+				keep = append(keep, t)
+				next = minTime(next, t.notBefore)
+			}
+		}
+		retries = keep
+
+		if !stopping {
+			if !drained && len(pending) < 2*w {
+				c0 := r.committed.Load()
+				items, err := r.store.Claim(r.hard, 4*w)
+				if err != nil {
+					r.fatal(err)
+					stopping = true
+				}
+				if len(items) == 0 {
+					drained, drainedAt = true, c0
+				}
+				r.queued.Add(-int64(len(items)))
+				for _, it := range items {
+					pending = append(pending, &task{item: it, host: hostOf(it.URL)})
+				}
+			}
+			for i := 0; i < len(pending) && busy < w; {
+				t := pending[i]
+				if hostBusy[t.host] >= 2*r.cfg.Parallel {
+					i++
+					continue
+				}
+				ok, at := r.gates.ready(t.host, now)
+				if !ok {
+					if at.After(now) {
+						next = minTime(next, at)
+					}
+					i++
+					continue
+				}
+				if t.attempt == 0 {
+					if r.cfg.MaxPages > 0 && started >= r.cfg.MaxPages {
+						break
+					}
+					started++
+					dispatched++
+				}
+				pending = append(pending[:i], pending[i+1:]...)
+				busy++
+				hostBusy[t.host]++
+				r.work <- t
+			}
+		}
+
+		if busy == 0 && (stopping || (drained && len(pending) == 0 && len(retries) == 0 && dispatched == drainedAt)) {
+			break
+		}
+		if drained && len(pending) == 0 && len(retries) == 0 && busy == 0 && dispatched != drainedAt {
+			// Completions are on their way to the store; their links may
+			// refill the frontier. Wait for the committer's signal.
+			next = now.Add(time.Hour)
+		}
+		timer.Reset(max(next.Sub(time.Now()), time.Millisecond))
+		select {
+		case t := <-r.results:
+			busy--
+			hostBusy[t.host]--
+			if hostBusy[t.host] == 0 {
+				delete(hostBusy, t.host)
+			}
+			if t.retry {
+				retries = append(retries, t)
+			} else {
+				commitIn <- t
+			}
+		case <-r.wake:
+			drained = false
+		case <-timer.C:
+		case <-ctxDone:
+			ctxDone, stopping = nil, true
+		case <-hardDone:
+			hardDone, stopping = nil, true
+		}
+	}
+	var left []Item
+	for _, t := range append(pending, retries...) {
+		left = append(left, t.item)
+	}
+	return left
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return strings.ToLower(u.Host)
+	}
+	return ""
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
+}
+
+// committer applies completions to the store in batches, then writes the
+// accepted records to the sink, in the store's order, and checkpoints.
+func (r *run) committer(in <-chan *task, done chan<- struct{}) {
+	defer close(done)
+	ticker := time.NewTicker(r.cfg.CheckpointEvery)
+	defer ticker.Stop()
+	var (
+		batch   []*task
+		lastSeq uint64
+		acked   uint64
+		since   int // records since the last checkpoint
+		dirty   bool
+	)
+	ckpt := func() {
+		if !dirty && lastSeq == acked {
+			return
+		}
+		if r.fatalErr != nil {
+			return
+		}
+		if err := r.checkpoint(lastSeq); err != nil {
+			r.fatal(err)
+			return
+		}
+		acked, since, dirty = lastSeq, 0, false
+	}
+	flush := func() {
+		if len(batch) == 0 {
+			return
+		}
+		n, seq := r.commit(batch)
+		if seq > lastSeq {
+			lastSeq = seq
+		}
+		since += n
+		dirty = true
+		batch = batch[:0]
+		if since >= r.cfg.CheckpointRecords {
+			ckpt()
+		}
+	}
+	for {
+		select {
+		case t, ok := <-in:
+			if !ok {
+				flush()
+				ckpt()
+				return
+			}
+			batch = append(batch, t)
+		drain:
+			for len(batch) < 256 {
+				select {
+				case t, ok := <-in:
+					if !ok {
+						flush()
+						ckpt()
+						return
+					}
+					batch = append(batch, t)
+				default:
+					break drain
+				}
+			}
+			flush()
+		case <-ticker.C:
+			ckpt()
+		}
+	}
+}
+
+// commit stores one batch and writes its records; it returns the number of
+// records written and the highest outbox sequence among them.
+func (r *run) commit(batch []*task) (int, uint64) {
+	defer func() {
+		r.committed.Add(int64(len(batch)))
+		r.signal()
+	}()
+	if r.fatalErr != nil {
+		return 0, 0
+	}
+	comps := make([]Completion, len(batch))
+	for i, t := range batch {
+		comps[i] = t.comp
+	}
+	res, err := r.store.Complete(context.WithoutCancel(r.hard), comps)
+	if err != nil {
+		r.fatal(err)
+		return 0, 0
+	}
+	written, maxSeq := 0, uint64(0)
+	for i, t := range batch {
+		rs := res[i]
+		var queued int
+		productive := false
+		var skipped []string
+		for j, isNew := range rs.New {
+			if !isNew {
+				continue
+			}
+			l := t.comp.Links[j]
+			if l.Skip != "" {
+				skipped = append(skipped, l.Skip)
+				continue
+			}
+			queued++
+			if t.linkPatterns != nil && t.linkPatterns[j] != t.pattern {
+				productive = true
+			}
+		}
+		t.page.New = queued
+		r.queued.Add(int64(queued))
+		if t.article != nil {
+			if rs.Emitted {
+				if err := r.sink.Write(r.hard, t.article); err != nil {
+					r.fatal(fmt.Errorf("crawl: sink: %w", err))
+					return written, maxSeq
+				}
+				written++
+				maxSeq = max(maxSeq, rs.Seq)
+				t.page.Outcome = Article
+			} else {
+				t.page.Outcome = Outcome(rs.Why)
+			}
+		}
+		if t.listing && r.traps.listing(t.pattern, productive) {
+			r.log.Info("trap: URL pattern cut", "pattern", t.pattern, "limit", r.cfg.TrapBarren)
+		}
+		t.page.Elapsed = time.Since(t.start)
+		p := t.page
+		r.stats.update(func(s *Stats) {
+			s.Pages++
+			s.Outcomes[p.Outcome]++
+			if p.Outcome == Failed {
+				s.Failed[p.Reason]++
+			}
+			if p.Outcome == Trap {
+				s.Traps[p.Reason]++
+			}
+			if t.decision != "" {
+				s.Decisions[t.decision]++
+			}
+			for _, sk := range skipped {
+				if sk == "robots" {
+					s.Outcomes[Robots]++
+				} else {
+					s.Outcomes[Trap]++
+					s.Traps[sk]++
+				}
+			}
+			if p.Outcome == Article {
+				s.Articles++
+			}
+		})
+		if r.cfg.OnPage != nil {
+			r.cfg.OnPage(p)
+		}
+	}
+	if r.flusher != nil {
+		if err := r.flusher.Flush(); err != nil {
+			r.fatal(err)
+		}
+	}
+	return written, maxSeq
+}
+
+// checkRedirect is colly's redirect handler: it stops loops, long chains,
+// and redirects leaving the scope or into robots.txt-disallowed areas.
+func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
+	target := *req.URL
+	if canonicalizeURL(&target) != nil {
+		return &redirectError{reason: "redirect-out-of-scope", url: req.URL.String()}
+	}
+	ts := target.String()
+	key := visitKey(ts)
+	for _, v := range via {
+		vu := *v.URL
+		if canonicalizeURL(&vu) == nil && visitKey(vu.String()) == key {
+			return &redirectError{reason: "redirect-loop", url: ts}
+		}
+	}
+	if len(via) > r.cfg.MaxRedirects {
+		return &redirectError{reason: "too-many-redirects", url: ts}
+	}
+	if r.scope.check(&target, ts) != "" {
+		return &redirectError{reason: "redirect-out-of-scope", url: ts}
+	}
+	ok, err := r.robots.allowed(req.Context(), &target)
+	if err != nil {
+		return err
+	}
+	if !ok {
+		return errRobotsBlocked
+	}
+	return nil
+}
+
+// process fetches one task's page and decides what it is. It runs on a
+// worker; the store is not touched (the committer does it).
+func (r *run) process(f *fetcher, t *task) {
+	if t.start.IsZero() {
+		t.start = time.Now()
+	}
+	t.attempt++
+	t.retry = false
+	t.article, t.decision, t.listing, t.linkPatterns = nil, "", false, nil
+	t.page = Page{URL: t.item.URL, Depth: t.item.Depth, Attempts: t.attempt}
+	t.comp = Completion{Item: t.item}
+	u, err := url.Parse(t.item.URL)
+	if err != nil {
+		t.page.Outcome, t.page.Reason, t.page.Err = Failed, "bad-url", err
+		return
+	}
+	if r.traps.anyCut() {
+		if p := urlPattern(u); r.traps.isCut(p) {
+			t.page.Outcome, t.page.Reason = Trap, p
+			return
+		}
+	}
+	ok, err := r.robots.allowed(r.hard, u)
+	if err != nil {
+		reason, transient := classifyError(err)
+		r.failed(t, reason, transient, err, 0)
+		return
+	}
+	if !ok {
+		t.page.Outcome = Robots
+		return
+	}
+	res, err := f.fetch(t.item, r.cfg.UserAgent)
+	r.stats.update(func(s *Stats) {
+		s.Fetches++
+		s.Bytes += int64(len(res.body))
+	})
+	if err != nil {
+		reason, transient := classifyError(err)
+		if reason == "robots" {
+			t.page.Outcome = Robots
+			return
+		}
+		t.comp.Fetched = true
+		r.failed(t, reason, transient, err, 0)
+		return
+	}
+	t.comp.Fetched = true
+	t.page.Status = res.status
+	final := u
+	if res.final != nil {
+		final = res.final
+		t.page.FinalURL = final.String()
+	}
+	if fu := *final; canonicalizeURL(&fu) == nil {
+		if k := visitKey(fu.String()); k != t.item.Key {
+			t.comp.Aliases = append(t.comp.Aliases, k)
+		}
+	}
+	switch {
+	case res.status == http.StatusNotModified:
+		t.page.Outcome = NotModified
+		return
+	case res.status == http.StatusNotFound && t.item.Kind == "sitemap":
+		t.page.Outcome, t.page.Reason = Skipped, "no-sitemap"
+		return
+	case res.status < 200 || res.status >= 300:
+		reason, transient := statusReason(res.status)
+		ra, _ := retryAfter(res.header.Get("Retry-After"), time.Now())
+		r.failed(t, reason, transient, nil, min(ra, r.cfg.MaxPause))
+		return
+	case res.abort == "not-html":
+		t.page.Outcome, t.page.Reason = Skipped, "not-html"
+		return
+	case res.abort == "too-large":
+		t.page.Outcome, t.page.Reason = Failed, "too-large"
+		t.page.Err = fmt.Errorf("crawl: %s: %w (%d bytes)", t.item.URL, errTooLarge, r.cfg.MaxBodyBytes)
+		r.log.Warn("page failed", "url", t.item.URL, "reason", "too-large", "limit", r.cfg.MaxBodyBytes)
+		return
+	}
+	t.comp.ETag = res.header.Get("ETag")
+	t.comp.LastModified = res.header.Get("Last-Modified")
+	r.handleBody(t, res, final)
+}
+
+// failed ends a task in failure, or schedules a retry.
+func (r *run) failed(t *task, reason string, transient bool, err error, wait time.Duration) {
+	if transient && t.attempt <= r.cfg.Retries && r.hard.Err() == nil {
+		d := r.cfg.RetryBase << (t.attempt - 1)
+		if d <= 0 || d > r.cfg.RetryMax {
+			d = r.cfg.RetryMax
+		}
+		d = d/2 + rand.N(d/2+1) // equal jitter
+		t.retry = true
+		t.notBefore = time.Now().Add(max(d, wait))
+		r.stats.update(func(s *Stats) { s.Retries++ })
+		r.log.Debug("retrying page", "url", t.item.URL, "reason", reason, "attempt", t.attempt, "in", max(d, wait))
+		return
+	}
+	t.page.Outcome, t.page.Reason = Failed, reason
+	if err == nil {
+		err = errors.New(reason)
+	}
+	t.page.Err = err
+	r.log.Warn("page failed", "url", t.item.URL, "reason", reason, "attempts", t.attempt, "err", err)
+}
+
+// handleBody reads a 2xx body: HTML page, sitemap or feed.
+func (r *run) handleBody(t *task, res fetchResult, final *url.URL) {
+	body := res.body
+	ct := res.header.Get("Content-Type")
+	mt := mediaType(ct)
+	converted := convertedCharset(ct)
+	if isGzip(body) {
+		b, err := gunzip(body, r.cfg.MaxBodyBytes)
+		if err != nil {
+			reason := "gzip"
+			if errors.Is(err, errTooLarge) {
+				reason = "too-large"
+			}
+			t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
+			return
+		}
+		body, mt = b, ""
+	}
+	switch contentKind(mt, body) {
+	case "xml":
+		r.handleXML(t, body, converted, final)
+	case "html":
+		r.handleHTML(t, body, ct, converted, final)
+	default:
+		t.page.Outcome, t.page.Reason = Skipped, "not-html"
+	}
+}
+
+// contentKind tells an HTML page from a sitemap or feed and from the rest,
+// by media type and by sniffing.
+func contentKind(mt string, body []byte) string {
+	dct := http.DetectContentType(body)
+	binary := !strings.HasPrefix(dct, "text/") && dct != "application/octet-stream" &&
+		!strings.Contains(dct, "xml") || (dct == "application/octet-stream" && hasNUL(body))
+	switch {
+	case binary:
+		return "other"
+	case mt == "text/html" || mt == "application/xhtml+xml":
+		if sniffXML(body) && !strings.HasPrefix(dct, "text/html") {
+			return "xml"
+		}
+		return "html"
+	case strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "+xml"):
+		if strings.HasPrefix(dct, "text/html") && !sniffXML(body) {
+			return "html"
+		}
+		return "xml"
+	default:
+		if sniffXML(body) {
+			return "xml"
+		}
+		if strings.HasPrefix(dct, "text/html") {
+			return "html"
+		}
+		return "other"
+	}
+}
+
+func hasNUL(b []byte) bool {
+	for _, c := range b[:min(len(b), 512)] {
+		if c == 0 {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
+	kind, links, err := parseXMLLinks(body, converted)
+	if err != nil {
+		t.page.Outcome, t.page.Reason = Skipped, "not-html"
+		return
+	}
+	t.page.Outcome = Feed
+	depth := t.item.Depth + 1
+	if kind != xmlFeed {
+		t.page.Outcome = Sitemap
+	}
+	raw := make([]string, 0, len(links))
+	var children []string
+	for _, l := range links {
+		u, err := final.Parse(l.URL)
+		if err != nil {
+			continue
+		}
+		if l.Sitemap {
+			children = append(children, u.String())
+		} else {
+			raw = append(raw, u.String())
+		}
+	}
+	t.page.Links = len(links)
+	t.comp.Links, _ = r.filterLinks(raw, depth, false)
+	more, _ := r.filterLinks(children, t.item.Depth, false) // an index's sitemaps keep its depth
+	t.comp.Links = append(t.comp.Links, more...)
+	t.page.Reason = kind
+}
+
+func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL) {
+	scan := scanHTML(decodeForScan(raw, ct, converted), final)
+	srcCT := ct
+	if converted {
+		srcCT = "text/html; charset=utf-8"
+	}
+	art, decision, err := r.decide(scan, raw, extract.Source{URL: final.String(), ContentType: srcCT})
+	t.decision = decision
+	t.page.Reason = decision
+	switch {
+	case err != nil && errors.Is(err, extract.ErrNotHTML):
+		t.page.Outcome, t.page.Reason = Skipped, "not-html"
+		return
+	case err != nil:
+		reason := "extract"
+		if errors.Is(err, extract.ErrTooLarge) {
+			reason = "too-large"
+		}
+		t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
+		r.log.Warn("page failed", "url", t.item.URL, "reason", reason, "err", err)
+		return
+	}
+	links := scan.links
+	if scan.nofollow {
+		links = nil
+	}
+	links = append(links, scan.feeds...)
+	t.page.Links = len(links)
+	isListing := art == nil
+	if isListing {
+		t.listing = true
+		t.pattern = urlPattern(mustParse(t.item.URL))
+	}
+	t.comp.Links, t.linkPatterns = r.filterLinks(links, t.item.Depth+1, isListing)
+	switch {
+	case scan.noindex && art != nil:
+		t.page.Outcome = NoIndex
+		return
+	case art == nil:
+		t.page.Outcome = Listing
+		return
+	}
+
+	key := t.item.Key
+	if fu := *final; canonicalizeURL(&fu) == nil {
+		key = visitKey(fu.String())
+	}
+	if scan.canonical != "" {
+		if cu, err := url.Parse(scan.canonical); err == nil && canonicalizeURL(cu) == nil &&
+			strings.EqualFold(cu.Host, final.Host) && cu.Path != "/" && cu.Path != "" {
+			if k := visitKey(cu.String()); k != key {
+				key = k
+				if k != t.item.Key {
+					t.comp.Aliases = append(t.comp.Aliases, k)
+				}
+			}
+		}
+	}
+	art.Input = t.item.URL
+	probe := *art
+	probe.Input = ""
+	pj, err := json.Marshal(&probe)
+	if err != nil {
+		t.page.Outcome, t.page.Reason, t.page.Err = Failed, "encode", err
+		return
+	}
+	sum := sha256.Sum256(pj)
+	rec, _ := json.Marshal(art)
+	t.article = art
+	t.comp.Record, t.comp.RecordKey, t.comp.RecordHash = rec, key, hex.EncodeToString(sum[:16])
+	t.page.Outcome = Article // or duplicate / unchanged, told by the store
+}
+
+func mustParse(s string) *url.URL {
+	u, err := url.Parse(s)
+	if err != nil {
+		return &url.URL{}
+	}
+	return u
+}
+
+// filterLinks canonicalises links found on a page at the given depth and
+// keeps those in scope, once each. URLs that a trap rule or a known
+// robots.txt rules out come back with Skip set, to be recorded as seen.
+// With patterns set it also returns each kept link's URL pattern.
+func (r *run) filterLinks(raw []string, depth int, patterns bool) ([]Item, []string) {
+	if len(raw) == 0 {
+		return nil, nil
+	}
+	var (
+		items    []Item
+		pats     []string
+		filtered map[string]int64
+		seen     = make(map[string]struct{}, len(raw))
+		anyCut   = r.traps.anyCut()
+	)
+	drop := func(why string) {
+		if filtered == nil {
+			filtered = map[string]int64{}
+		}
+		filtered[why]++
+	}
+	for _, l := range raw {
+		u, err := url.Parse(l)
+		if err != nil || canonicalizeURL(u) != nil {
+			continue
+		}
+		s := u.String()
+		key := visitKey(s)
+		if _, dup := seen[key]; dup {
+			continue
+		}
+		seen[key] = struct{}{}
+		if why := r.scope.check(u, s); why != "" {
+			drop(why)
+			continue
+		}
+		if r.cfg.MaxDepth > 0 && depth > r.cfg.MaxDepth {
+			drop("depth")
+			continue
+		}
+		it := Item{Key: key, URL: s, Depth: depth}
+		var pat string
+		if patterns || anyCut {
+			pat = urlPattern(u)
+		}
+		if why := pathTrap(u, s, r.cfg.MaxURLLength, r.cfg.MaxPathSegments); why != "" {
+			it.Skip = why
+		} else if anyCut && r.traps.isCut(pat) {
+			it.Skip = pat
+		} else if allowed, known := r.robots.cached(u); known && !allowed {
+			it.Skip = "robots"
+		}
+		items = append(items, it)
+		if patterns {
+			pats = append(pats, pat)
+		}
+	}
+	if filtered != nil {
+		r.stats.update(func(s *Stats) {
+			for k, v := range filtered {
+				s.Filtered[k] += v
+			}
+		})
+	}
+	return items, pats
+}

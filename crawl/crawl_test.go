@@ -1,0 +1,160 @@
+package crawl_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/internal/demoportal"
+)
+
+// TestCrawlPortal crawls the fixture portal with every fault once and
+// checks the outcome from many sides.
+func TestCrawlPortal(t *testing.T) {
+	p, base := serve(t, demoportal.Options{})
+	var sink collect
+	var mu = make(chan struct{}, 1)
+	pages := map[string]crawl.Page{}
+	cfg := fast(crawl.Config{OnPage: func(pg crawl.Page) {
+		mu <- struct{}{}
+		pages[pg.URL] = pg
+		<-mu
+	}})
+	st := run(t, cfg, []string{base + "/"}, &sink)
+	t.Logf("stats:\n%s", st)
+
+	recs := sink.records()
+	got := map[string]int{}
+	for _, a := range recs {
+		got[pathOf(t, a.URL)]++
+	}
+	want := p.Articles()
+
+	t.Run("every article exactly once", func(t *testing.T) {
+		for _, e := range want {
+			if got[e.Path] != 1 {
+				t.Errorf("%s recorded %d times", e.Path, got[e.Path])
+			}
+		}
+		wantSet := map[string]bool{}
+		for _, e := range want {
+			wantSet[e.Path] = true
+		}
+		for pth, n := range got {
+			if !wantSet[pth] {
+				t.Errorf("unexpected record %s (%d)", pth, n)
+			}
+		}
+		if len(recs) != len(want) {
+			t.Errorf("%d records, want %d", len(recs), len(want))
+		}
+		if st.Articles != int64(len(want)) {
+			t.Errorf("Stats.Articles = %d, want %d", st.Articles, len(want))
+		}
+	})
+
+	t.Run("each article page fetched once", func(t *testing.T) {
+		ok := map[string]int{}
+		for _, r := range p.Requests() {
+			if r.Status == 200 {
+				ok[r.Path]++
+			}
+		}
+		for _, e := range want {
+			n := 1
+			if e.Path == demoportal.ArticlePath(demoportal.RedirectTarget) {
+				n = 2 // also reached through /r/1 → /r/2 → /r/3, unknowable before
+			}
+			if ok[e.Path] < 1 || ok[e.Path] > n {
+				t.Errorf("%s fetched %d times with 200", e.Path, ok[e.Path])
+			}
+		}
+	})
+
+	t.Run("robots-disallowed area never fetched", func(t *testing.T) {
+		for _, r := range p.Requests() {
+			if strings.HasPrefix(r.Path, "/private/") {
+				t.Errorf("fetched %s", r.Path)
+			}
+		}
+		if st.Outcomes[crawl.Robots] == 0 {
+			t.Errorf("no URL counted as skipped by robots.txt")
+		}
+	})
+
+	t.Run("traps capped", func(t *testing.T) {
+		cal, deep := 0, 0
+		for _, r := range p.Requests() {
+			switch {
+			case strings.HasPrefix(r.Path, "/calendar/"):
+				cal++
+			case strings.HasPrefix(r.Path, "/deep/"):
+				deep++
+			}
+		}
+		if cal == 0 || cal > crawl.DefaultTrapBarren+cfg.Workers+8 {
+			t.Errorf("calendar fetched %d times, want 1..%d", cal, crawl.DefaultTrapBarren+cfg.Workers+8)
+		}
+		if deep == 0 || deep > 4 {
+			t.Errorf("ever-deeper path fetched %d times", deep)
+		}
+		if st.Outcomes[crawl.Trap] == 0 || len(st.Traps) == 0 {
+			t.Errorf("no trap cut reported: %v %v", st.Outcomes, st.Traps)
+		}
+	})
+
+	t.Run("faults", func(t *testing.T) {
+		for _, c := range []struct {
+			path    string
+			outcome crawl.Outcome
+			reason  string
+		}{
+			{"/news/removed-1.html", crawl.Failed, "http-404"},
+			{"/loop/a", crawl.Failed, "redirect-loop"},
+			{"/big.html", crawl.Failed, "too-large"},
+			{"/files/report.pdf", crawl.Skipped, "not-html"},
+			{"/files/annual", crawl.Skipped, "not-html"},
+			{"/img/photo.png", crawl.Skipped, "not-html"},
+			{"/slow.html", crawl.Failed, "timeout"},
+			{"/go/members", crawl.Robots, ""},
+		} {
+			pg, ok := pages[base+c.path]
+			if !ok {
+				t.Errorf("%s: no page outcome", c.path)
+				continue
+			}
+			if pg.Outcome != c.outcome || (c.reason != "" && pg.Reason != c.reason) {
+				t.Errorf("%s: outcome %s/%s, want %s/%s (err %v)", c.path, pg.Outcome, pg.Reason, c.outcome, c.reason, pg.Err)
+			}
+		}
+	})
+
+	t.Run("3-hop redirect recorded once", func(t *testing.T) {
+		a, b := pages[base+"/r/1"], pages[base+demoportal.ArticlePath(demoportal.RedirectTarget)]
+		if a.FinalURL != b.URL {
+			t.Errorf("/r/1 ended at %s, want %s", a.FinalURL, b.URL)
+		}
+		if a.Outcome == b.Outcome || (a.Outcome != crawl.Article && a.Outcome != crawl.Duplicate) ||
+			(b.Outcome != crawl.Article && b.Outcome != crawl.Duplicate) {
+			t.Errorf("outcomes %s and %s, want one article and one duplicate", a.Outcome, b.Outcome)
+		}
+	})
+
+	t.Run("charsets", func(t *testing.T) {
+		byPath := map[string]string{}
+		for _, a := range recs {
+			byPath[pathOf(t, a.URL)] = a.Title + "\n" + a.Text
+			if !utf8.ValidString(a.Text) || strings.ContainsRune(a.Text, '\uFFFD') {
+				t.Errorf("%s: text not clean UTF-8", a.URL)
+			}
+		}
+		for _, e := range want {
+			for _, w := range e.Want {
+				if !strings.Contains(byPath[e.Path], w) {
+					t.Errorf("%s: text lacks %q:\n%s", e.Path, w, byPath[e.Path])
+				}
+			}
+		}
+	})
+}

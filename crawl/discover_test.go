@@ -1,0 +1,120 @@
+package crawl
+
+import (
+	"bytes"
+	"compress/gzip"
+	"net/url"
+	"slices"
+	"testing"
+)
+
+func TestParseXMLLinks(t *testing.T) {
+	for _, c := range []struct {
+		name, doc, kind string
+		want            []xmlLink
+	}{
+		{"sitemap index", `<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+<sitemap><loc>http://h/s1.xml.gz</loc><lastmod>2025-01-01</lastmod></sitemap><sitemap><loc> http://h/s2.xml </loc></sitemap></sitemapindex>`,
+			xmlSitemapIndex, []xmlLink{{URL: "http://h/s1.xml.gz", Sitemap: true, LastMod: "2025-01-01"}, {URL: "http://h/s2.xml", Sitemap: true}}},
+		{"news sitemap", `<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">
+<url><loc>http://h/a?x=1&amp;y=2</loc><news:news><news:publication_date>2025-04-17T14:27:32+00:00</news:publication_date></news:news></url>
+<url><loc>http://h/b</loc><lastmod>2024-12-01</lastmod></url></urlset>`,
+			xmlSitemap, []xmlLink{{URL: "http://h/a?x=1&y=2", LastMod: "2025-04-17T14:27:32+00:00"}, {URL: "http://h/b", LastMod: "2024-12-01"}}},
+		{"rss", `<?xml version="1.0" encoding="ISO-8859-1"?><rss version="2.0"><channel><title>T</title><link>http://h/</link>
+<item><title>caf` + "\xe9" + `</title><link>http://h/1</link><pubDate>Mon, 01 Jan 2024 00:00:00 GMT</pubDate></item>
+<item><guid>http://h/2</guid></item></channel></rss>`,
+			xmlFeed, []xmlLink{{URL: "http://h/"}, {URL: "http://h/1", LastMod: "Mon, 01 Jan 2024 00:00:00 GMT"}, {URL: "http://h/2"}}},
+		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><link href="http://h/"/><entry><link rel="self" href="http://h/self"/>
+<link rel="alternate" href="http://h/e1"/><updated>2025-01-01T00:00:00Z</updated></entry><entry><link href="http://h/e2"/></entry></feed>`,
+			xmlFeed, []xmlLink{{URL: "http://h/e1", LastMod: "2025-01-01T00:00:00Z"}, {URL: "http://h/e2"}}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			kind, links, err := parseXMLLinks([]byte(c.doc), false)
+			if err != nil || kind != c.kind || !slices.Equal(links, c.want) {
+				t.Errorf("parseXMLLinks = %s %+v %v\nwant %s %+v", kind, links, err, c.kind, c.want)
+			}
+		})
+	}
+	if _, _, err := parseXMLLinks([]byte("<html><body>hi</body></html>"), false); err == nil {
+		t.Error("HTML parsed as a sitemap")
+	}
+}
+
+func TestGzipSitemap(t *testing.T) {
+	var b bytes.Buffer
+	zw := gzip.NewWriter(&b)
+	zw.Write([]byte(`<urlset><url><loc>http://h/a</loc></url></urlset>`))
+	zw.Close()
+	if !isGzip(b.Bytes()) {
+		t.Fatal("gzip not recognised")
+	}
+	out, err := gunzip(b.Bytes(), 1<<20)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if kind, links, _ := parseXMLLinks(out, false); kind != xmlSitemap || len(links) != 1 {
+		t.Errorf("got %s %v", kind, links)
+	}
+	if _, err := gunzip(b.Bytes(), 10); err != errTooLarge {
+		t.Errorf("gzip bomb guard: %v", err)
+	}
+}
+
+func TestScanHTML(t *testing.T) {
+	base, _ := url.Parse("http://h/dir/page.html")
+	article := `<html><head><base href="/base/"><link rel="canonical" href="/canon">
+<link rel="alternate" type="application/rss+xml" href="/feed.xml"><link rel="next" href="?page=2">
+<meta property="og:type" content="article"><meta name="robots" content="index, nofollow">
+<script type="application/ld+json">{"@context":"https://schema.org","@graph":[{"@type":"WebSite"},{"@type":["NewsArticle","Thing"]}]}</script>
+<script>var x = "<a href='/nope'>";</script></head><body>
+<nav><a href="/a">A</a> <a href="b">B</a> <a href="javascript:void(0)">J</a> <a href="#top">T</a> <a href="mailto:x@y">M</a></nav>
+<div><p>First paragraph of the story, long enough to count as prose in the scan.</p>
+<p>Second paragraph with some more words in it and <a href="/inline">an inline link</a> that does not break the run of prose.</p>
+<div>Third block of text, a div rather than a paragraph, and long enough to count.<br>Then a line break and a fourth block of text that is long enough, too.</div></div>
+</body></html>`
+	s := scanHTML([]byte(article), base)
+	wantLinks := []string{"http://h/base/?page=2", "http://h/a", "http://h/base/b", "http://h/inline"}
+	if !slices.Equal(s.links, wantLinks) {
+		t.Errorf("links = %q, want %q", s.links, wantLinks)
+	}
+	if s.canonical != "http://h/canon" || !slices.Equal(s.feeds, []string{"http://h/feed.xml"}) {
+		t.Errorf("canonical %q feeds %q", s.canonical, s.feeds)
+	}
+	if s.ogType != "article" || !slices.Contains(s.ldTypes, "NewsArticle") || !slices.Contains(s.ldTypes, "WebSite") {
+		t.Errorf("og %q ld %q", s.ogType, s.ldTypes)
+	}
+	if s.noindex || !s.nofollow {
+		t.Errorf("robots meta: noindex %v nofollow %v", s.noindex, s.nofollow)
+	}
+	if s.maxRun != 4 {
+		t.Errorf("maxRun = %d, want 4", s.maxRun)
+	}
+
+	listing := `<html><body><ul>` +
+		`<li><h2><a href="/1">First headline of the listing page</a></h2><p>A summary of the first story that is long enough to be prose on its own.</p></li>` +
+		`<li><h2><a href="/2">Second headline of the listing page</a></h2><p>A summary of the second story that is long enough to be prose on its own.</p></li>` +
+		`<li><h2><a href="/3">Third headline of the listing page</a></h2><p>A summary of the third story that is long enough to be prose on its own.</p></li>` +
+		`</ul></body></html>`
+	if s := scanHTML([]byte(listing), base); s.maxRun != 1 || s.prose != 3 {
+		t.Errorf("listing: maxRun %d prose %d, want 1 and 3", s.maxRun, s.prose)
+	}
+}
+
+func TestContentKind(t *testing.T) {
+	for _, c := range []struct {
+		mt, body, want string
+	}{
+		{"text/html", "<!DOCTYPE html><html><body>x</body></html>", "html"},
+		{"", "<html><body>x</body></html>", "html"},
+		{"application/octet-stream", "%PDF-1.4\n...", "other"},
+		{"text/html", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n", "other"},
+		{"text/html", "\x89PNG\r\n\x1a\n\x00\x00", "other"},
+		{"application/xml", `<?xml version="1.0"?><urlset></urlset>`, "xml"},
+		{"text/xml", `<rss version="2.0"></rss>`, "xml"},
+		{"text/plain", "just text", "other"},
+	} {
+		if got := contentKind(c.mt, []byte(c.body)); got != c.want {
+			t.Errorf("contentKind(%q, %.20q) = %s, want %s", c.mt, c.body, got, c.want)
+		}
+	}
+}

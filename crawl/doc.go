@@ -1,0 +1,61 @@
+// Package crawl crawls news portals end to end into [extract.Article]
+// records: politely, resumably, and never losing or repeating a page.
+//
+// [New] takes a [Config] whose zero value is a polite crawl of the seeds'
+// sites; [Crawler.Run] crawls from seed URLs into a [Sink] and returns only
+// fatal errors. Per-page outcomes go to [Config.OnPage], to [Stats] and, for
+// failures, to a Warn log line.
+//
+// Contract:
+//
+//   - Discovery: links of every HTML page (<a>, <area>, rel=next/prev,
+//     rel=alternate), sitemaps named by robots.txt or found at
+//     /sitemap.xml (indexes, gzip, news sitemaps), RSS and Atom feeds.
+//     Listing pages feed the frontier; only article pages become records.
+//   - Article or not is decided from the page, never its URL: the
+//     extractor's outcome (extract.ErrNoArticle), schema.org JSON-LD and
+//     og:type, the body's length and its run of prose blocks, link density.
+//     Decisions are counted in Stats.Decisions (see classify.go for the
+//     rules and their order).
+//   - Scope: the seeds' sites (registrable domains) plus
+//     Config.AllowDomains, then Include/Exclude patterns and MaxDepth. Trap
+//     defences hold without configuration: a URL pattern (digits as N,
+//     query keys) whose listing pages stop finding anything new is cut after
+//     Config.TrapBarren pages (100), any listing pattern after TrapPattern
+//     (10 000); repeated or too many path segments and over-long URLs are
+//     cut. Cuts are counted by pattern in Stats.Traps.
+//   - Politeness: robots.txt is obeyed (colly's default ignores it; here
+//     colly's check is on and answered from one fetch per origin), with
+//     Crawl-delay; per host (host:port) at most Config.Parallel requests in
+//     flight and Config.Delay between request starts, across any number of
+//     hosts; every request counts, robots.txt and redirect hops included.
+//     429 and 503 with Retry-After pause the host. The User-Agent names the
+//     tool and a URL.
+//   - Faults: a timeout per request; retries with exponential backoff and
+//     jitter after timeouts, connection errors, 5xx and 429; redirect
+//     chains followed up to MaxRedirects, loops and redirects into
+//     disallowed or out-of-scope URLs stopped; pages over MaxBodyBytes
+//     (10 MiB) fail with reason "too-large"; non-HTML answers (by
+//     Content-Type, then by sniffing) are skipped; charsets declared in the
+//     header or only in <meta> are decoded (the raw page and its header go
+//     to the extractor, which decodes <meta> charsets; colly decodes header
+//     charsets only), so records are valid UTF-8.
+//   - Never twice: URLs are canonicalised ([Canonicalize]) before the
+//     visited check, "/a" and "/a/" are one page, rel=canonical (same host)
+//     is honoured; each article gets one record per crawl generation.
+//   - State: a [Store] keeps the frontier with claims, the visited set and
+//     each page's validators (ETag, Last-Modified, record hash); [OpenBolt]
+//     is the embedded default, [NewMemoryStore] the in-memory one, and a
+//     shared backend implements the same interface. Records go through the
+//     store's outbox before the sink: with a [DurableSink] ([OpenJSONL]), a
+//     crawl killed at any moment (kill -9 included) and run again writes
+//     every article exactly once, and never leaves a half line.
+//   - Incremental: with Config.Incremental, a finished crawl kept in the
+//     store is revisited with conditional requests (If-None-Match,
+//     If-Modified-Since); only new and changed articles are written.
+//   - Cancellation: when ctx is done, pages in flight are finished, the sink
+//     flushed and the state saved; Run returns ctx.Err().
+//
+// colly (github.com/gocolly/colly/v2) is the HTTP client underneath, kept
+// private: no colly type appears in this package's API.
+package crawl

@@ -1,0 +1,308 @@
+package crawl
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime"
+	"net/url"
+	"strings"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/net/html/charset"
+)
+
+// pageScan is what one pass of the tokenizer learns about an HTML page:
+// where it links, and the signals that tell an article from a listing.
+type pageScan struct {
+	links     []string // absolute, in page order, may repeat
+	feeds     []string // rel=alternate RSS/Atom
+	canonical string   // rel=canonical, absolute
+	noindex   bool
+	nofollow  bool
+
+	ogType  string   // og:type, lower-case
+	ldTypes []string // schema.org @type of the top-level JSON-LD objects
+
+	textBytes int // visible text outside script/style
+	linkBytes int // of which inside <a>
+	// maxRun is the longest run of consecutive prose blocks: blocks of at
+	// least proseMin bytes of text that are not mostly link text, with no
+	// link-dominated block between them. Article bodies make long runs;
+	// listings (a headline link before each summary) make runs of one.
+	maxRun int
+	prose  int // prose blocks in all
+}
+
+const proseMin = 60
+
+// blockTags end a block of text when they open or close.
+var blockTags = map[atom.Atom]bool{
+	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
+	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
+	atom.Section: true, atom.Article: true, atom.Aside: true, atom.Header: true, atom.Footer: true,
+	atom.Nav: true, atom.Main: true, atom.Table: true, atom.Tr: true, atom.Td: true, atom.Th: true,
+	atom.Blockquote: true, atom.Figure: true, atom.Figcaption: true, atom.Dl: true, atom.Dt: true,
+	atom.Dd: true, atom.Pre: true, atom.Form: true, atom.Hr: true,
+}
+
+// scanHTML tokenizes body (UTF-8) once. base is the page's final URL.
+func scanHTML(body []byte, base *url.URL) *pageScan {
+	s := &pageScan{}
+	z := html.NewTokenizer(bytes.NewReader(body))
+	z.SetMaxBuf(0)
+	var (
+		inA       int
+		skip      atom.Atom // inside script/style/...: skip text
+		ldJSON    bool
+		ld        bytes.Buffer
+		blockText int // text of the current block outside links
+		blockLink int // link text of the current block
+		run       int
+	)
+	endBlock := func() {
+		switch {
+		case blockText >= proseMin && blockLink*4 <= blockText:
+			run++
+			s.prose++
+			s.maxRun = max(s.maxRun, run)
+		case blockLink >= 10 && blockLink*2 > blockText: // a headline, a link list
+			run = 0
+		}
+		blockText, blockLink = 0, 0
+	}
+	resolve := func(href string) string {
+		href = strings.TrimSpace(href)
+		if href == "" || href[0] == '#' {
+			return ""
+		}
+		low := strings.ToLower(href)
+		for _, p := range []string{"javascript:", "mailto:", "tel:", "data:", "sms:", "ftp:"} {
+			if strings.HasPrefix(low, p) {
+				return ""
+			}
+		}
+		u, err := base.Parse(href)
+		if err != nil {
+			return ""
+		}
+		return u.String()
+	}
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			endBlock()
+			if len(s.ldTypes) > 0 {
+				s.ldTypes = compactStrings(s.ldTypes)
+			}
+			return s
+		case html.TextToken:
+			if skip != 0 {
+				if ldJSON {
+					ld.Write(z.Text())
+				}
+				continue
+			}
+			n := len(bytes.TrimSpace(z.Text()))
+			s.textBytes += n
+			if inA > 0 {
+				s.linkBytes += n
+				blockLink += n
+			} else {
+				blockText += n
+			}
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			a := atom.Lookup(name)
+			if blockTags[a] {
+				endBlock()
+			}
+			switch a {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Textarea, atom.Title:
+				if tt == html.StartTagToken {
+					skip = a
+					if a == atom.Script && hasAttr {
+						for _, at := range attrs(z) {
+							if at.k == "type" && strings.EqualFold(strings.TrimSpace(at.v), "application/ld+json") {
+								ldJSON = true
+								ld.Reset()
+							}
+						}
+					}
+				}
+			case atom.A, atom.Area:
+				if tt == html.StartTagToken && a == atom.A {
+					inA = 1 // an <a> closes any open one (HTML5 adoption agency)
+				}
+				for _, at := range attrs(z) {
+					if at.k == "href" {
+						if l := resolve(at.v); l != "" {
+							s.links = append(s.links, l)
+						}
+					}
+				}
+			case atom.Base:
+				for _, at := range attrs(z) {
+					if at.k == "href" {
+						if u, err := base.Parse(strings.TrimSpace(at.v)); err == nil {
+							base = u
+						}
+					}
+				}
+			case atom.Link:
+				var rel, href, typ string
+				for _, at := range attrs(z) {
+					switch at.k {
+					case "rel":
+						rel = strings.ToLower(at.v)
+					case "href":
+						href = at.v
+					case "type":
+						typ = strings.ToLower(strings.TrimSpace(at.v))
+					}
+				}
+				l := resolve(href)
+				if l == "" {
+					continue
+				}
+				for r := range strings.FieldsSeq(rel) {
+					switch r {
+					case "canonical":
+						if s.canonical == "" {
+							s.canonical = l
+						}
+					case "next", "prev", "previous":
+						s.links = append(s.links, l)
+					case "alternate":
+						if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
+							s.feeds = append(s.feeds, l)
+						} else if typ == "" || strings.Contains(typ, "html") {
+							s.links = append(s.links, l)
+						}
+					}
+				}
+			case atom.Meta:
+				var name, prop, content string
+				for _, at := range attrs(z) {
+					switch at.k {
+					case "name":
+						name = strings.ToLower(strings.TrimSpace(at.v))
+					case "property":
+						prop = strings.ToLower(strings.TrimSpace(at.v))
+					case "content":
+						content = at.v
+					}
+				}
+				switch {
+				case prop == "og:type" || name == "og:type":
+					s.ogType = strings.ToLower(strings.TrimSpace(content))
+				case name == "robots" || name == "newsclip":
+					for d := range strings.SplitSeq(strings.ToLower(content), ",") {
+						switch strings.TrimSpace(d) {
+						case "noindex":
+							s.noindex = true
+						case "nofollow":
+							s.nofollow = true
+						case "none":
+							s.noindex, s.nofollow = true, true
+						}
+					}
+				}
+			}
+		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
+			if skip != 0 {
+				if a == skip {
+					if ldJSON {
+						s.ldTypes = append(s.ldTypes, jsonLDTypes(ld.Bytes())...)
+						ldJSON = false
+					}
+					skip = 0
+				}
+				continue
+			}
+			if a == atom.A {
+				inA = 0
+			}
+			if blockTags[a] {
+				endBlock()
+			}
+		}
+	}
+}
+
+type attr struct{ k, v string }
+
+func attrs(z *html.Tokenizer) []attr {
+	var out []attr
+	for {
+		k, v, more := z.TagAttr()
+		out = append(out, attr{string(k), string(v)})
+		if !more {
+			return out
+		}
+	}
+}
+
+// jsonLDTypes returns the @type values of the top-level objects of a JSON-LD
+// script, and of the members of its @graph.
+func jsonLDTypes(b []byte) []string {
+	var v any
+	if json.Unmarshal(bytes.TrimSpace(b), &v) != nil {
+		return nil
+	}
+	var out []string
+	var visit func(v any, depth int)
+	visit = func(v any, depth int) {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				visit(e, depth)
+			}
+		case map[string]any:
+			switch t := x["@type"].(type) {
+			case string:
+				out = append(out, t)
+			case []any:
+				for _, e := range t {
+					if s, ok := e.(string); ok {
+						out = append(out, s)
+					}
+				}
+			}
+			if g, ok := x["@graph"]; ok && depth == 0 {
+				visit(g, depth+1)
+			}
+		}
+	}
+	visit(v, 0)
+	return out
+}
+
+// decodeForScan returns body as UTF-8 for the tokenizer: the Content-Type
+// charset was already applied by colly (converted is true), otherwise a BOM
+// or <meta> declaration is honoured, and invalid bytes become U+FFFD.
+func decodeForScan(body []byte, contentType string, converted bool) []byte {
+	if converted || utf8.Valid(body) {
+		return body
+	}
+	enc, _, _ := charset.DetermineEncoding(body, contentType)
+	if enc != nil {
+		if out, err := enc.NewDecoder().Bytes(body); err == nil {
+			return out
+		}
+	}
+	return bytes.ToValidUTF8(body, []byte("\uFFFD"))
+}
+
+// headerCharset returns the charset parameter of a Content-Type header.
+func headerCharset(ct string) string {
+	_, params, err := mime.ParseMediaType(ct)
+	if err != nil {
+		return ""
+	}
+	return strings.ToLower(strings.TrimSpace(params["charset"]))
+}

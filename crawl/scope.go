@@ -1,0 +1,152 @@
+package crawl
+
+import (
+	"net"
+	"net/url"
+	"regexp"
+	"strings"
+	"sync"
+	"sync/atomic"
+
+	"golang.org/x/net/publicsuffix"
+)
+
+// scope says which URLs belong to the crawl: the seeds' sites (registrable
+// domains: www.example.com and news.example.com are one site), the allowed
+// domains, then the include and exclude patterns.
+type scope struct {
+	sites   map[string]bool
+	allow   []string
+	include []*regexp.Regexp
+	exclude []*regexp.Regexp
+}
+
+// siteOf returns the registrable domain of host, or host itself for IP
+// addresses and single-label names.
+func siteOf(host string) string {
+	host = strings.ToLower(strings.TrimSuffix(host, "."))
+	if net.ParseIP(host) != nil || !strings.Contains(host, ".") {
+		return host
+	}
+	if s, err := publicsuffix.EffectiveTLDPlusOne(host); err == nil {
+		return s
+	}
+	return host
+}
+
+// check returns "" when u is in scope, else the rule that leaves it out.
+func (s *scope) check(u *url.URL, raw string) string {
+	h := strings.ToLower(u.Hostname())
+	in := s.sites[siteOf(h)]
+	for _, d := range s.allow {
+		if in {
+			break
+		}
+		in = h == d || strings.HasSuffix(h, "."+d)
+	}
+	if !in {
+		return "offsite"
+	}
+	if len(s.include) > 0 {
+		ok := false
+		for _, re := range s.include {
+			if re.MatchString(raw) {
+				ok = true
+				break
+			}
+		}
+		if !ok {
+			return "include"
+		}
+	}
+	for _, re := range s.exclude {
+		if re.MatchString(raw) {
+			return "exclude"
+		}
+	}
+	return ""
+}
+
+// pathTrap returns the rule a URL's shape breaks, or "": too long, too
+// deep, or one path segment repeated (a relative-link loop such as
+// /a/b/a/b/a/b).
+func pathTrap(u *url.URL, raw string, maxLen, maxSegs int) string {
+	if len(raw) > maxLen {
+		return "url-length"
+	}
+	p := strings.Trim(u.EscapedPath(), "/")
+	if p == "" {
+		return ""
+	}
+	segs := strings.Split(p, "/")
+	if len(segs) > maxSegs {
+		return "path-depth"
+	}
+	if len(segs) >= 3 {
+		counts := make(map[string]int, len(segs))
+		for _, s := range segs {
+			counts[s]++
+			if counts[s] >= 3 {
+				return "path-repeat"
+			}
+		}
+	}
+	return ""
+}
+
+// traps keeps, per URL pattern, how many listing pages (pages that are not
+// articles) were fetched and how many in a row found nothing new outside the
+// pattern. A pattern past either limit is cut: its URLs are no longer
+// fetched. Only listing patterns are tracked, so memory follows the number
+// of listing shapes, not of pages.
+type traps struct {
+	barren, limit int
+
+	mu       sync.Mutex
+	patterns map[string]*patternStat
+	ncut     atomic.Int32
+}
+
+type patternStat struct {
+	pages, streak int
+	cut           bool
+}
+
+func newTraps(barren, limit int) *traps {
+	return &traps{barren: barren, limit: limit, patterns: map[string]*patternStat{}}
+}
+
+// anyCut is a cheap test that lets callers skip computing patterns.
+func (t *traps) anyCut() bool { return t.ncut.Load() > 0 }
+
+func (t *traps) isCut(pattern string) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	p := t.patterns[pattern]
+	return p != nil && p.cut
+}
+
+// listing records a fetched listing page of pattern, productive when it
+// queued something new outside its pattern. It reports whether this cut
+// the pattern.
+func (t *traps) listing(pattern string, productive bool) bool {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	p := t.patterns[pattern]
+	if p == nil {
+		p = &patternStat{}
+		t.patterns[pattern] = p
+	}
+	p.pages++
+	if productive {
+		p.streak = 0
+	} else {
+		p.streak++
+	}
+	if !p.cut && ((t.barren > 0 && p.streak >= t.barren) || (t.limit > 0 && p.pages >= t.limit)) {
+		p.cut = true
+		t.ncut.Add(1)
+		return true
+	}
+	return false
+}

@@ -1,0 +1,207 @@
+package crawl
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"sync"
+
+	"github.com/newsclip/newsclip/extract"
+)
+
+// Sink receives the records of a crawl, one call per article page, from
+// one goroutine at a time.
+type Sink interface {
+	Write(ctx context.Context, a *extract.Article) error
+}
+
+// SinkFunc adapts a function to [Sink].
+type SinkFunc func(ctx context.Context, a *extract.Article) error
+
+// Write calls f.
+func (f SinkFunc) Write(ctx context.Context, a *extract.Article) error { return f(ctx, a) }
+
+// Flusher is implemented by sinks that buffer: the crawler calls Flush after
+// each batch of records and at the end.
+type Flusher interface {
+	Flush() error
+}
+
+// DurableSink is implemented by sinks that can make records durable and,
+// after a crash, tell which records reached them. With such a sink and a
+// persistent [Store], a crawl killed at any moment and run again writes
+// every record exactly once; with any other sink, records of the last
+// moments before a crash may be written twice.
+type DurableSink interface {
+	Sink
+	// Sync makes every record written so far durable and returns the
+	// sink's position after them.
+	Sync() (pos int64, err error)
+	// Recover is called once, before a crawl writes anything: it drops
+	// whatever follows the last complete record (a half-written line) and
+	// returns the records found after position pos, in order.
+	Recover(pos int64) ([]*extract.Article, error)
+}
+
+// JSONL writes records as JSON Lines to a writer: one object per line,
+// schema version first, no HTML escaping. It is safe for concurrent use.
+type JSONL struct {
+	mu  sync.Mutex
+	w   *bufio.Writer
+	enc *json.Encoder
+}
+
+// NewJSONL returns a JSONL sink writing to w; call Flush at the end (the
+// crawler does).
+func NewJSONL(w io.Writer) *JSONL {
+	bw := bufio.NewWriterSize(w, 64<<10)
+	enc := json.NewEncoder(bw)
+	enc.SetEscapeHTML(false)
+	return &JSONL{w: bw, enc: enc}
+}
+
+// Write implements [Sink].
+func (s *JSONL) Write(ctx context.Context, a *extract.Article) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.enc.Encode(a); err != nil {
+		return fmt.Errorf("crawl: writing record: %w", err)
+	}
+	return nil
+}
+
+// Flush implements [Flusher].
+func (s *JSONL) Flush() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.Flush(); err != nil {
+		return fmt.Errorf("crawl: writing records: %w", err)
+	}
+	return nil
+}
+
+// JSONLFile is a [DurableSink] appending JSON Lines to a file: with a
+// persistent [Store] it gives exactly-once output across crashes.
+type JSONLFile struct {
+	JSONL
+	f    *os.File
+	path string
+}
+
+// OpenJSONL opens (creating it if needed) the file at path for appending
+// records.
+func OpenJSONL(path string) (*JSONLFile, error) {
+	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: opening output: %w", err)
+	}
+	if _, err := f.Seek(0, io.SeekEnd); err != nil {
+		f.Close()
+		return nil, fmt.Errorf("crawl: opening output: %w", err)
+	}
+	s := &JSONLFile{f: f, path: path}
+	bw := bufio.NewWriterSize(f, 64<<10)
+	s.w = bw
+	s.enc = json.NewEncoder(bw)
+	s.enc.SetEscapeHTML(false)
+	return s, nil
+}
+
+// Sync implements [DurableSink]: flush and fsync.
+func (s *JSONLFile) Sync() (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.Flush(); err != nil {
+		return 0, fmt.Errorf("crawl: writing %s: %w", s.path, err)
+	}
+	if err := s.f.Sync(); err != nil {
+		return 0, fmt.Errorf("crawl: syncing %s: %w", s.path, err)
+	}
+	pos, err := s.f.Seek(0, io.SeekCurrent)
+	if err != nil {
+		return 0, fmt.Errorf("crawl: %s: %w", s.path, err)
+	}
+	return pos, nil
+}
+
+// Recover implements [DurableSink].
+func (s *JSONLFile) Recover(pos int64) ([]*extract.Article, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if err := s.w.Flush(); err != nil {
+		return nil, err
+	}
+	end, err := truncatePartialLine(s.f)
+	if err != nil {
+		return nil, fmt.Errorf("crawl: recovering %s: %w", s.path, err)
+	}
+	if pos > end {
+		// The file is shorter than the state remembers: it was replaced or
+		// truncated. Nothing after pos can be trusted to be ours.
+		pos = end
+	}
+	if _, err := s.f.Seek(pos, io.SeekStart); err != nil {
+		return nil, err
+	}
+	var out []*extract.Article
+	sc := bufio.NewScanner(s.f)
+	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
+	for sc.Scan() {
+		var a extract.Article
+		if json.Unmarshal(sc.Bytes(), &a) == nil {
+			out = append(out, &a)
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("crawl: recovering %s: %w", s.path, err)
+	}
+	if _, err := s.f.Seek(0, io.SeekEnd); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// Close flushes, syncs and closes the file.
+func (s *JSONLFile) Close() error {
+	_, err := s.Sync()
+	if cerr := s.f.Close(); err == nil && cerr != nil {
+		err = fmt.Errorf("crawl: closing %s: %w", s.path, cerr)
+	}
+	return err
+}
+
+// truncatePartialLine cuts f after its last newline and returns the new
+// size.
+func truncatePartialLine(f *os.File) (int64, error) {
+	size, err := f.Seek(0, io.SeekEnd)
+	if err != nil {
+		return 0, err
+	}
+	const chunk = 64 << 10
+	buf := make([]byte, chunk)
+	end := size
+	for end > 0 {
+		start := max(end-chunk, 0)
+		n, err := f.ReadAt(buf[:end-start], start)
+		if err != nil && !errors.Is(err, io.EOF) {
+			return 0, err
+		}
+		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+			end = start + int64(i) + 1
+			break
+		}
+		end = start
+	}
+	if end != size {
+		if err := f.Truncate(end); err != nil {
+			return 0, err
+		}
+	}
+	_, err = f.Seek(end, io.SeekStart)
+	return end, err
+}

@@ -1,0 +1,147 @@
+package crawl
+
+import (
+	"fmt"
+	"maps"
+	"slices"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// Outcome is what became of one page.
+type Outcome string
+
+// Outcomes.
+const (
+	Article     Outcome = "article"      // a record was written
+	Duplicate   Outcome = "duplicate"    // an article already recorded under another URL
+	Unchanged   Outcome = "unchanged"    // incremental: the article's record did not change
+	NotModified Outcome = "not-modified" // incremental: the server answered 304
+	Listing     Outcome = "listing"      // a page that is not an article: its links were followed
+	Feed        Outcome = "feed"         // an RSS or Atom feed
+	Sitemap     Outcome = "sitemap"      // a sitemap or sitemap index
+	NoIndex     Outcome = "noindex"      // the page asks not to be indexed
+	Robots      Outcome = "robots"       // not fetched: disallowed by robots.txt
+	Trap        Outcome = "trap"         // not fetched: cut by a trap defence
+	Skipped     Outcome = "skipped"      // fetched but not HTML, a sitemap or a feed
+	Failed      Outcome = "failed"       // see Page.Reason
+)
+
+// Page is the outcome of one URL of the frontier, given to Config.OnPage.
+type Page struct {
+	URL      string // as queued
+	FinalURL string // after redirects
+	Depth    int
+	Status   int // HTTP status of the last attempt, 0 when none came back
+	Attempts int
+	Outcome  Outcome
+	// Reason details the outcome: the failure ("timeout", "http-404",
+	// "too-large", "redirect-loop", ...), the article decision
+	// ("article/json-ld", "listing/extractor", ...), the trap rule.
+	Reason string
+	Err    error
+	// Links is the number of links found on the page, New how many of them
+	// were queued.
+	Links, New int
+	Elapsed    time.Duration
+}
+
+// Stats counts a crawl's work. Maps are keyed by Outcome, failure reason,
+// decision reason or URL pattern.
+type Stats struct {
+	Fetches  int64 // HTTP requests for pages, retries included
+	Pages    int64 // pages finished, whatever their outcome
+	Articles int64 // records written
+	Queued   int64 // URLs waiting in the frontier (an estimate while running)
+	Retries  int64
+	Bytes    int64 // page bytes read
+	Elapsed  time.Duration
+
+	Outcomes  map[Outcome]int64
+	Failed    map[string]int64 // failures by reason
+	Decisions map[string]int64 // article/listing decisions by reason
+	Filtered  map[string]int64 // links left out of scope, by rule
+	Traps     map[string]int64 // URLs cut, by pattern or rule
+	// Recovered counts records rewritten from the state's outbox at start
+	// (a crash had kept them from the output).
+	Recovered int64
+}
+
+// String is the one-screen summary printed at the end of a crawl.
+func (s Stats) String() string {
+	var b strings.Builder
+	rate := func(n int64) float64 {
+		if s.Elapsed <= 0 {
+			return 0
+		}
+		return float64(n) / s.Elapsed.Seconds()
+	}
+	fmt.Fprintf(&b, "%d pages in %s (%.1f pages/s), %d articles written (%.1f/s), %d fetches, %d retries, %d queued\n",
+		s.Pages, s.Elapsed.Round(time.Millisecond), rate(s.Pages), s.Articles, rate(s.Articles), s.Fetches, s.Retries, s.Queued)
+	line := func(title string, m map[string]int64) {
+		if len(m) == 0 {
+			return
+		}
+		fmt.Fprintf(&b, "  %-10s", title)
+		keys := slices.Sorted(maps.Keys(m))
+		slices.SortStableFunc(keys, func(a, b string) int { return int(m[b] - m[a]) })
+		for i, k := range keys {
+			if i == 12 {
+				fmt.Fprintf(&b, " …%d more", len(keys)-i)
+				break
+			}
+			fmt.Fprintf(&b, " %s=%d", k, m[k])
+		}
+		b.WriteByte('\n')
+	}
+	out := map[string]int64{}
+	for k, v := range s.Outcomes {
+		out[string(k)] = v
+	}
+	line("outcomes:", out)
+	line("failed:", s.Failed)
+	line("decisions:", s.Decisions)
+	line("filtered:", s.Filtered)
+	line("trap-cut:", s.Traps)
+	if s.Recovered > 0 {
+		fmt.Fprintf(&b, "  recovered %d records from the state's outbox\n", s.Recovered)
+	}
+	return b.String()
+}
+
+// statsBox is the live, locked Stats.
+type statsBox struct {
+	mu     sync.Mutex
+	s      Stats
+	start  time.Time
+	queued atomic.Int64
+}
+
+func newStatsBox() *statsBox {
+	return &statsBox{start: time.Now(), s: Stats{
+		Outcomes: map[Outcome]int64{}, Failed: map[string]int64{}, Decisions: map[string]int64{},
+		Filtered: map[string]int64{}, Traps: map[string]int64{},
+	}}
+}
+
+func (b *statsBox) update(f func(s *Stats)) {
+	b.mu.Lock()
+	f(&b.s)
+	b.mu.Unlock()
+}
+
+func (b *statsBox) snapshot() Stats {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	s := b.s
+	s.Elapsed = time.Since(b.start)
+	s.Queued = b.queued.Load()
+	s.Outcomes = maps.Clone(b.s.Outcomes)
+	s.Failed = maps.Clone(b.s.Failed)
+	s.Decisions = maps.Clone(b.s.Decisions)
+	s.Filtered = maps.Clone(b.s.Filtered)
+	s.Traps = maps.Clone(b.s.Traps)
+	return s
+}
