@@ -560,7 +560,7 @@ func cleanAuthors(raw []string, site string) []string {
 		r = reByStrip.ReplaceAllString(r, "")
 		r = reAuthorTail.ReplaceAllString(r, "")
 		for _, name := range reAuthorSep.Split(r, -1) {
-			name = strings.Trim(name, " .:-–—|")
+			name = strings.Trim(name, " .:-–—|·•")
 			name = reByStrip.ReplaceAllString(name, "")
 			if name == "" || reNotAuthor.MatchString(name) || !personName(name) || sameSite(name, site) {
 				continue

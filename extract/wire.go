@@ -11,7 +11,7 @@ import (
 var (
 	// "MOSCOW (AP) —", "Berlin (dpa) -", "LONDON, March 3 (Reuters) -",
 	// "New Delhi [India], March 3 (ANI):", "NEW DELHI, Mar 3 (PTI)"
-	reWireLatin = regexp.MustCompile(`^\s*([\p{Lu}][\p{L}.'’ -]{1,40}?(?:,? \[[\p{L} ]+\])?)(?:,\s*(?:[\p{L}]{3,9}\.? \d{1,2}|\d{1,2}\.? [\p{L}]{3,9}\.?))?\s*[(（](AP|Reuters|REUTERS|AFP|dpa|DPA|Xinhua|XINHUA|Yonhap|YONHAP|Kyodo|KYODO|PA|ANI|PTI|UPI|IANS|EFE|ANSA|AAP|CP|TASS|Bloomberg|KNA|epd|APA|SDA|Anadolu|CNA|Kyodo News)[)）]\s*[:—–-]`)
+	reWireLatin = regexp.MustCompile(`^\s*([\p{Lu}][\p{L}.'’ -]{1,40}?(?:,? \[[\p{L} ]+\])?)(?:,\s*(?:[\p{L}]{3,9}\.? \d{1,2}|\d{1,2}\.? [\p{L}]{3,9}\.?))?\s*[(（](AP|Reuters|REUTERS|AFP|dpa|DPA|Xinhua|XINHUA|Yonhap|YONHAP|Kyodo|KYODO|PA|ANI|PTI|UPI|IANS|EFE|ANSA|AAP|CP|TASS|Bloomberg|KNA|epd|APA|SDA|Anadolu|CNA|Kyodo News)[)）](?:\s*[:—–-]|\s+\p{Lu})`)
 	// "BEIJING, March 5 (Xinhua) --" is covered above. Chinese forms:
 	// "新华社北京3月5日电", "中新社上海3月5日电".
 	reWireXinhua = regexp.MustCompile(`^\s*[(（]?(新华社|中新社|新華社)(?:记者[^\p{Han}]*)?([\p{Han}]{2,8}?)\d{1,2}月\d{1,2}日(?:电|電)`)
