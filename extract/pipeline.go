@@ -115,7 +115,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		return nil
 	}
 	normTitle := strings.ToLower(collapse(title))
-	seen := make(map[string]bool, len(bs))
+	seen := make(map[string]int, len(bs)) // text → index of its last occurrence + 1
 	for i := range bs {
 		b := &bs[i]
 
@@ -137,8 +137,10 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		case len(b.text) <= 250 && isBoilerplate(b.text),
 			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
 			b.class = clsBad
-		case seen[b.text]:
-			b.class = clsBad // a repeated line: gallery captions, teasers
+		case seen[b.text] > 0 && (i-seen[b.text] < 4 || len(b.text) >= 100):
+			// A paragraph said twice is a gallery's caption or a teaser;
+			// short lines may repeat in a structured text (a menu, a plan).
+			b.class = clsBad
 		case d > 0.35 && d < 0.7 && w >= 60 && b.heading == 0 && sentenceEnd(b.text) && strings.Count(b.text, " ") >= 8:
 			// A sentence rich in links (a news digest, a quoted source):
 			// its neighbours decide.
@@ -160,7 +162,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsNeutral
 		}
 		if b.chars >= 20 {
-			seen[b.text] = true
+			seen[b.text] = i + 1
 		}
 	}
 	// Lines cut by <br> in one element read as one paragraph: a run of
