@@ -627,7 +627,9 @@ var (
 		"user agreement", "privacy policy", "terms of use", "terms of service", "may not be reproduced",
 		"prior written permission", "requires javascript", "community rules", "[/button]", "[button ",
 		"publicado por:", "posted by:", "published by:", "veröffentlicht von", "publié par", "categoria:",
-		"category:", "kategorie:", "catégorie:", "categoría:"}
+		"category:", "kategorie:", "catégorie:", "categoría:", "©", "may be reached at", "have a tip?",
+		"follow him on twitter", "follow her on twitter", "follow us on", "in your inbox", "moderator", "moderador",
+		"moderiert", "modérateur"}
 )
 
 // isBoilerplate reports a line of page chrome: a label, a share or
