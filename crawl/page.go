@@ -16,8 +16,11 @@ import (
 // pageScan is what one pass of the tokenizer learns about an HTML page:
 // where it links, and the signals that tell an article from a listing.
 type pageScan struct {
-	links     []string // absolute, in page order, may repeat
-	feeds     []string // rel=alternate RSS/Atom
+	// links are the hrefs as written (trimmed), in page order, repeats
+	// dropped; base resolves them (the page URL, or its <base href>).
+	links     []string
+	base      *url.URL
+	feeds     []string // rel=alternate RSS/Atom, as written
 	canonical string   // rel=canonical, absolute
 	noindex   bool
 	nofollow  bool
@@ -72,28 +75,19 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 		}
 		blockText, blockLink = 0, 0
 	}
-	resolve := func(href string) string {
-		href = strings.TrimSpace(href)
-		if href == "" || href[0] == '#' {
-			return ""
+	seen := map[string]bool{}
+	addLink := func(href string) {
+		if href = linkHref(href); href != "" && !seen[href] {
+			seen[href] = true
+			s.links = append(s.links, href)
 		}
-		low := strings.ToLower(href)
-		for _, p := range []string{"javascript:", "mailto:", "tel:", "data:", "sms:", "ftp:"} {
-			if strings.HasPrefix(low, p) {
-				return ""
-			}
-		}
-		u, err := base.Parse(href)
-		if err != nil {
-			return ""
-		}
-		return u.String()
 	}
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
 			endBlock()
+			s.base = base
 			if len(s.ldTypes) > 0 {
 				s.ldTypes = compactStrings(s.ldTypes)
 			}
@@ -138,9 +132,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				}
 				for _, at := range attrs(z) {
 					if at.k == "href" {
-						if l := resolve(at.v); l != "" {
-							s.links = append(s.links, l)
-						}
+						addLink(at.v)
 					}
 				}
 			case atom.Base:
@@ -163,23 +155,23 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 						typ = strings.ToLower(strings.TrimSpace(at.v))
 					}
 				}
-				l := resolve(href)
+				l := linkHref(href)
 				if l == "" {
 					continue
 				}
 				for r := range strings.FieldsSeq(rel) {
 					switch r {
 					case "canonical":
-						if s.canonical == "" {
-							s.canonical = l
+						if u, err := base.Parse(l); err == nil && s.canonical == "" {
+							s.canonical = u.String()
 						}
 					case "next", "prev", "previous":
-						s.links = append(s.links, l)
+						addLink(l)
 					case "alternate":
 						if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
 							s.feeds = append(s.feeds, l)
 						} else if typ == "" || strings.Contains(typ, "html") {
-							s.links = append(s.links, l)
+							addLink(l)
 						}
 					}
 				}
@@ -232,6 +224,25 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 			}
 		}
 	}
+}
+
+// linkHref trims an href and drops those that lead nowhere to crawl:
+// fragments of the page itself, javascript:, mailto:, tel:, data:, ...
+func linkHref(href string) string {
+	href = strings.TrimSpace(href)
+	if href == "" || href[0] == '#' {
+		return ""
+	}
+	if i := strings.IndexByte(href, ':'); i > 0 && i < 12 {
+		switch strings.ToLower(href[:i]) {
+		case "http", "https":
+		default:
+			if !strings.ContainsAny(href[:i], "/?#") {
+				return "" // another scheme
+			}
+		}
+	}
+	return href
 }
 
 type attr struct{ k, v string }

@@ -137,10 +137,14 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		case len(b.text) <= 250 && isBoilerplate(b.text),
 			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
 			b.class = clsBad
-		case seen[b.text] > 0 && (i-seen[b.text] < 4 || len(b.text) >= 100):
-			// A paragraph said twice is a gallery's caption or a teaser;
-			// short lines may repeat in a structured text (a menu, a plan).
+		case seen[b.text] > 0 && (i-seen[b.text] < 4 || len(b.text) >= 100 && i-seen[b.text] < 12):
+			// A paragraph said twice is a gallery's caption or a teaser,
+			// both times; short lines may repeat in a structured text (a
+			// menu, a plan).
 			b.class = clsBad
+			if len(b.text) >= 100 {
+				bs[seen[b.text]-1].class = clsBad
+			}
 		case d > 0.35 && d < 0.7 && w >= 60 && b.heading == 0 && sentenceEnd(b.text) && strings.Count(b.text, " ") >= 8:
 			// A sentence rich in links (a news digest, a quoted source):
 			// its neighbours decide.
@@ -629,7 +633,8 @@ var (
 		"publicado por:", "posted by:", "published by:", "veröffentlicht von", "publié par", "categoria:",
 		"category:", "kategorie:", "catégorie:", "categoría:", "©", "may be reached at", "have a tip?",
 		"follow him on twitter", "follow her on twitter", "follow us on", "in your inbox", "moderator", "moderador",
-		"moderiert", "modérateur"}
+		"moderiert", "modérateur", "let us know at", "explore further", "is subject to copyright",
+		"retrieved", "join our", "meet your inbox", "delivered weekday", "is out now. follow"}
 )
 
 // isBoilerplate reports a line of page chrome: a label, a share or
