@@ -882,19 +882,15 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 	raw := make([]string, 0, len(links))
 	var children []string
 	for _, l := range links {
-		u, err := final.Parse(l.URL)
-		if err != nil {
-			continue
-		}
 		if l.Sitemap {
-			children = append(children, u.String())
+			children = append(children, l.URL)
 		} else {
-			raw = append(raw, u.String())
+			raw = append(raw, l.URL)
 		}
 	}
 	t.page.Links = len(links)
-	t.comp.Links, _ = r.filterLinks(raw, depth, false)
-	more, _ := r.filterLinks(children, t.item.Depth, false) // an index's sitemaps keep its depth
+	t.comp.Links, _ = r.filterLinks(final, raw, depth, false)
+	more, _ := r.filterLinks(final, children, t.item.Depth, false) // an index's sitemaps keep its depth
 	t.comp.Links = append(t.comp.Links, more...)
 	t.page.Reason = kind
 }
@@ -932,7 +928,7 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 		t.listing = true
 		t.pattern = urlPattern(mustParse(t.item.URL))
 	}
-	t.comp.Links, t.linkPatterns = r.filterLinks(links, t.item.Depth+1, isListing)
+	t.comp.Links, t.linkPatterns = r.filterLinks(scan.base, links, t.item.Depth+1, isListing)
 	switch {
 	case scan.noindex && art != nil:
 		t.page.Outcome = NoIndex
@@ -980,11 +976,12 @@ func mustParse(s string) *url.URL {
 	return u
 }
 
-// filterLinks canonicalises links found on a page at the given depth and
-// keeps those in scope, once each. URLs that a trap rule or a known
-// robots.txt rules out come back with Skip set, to be recorded as seen.
-// With patterns set it also returns each kept link's URL pattern.
-func (r *run) filterLinks(raw []string, depth int, patterns bool) ([]Item, []string) {
+// filterLinks resolves links found on a page at the given depth against
+// base, canonicalises them and keeps those in scope, once each. URLs that a
+// trap rule or a known robots.txt rules out come back with Skip set, to be
+// recorded as seen. With patterns set it also returns each kept link's URL
+// pattern.
+func (r *run) filterLinks(base *url.URL, raw []string, depth int, patterns bool) ([]Item, []string) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
@@ -994,6 +991,7 @@ func (r *run) filterLinks(raw []string, depth int, patterns bool) ([]Item, []str
 		filtered map[string]int64
 		seen     = make(map[string]struct{}, len(raw))
 		anyCut   = r.traps.anyCut()
+		hosts    = map[string]*hostInfo{}
 	)
 	drop := func(why string) {
 		if filtered == nil {
@@ -1002,7 +1000,7 @@ func (r *run) filterLinks(raw []string, depth int, patterns bool) ([]Item, []str
 		filtered[why]++
 	}
 	for _, l := range raw {
-		u, err := url.Parse(l)
+		u, err := base.Parse(l)
 		if err != nil || canonicalizeURL(u) != nil {
 			continue
 		}
@@ -1012,7 +1010,16 @@ func (r *run) filterLinks(raw []string, depth int, patterns bool) ([]Item, []str
 			continue
 		}
 		seen[key] = struct{}{}
-		if why := r.scope.check(u, s); why != "" {
+		h := hosts[u.Host]
+		if h == nil {
+			h = r.hostInfo(u)
+			hosts[u.Host] = h
+		}
+		if !h.inScope {
+			drop("offsite")
+			continue
+		}
+		if why := r.scope.patterns(s); why != "" {
 			drop(why)
 			continue
 		}
@@ -1029,7 +1036,7 @@ func (r *run) filterLinks(raw []string, depth int, patterns bool) ([]Item, []str
 			it.Skip = why
 		} else if anyCut && r.traps.isCut(pat) {
 			it.Skip = pat
-		} else if allowed, known := r.robots.cached(u); known && !allowed {
+		} else if h.robots != nil && !robotsTest(h.robots, u) {
 			it.Skip = "robots"
 		}
 		items = append(items, it)
@@ -1045,4 +1052,18 @@ func (r *run) filterLinks(raw []string, depth int, patterns bool) ([]Item, []str
 		})
 	}
 	return items, pats
+}
+
+// hostInfo is what filterLinks needs to know of a link's host.
+type hostInfo struct {
+	inScope bool
+	robots  *robotsEntry // nil when not known yet, or robots.txt is ignored
+}
+
+func (r *run) hostInfo(u *url.URL) *hostInfo {
+	h := &hostInfo{inScope: r.scope.host(u.Hostname())}
+	if h.inScope && !r.robots.ignore {
+		h.robots = r.robots.loaded(origin(u))
+	}
+	return h
 }

@@ -163,27 +163,23 @@ func (rc *robotsCache) allowed(ctx context.Context, u *url.URL) (bool, error) {
 	return robotsTest(e, u), nil
 }
 
-// cached is allowed without a fetch: known is false when the origin's
-// robots.txt has not been read yet.
-func (rc *robotsCache) cached(u *url.URL) (allowed, known bool) {
-	if rc.ignore {
-		return true, true
-	}
+// loaded returns origin's robots.txt if it was read already, else nil.
+func (rc *robotsCache) loaded(orig string) *robotsEntry {
 	rc.mu.Lock()
-	e := rc.origins[origin(u)]
+	e := rc.origins[orig]
 	rc.mu.Unlock()
 	if e == nil {
-		return false, false
+		return nil
 	}
 	select {
 	case <-e.done:
 	default:
-		return false, false
+		return nil
 	}
 	if e.err != nil {
-		return false, false
+		return nil
 	}
-	return robotsTest(e, u), true
+	return e
 }
 
 func robotsTest(e *robotsEntry, u *url.URL) bool {

@@ -36,17 +36,29 @@ func siteOf(host string) string {
 
 // check returns "" when u is in scope, else the rule that leaves it out.
 func (s *scope) check(u *url.URL, raw string) string {
-	h := strings.ToLower(u.Hostname())
-	in := s.sites[siteOf(h)]
-	for _, d := range s.allow {
-		if in {
-			break
-		}
-		in = h == d || strings.HasSuffix(h, "."+d)
-	}
-	if !in {
+	if !s.host(u.Hostname()) {
 		return "offsite"
 	}
+	return s.patterns(raw)
+}
+
+// host tells whether a host belongs to the seeds' sites or the allowed
+// domains.
+func (s *scope) host(h string) bool {
+	h = strings.ToLower(h)
+	if s.sites[siteOf(h)] {
+		return true
+	}
+	for _, d := range s.allow {
+		if h == d || strings.HasSuffix(h, "."+d) {
+			return true
+		}
+	}
+	return false
+}
+
+// patterns applies the include and exclude patterns to a URL.
+func (s *scope) patterns(raw string) string {
 	if len(s.include) > 0 {
 		ok := false
 		for _, re := range s.include {

@@ -372,7 +372,6 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 		top = top.Parent
 	}
 	topScore := final[top]
-	debugf("top <%s %q> score %.1f", top.Data, classID(top), topScore)
 	if topScore < 0 {
 		topScore = 0
 	}
@@ -585,11 +584,4 @@ func sentenceEnd(s string) bool {
 		return true
 	}
 	return false
-}
-
-func trunc(s string, n int) string {
-	if len(s) > n {
-		return s[:n]
-	}
-	return s
 }

@@ -188,10 +188,6 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		}
 		i = j
 	}
-	for i := range bs {
-		b := &bs[i]
-		debugf("  [%d] cls=%d h=%d li=%v d=%.2f %q", i, b.class, b.heading, b.li, b.density(), trunc(b.text, 90))
-	}
 	bs = keepMainSegments(bs)
 	dropAuthorBio(bs, authors)
 	first, last := -1, -1
@@ -476,9 +472,6 @@ func keepMainSegments(bs []tblock) []tblock {
 	segs = append(segs, cur)
 	if len(segs) == 1 {
 		return bs
-	}
-	for _, sg := range segs {
-		debugf("segment %d-%d good=%d headed=%v teaser=%v", sg.from, sg.to, sg.good, sg.headed, teaserRun(bs[sg.from:sg.to]))
 	}
 	// The main segment: the most good text, but never a list of teasers
 	// under a block heading while there is body text elsewhere.
