@@ -174,11 +174,12 @@ func addItems(tx *bolt.Tx, gen uint64, items []Item) ([]bool, error) {
 		k := []byte(it.Key)
 		var e seenEntry
 		if v := seen.Get(k); v != nil {
-			old, err := decodeSeen(v)
-			if err == nil && old.Gen == gen {
-				continue
+			if g, n := binary.Uvarint(v); n > 0 && g == gen {
+				continue // seen in this generation: the common case, kept cheap
 			}
-			e = old
+			if old, err := decodeSeen(v); err == nil {
+				e = old
+			}
 		}
 		e.Gen, e.Depth, e.Kind, e.URL = gen, it.Depth, it.Kind, it.URL
 		e.State = stateQueued

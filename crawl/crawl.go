@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"bytes"
 	"context"
 	"crypto/sha256"
 	"encoding/hex"
@@ -92,13 +93,13 @@ type run struct {
 	colly   *colly.Collector
 	seeds   []Item
 	origins map[string]bool // of the seeds
+	known   *keyCache       // keys handed to the store in this run
 
 	// hard is cancelled on a fatal error only: a cancelled Run still
 	// finishes its pages in flight.
 	hard       context.Context
 	hardCancel context.CancelFunc
-	fatalOnce  sync.Once
-	fatalErr   error
+	fatalErr   atomic.Pointer[error] // the first fatal error
 
 	work      chan *task
 	results   chan *task
@@ -118,6 +119,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		traps:   newTraps(cfg.TrapBarren, cfg.TrapPattern),
 		gates:   newGates(cfg.Parallel, cfg.Delay, cfg.MaxPause),
 		origins: map[string]bool{},
+		known:   newKeyCache(1 << 17),
 		scope:   scope{sites: map[string]bool{}, include: cfg.Include, exclude: cfg.Exclude},
 	}
 	if r.store == nil {
@@ -180,11 +182,18 @@ type task struct {
 }
 
 func (r *run) fatal(err error) {
-	r.fatalOnce.Do(func() {
-		r.fatalErr = err
+	if r.fatalErr.CompareAndSwap(nil, &err) {
 		r.log.Error("crawl stopped", "err", err)
 		r.hardCancel()
-	})
+	}
+}
+
+// failure returns the first fatal error, or nil.
+func (r *run) failure() error {
+	if p := r.fatalErr.Load(); p != nil {
+		return *p
+	}
+	return nil
 }
 
 func (r *run) signal() {
@@ -250,8 +259,8 @@ func (r *run) run(ctx context.Context) error {
 	st := r.stats.snapshot()
 	r.log.Info("crawl finished", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,
 		"failed", sum(st.Failed), "queued", st.Queued, "elapsed", st.Elapsed.Round(time.Millisecond))
-	if r.fatalErr != nil {
-		return r.fatalErr
+	if err := r.failure(); err != nil {
+		return err
 	}
 	return ctx.Err()
 }
@@ -278,6 +287,9 @@ func (r *run) add(items []Item) error {
 	if err != nil {
 		r.fatal(err)
 		return err
+	}
+	for _, it := range items {
+		r.known.add(it.Key)
 	}
 	for _, n := range news {
 		if n {
@@ -503,6 +515,8 @@ func (r *run) committer(in <-chan *task, done chan<- struct{}) {
 	defer close(done)
 	ticker := time.NewTicker(r.cfg.CheckpointEvery)
 	defer ticker.Stop()
+	linger := time.NewTimer(time.Hour)
+	linger.Stop()
 	var (
 		batch   []*task
 		lastSeq uint64
@@ -514,7 +528,7 @@ func (r *run) committer(in <-chan *task, done chan<- struct{}) {
 		if !dirty && lastSeq == acked {
 			return
 		}
-		if r.fatalErr != nil {
+		if r.failure() != nil {
 			return
 		}
 		if err := r.checkpoint(lastSeq); err != nil {
@@ -547,6 +561,8 @@ func (r *run) committer(in <-chan *task, done chan<- struct{}) {
 				return
 			}
 			batch = append(batch, t)
+			// Linger a moment for more: one store transaction per batch.
+			linger.Reset(2 * time.Millisecond)
 		drain:
 			for len(batch) < 256 {
 				select {
@@ -557,10 +573,11 @@ func (r *run) committer(in <-chan *task, done chan<- struct{}) {
 						return
 					}
 					batch = append(batch, t)
-				default:
+				case <-linger.C:
 					break drain
 				}
 			}
+			linger.Stop()
 			flush()
 		case <-ticker.C:
 			ckpt()
@@ -575,7 +592,7 @@ func (r *run) commit(batch []*task) (int, uint64) {
 		r.committed.Add(int64(len(batch)))
 		r.signal()
 	}()
-	if r.fatalErr != nil {
+	if r.failure() != nil {
 		return 0, 0
 	}
 	comps := make([]Completion, len(batch))
@@ -609,9 +626,20 @@ func (r *run) commit(batch []*task) (int, uint64) {
 		}
 		t.page.New = queued
 		r.queued.Add(int64(queued))
+		r.known.add(t.item.Key)
+		r.known.add(t.comp.Aliases...)
+		for _, l := range t.comp.Links {
+			r.known.add(l.Key)
+		}
 		if t.article != nil {
 			if rs.Emitted {
-				if err := r.sink.Write(r.hard, t.article); err != nil {
+				var err error
+				if lw, ok := r.sink.(lineWriter); ok {
+					err = lw.writeLine(t.comp.Record)
+				} else {
+					err = r.sink.Write(r.hard, t.article)
+				}
+				if err != nil {
 					r.fatal(fmt.Errorf("crawl: sink: %w", err))
 					return written, maxSeq
 				}
@@ -823,7 +851,7 @@ func (r *run) handleBody(t *task, res fetchResult, final *url.URL) {
 	case "xml":
 		r.handleXML(t, body, converted, final)
 	case "html":
-		r.handleHTML(t, body, ct, converted, final)
+		r.handleHTML(t, body, ct, converted, final, res.header)
 	default:
 		t.page.Outcome, t.page.Reason = Skipped, "not-html"
 	}
@@ -895,8 +923,11 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 	t.page.Reason = kind
 }
 
-func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL) {
+func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL, header http.Header) {
 	scan := scanHTML(decodeForScan(raw, ct, converted), final)
+	for _, v := range header.Values("X-Robots-Tag") {
+		scan.robotsDirectives(v)
+	}
 	srcCT := ct
 	if converted {
 		srcCT = "text/html; charset=utf-8"
@@ -953,19 +984,55 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 			}
 		}
 	}
-	art.Input = t.item.URL
-	probe := *art
-	probe.Input = ""
-	pj, err := json.Marshal(&probe)
+	rec, hash, err := encodeRecord(art, t.item.URL)
 	if err != nil {
 		t.page.Outcome, t.page.Reason, t.page.Err = Failed, "encode", err
 		return
 	}
-	sum := sha256.Sum256(pj)
-	rec, _ := json.Marshal(art)
 	t.article = art
-	t.comp.Record, t.comp.RecordKey, t.comp.RecordHash = rec, key, hex.EncodeToString(sum[:16])
+	t.comp.Record, t.comp.RecordKey, t.comp.RecordHash = rec, key, hash
 	t.page.Outcome = Article // or duplicate / unchanged, told by the store
+}
+
+// encodeRecord sets the record's Input and encodes it once, as one JSON
+// line without the newline (HTML characters not escaped, as the JSONL sinks
+// write). The hash covers everything but Input, so an article reached by
+// another link or a redirect hashes the same.
+func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, err error) {
+	art.Input = ""
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(art); err != nil {
+		return nil, "", err
+	}
+	body := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
+	sum := sha256.Sum256(body)
+	hash = hex.EncodeToString(sum[:16])
+	art.Input = input
+	if input == "" {
+		return body, hash, nil
+	}
+	// Splice "input" in after "schema", where the struct puts it.
+	prefix := fmt.Appendf(nil, `{"schema":%d,`, art.Schema)
+	if !bytes.HasPrefix(body, prefix) {
+		buf.Reset()
+		if err := enc.Encode(art); err != nil {
+			return nil, "", err
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), hash, nil
+	}
+	var in bytes.Buffer
+	ienc := json.NewEncoder(&in)
+	ienc.SetEscapeHTML(false)
+	ienc.Encode(input)
+	rec = make([]byte, 0, len(body)+in.Len()+10)
+	rec = append(rec, prefix...)
+	rec = append(rec, `"input":`...)
+	rec = append(rec, bytes.TrimSuffix(in.Bytes(), []byte{'\n'})...)
+	rec = append(rec, ',')
+	rec = append(rec, body[len(prefix):]...)
+	return rec, hash, nil
 }
 
 func mustParse(s string) *url.URL {
@@ -1010,6 +1077,9 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, patterns bool)
 			continue
 		}
 		seen[key] = struct{}{}
+		if r.known.has(key) {
+			continue // queued or done already: nothing to tell the store
+		}
 		h := hosts[u.Host]
 		if h == nil {
 			h = r.hostInfo(u)

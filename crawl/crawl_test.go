@@ -1,11 +1,14 @@
 package crawl_test
 
 import (
+	"context"
+	"errors"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
 	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/extract"
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
 
@@ -157,4 +160,31 @@ func TestCrawlPortal(t *testing.T) {
 			}
 		}
 	})
+}
+
+// TestSinkError: a sink that fails ends the crawl with its error.
+func TestSinkError(t *testing.T) {
+	_, base := serve(t, demoportal.Options{Clean: true, Articles: 30})
+	boom := errors.New("disk full")
+	n := 0
+	sink := crawl.SinkFunc(func(context.Context, *extract.Article) error {
+		if n++; n == 3 {
+			return boom
+		}
+		return nil
+	})
+	c, _ := crawl.New(fast(crawl.Config{}))
+	if err := c.Run(context.Background(), []string{base + "/"}, sink); !errors.Is(err, boom) {
+		t.Fatalf("Run = %v, want %v", err, boom)
+	}
+}
+
+func TestBadSeeds(t *testing.T) {
+	c, _ := crawl.New(crawl.Config{})
+	var sink collect
+	for _, seeds := range [][]string{nil, {"ftp://example.com/"}, {"/relative"}} {
+		if err := c.Run(context.Background(), seeds, &sink); err == nil {
+			t.Errorf("Run(%q) succeeded", seeds)
+		}
+	}
 }

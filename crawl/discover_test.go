@@ -73,11 +73,11 @@ func TestScanHTML(t *testing.T) {
 <div>Third block of text, a div rather than a paragraph, and long enough to count.<br>Then a line break and a fourth block of text that is long enough, too.</div></div>
 </body></html>`
 	s := scanHTML([]byte(article), base)
-	wantLinks := []string{"http://h/base/?page=2", "http://h/a", "http://h/base/b", "http://h/inline"}
-	if !slices.Equal(s.links, wantLinks) {
-		t.Errorf("links = %q, want %q", s.links, wantLinks)
+	wantLinks := []string{"?page=2", "/a", "b", "/inline"}
+	if !slices.Equal(s.links, wantLinks) || s.base.String() != "http://h/base/" {
+		t.Errorf("links = %q base %s, want %q base http://h/base/", s.links, s.base, wantLinks)
 	}
-	if s.canonical != "http://h/canon" || !slices.Equal(s.feeds, []string{"http://h/feed.xml"}) {
+	if s.canonical != "http://h/canon" || !slices.Equal(s.feeds, []string{"/feed.xml"}) {
 		t.Errorf("canonical %q feeds %q", s.canonical, s.feeds)
 	}
 	if s.ogType != "article" || !slices.Contains(s.ldTypes, "NewsArticle") || !slices.Contains(s.ldTypes, "WebSite") {
@@ -115,6 +115,26 @@ func TestContentKind(t *testing.T) {
 	} {
 		if got := contentKind(c.mt, []byte(c.body)); got != c.want {
 			t.Errorf("contentKind(%q, %.20q) = %s, want %s", c.mt, c.body, got, c.want)
+		}
+	}
+}
+
+func TestRobotsDirectives(t *testing.T) {
+	for _, c := range []struct {
+		v                 string
+		noindex, nofollow bool
+	}{
+		{"noindex, nofollow", true, true},
+		{"NONE", true, true},
+		{"index,follow", false, false},
+		{"otherbot: noindex", false, false},
+		{"newsclip: noindex", true, false},
+		{"nofollow", false, true},
+	} {
+		var s pageScan
+		s.robotsDirectives(c.v)
+		if s.noindex != c.noindex || s.nofollow != c.nofollow {
+			t.Errorf("%q: noindex %v nofollow %v", c.v, s.noindex, s.nofollow)
 		}
 	}
 }

@@ -191,16 +191,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				case prop == "og:type" || name == "og:type":
 					s.ogType = strings.ToLower(strings.TrimSpace(content))
 				case name == "robots" || name == "newsclip":
-					for d := range strings.SplitSeq(strings.ToLower(content), ",") {
-						switch strings.TrimSpace(d) {
-						case "noindex":
-							s.noindex = true
-						case "nofollow":
-							s.nofollow = true
-						case "none":
-							s.noindex, s.nofollow = true, true
-						}
-					}
+					s.robotsDirectives(content)
 				}
 			}
 		case html.EndTagToken:
@@ -243,6 +234,28 @@ func linkHref(href string) string {
 		}
 	}
 	return href
+}
+
+// robotsDirectives applies a robots meta tag's content or an X-Robots-Tag
+// header value ("noindex, nofollow", "none", "newsclip: noindex").
+func (s *pageScan) robotsDirectives(v string) {
+	if agent, rest, ok := strings.Cut(v, ":"); ok && !strings.ContainsAny(agent, ", ") {
+		a := strings.ToLower(strings.TrimSpace(agent))
+		if a != "newsclip" && a != "*" && a != "robots" {
+			return // a directive for another crawler
+		}
+		v = rest
+	}
+	for d := range strings.SplitSeq(strings.ToLower(v), ",") {
+		switch strings.TrimSpace(d) {
+		case "noindex":
+			s.noindex = true
+		case "nofollow":
+			s.nofollow = true
+		case "none":
+			s.noindex, s.nofollow = true, true
+		}
+	}
 }
 
 type attr struct{ k, v string }

@@ -12,6 +12,7 @@ import (
 	"strings"
 	"sync/atomic"
 	"testing"
+	"time"
 
 	"github.com/newsclip/newsclip/crawl"
 	"github.com/newsclip/newsclip/extract"
@@ -163,6 +164,35 @@ func TestIncremental(t *testing.T) {
 	// A plain (not incremental) run of a finished crawl has nothing to do.
 	if again, stats := crawlOnce(false); len(again) != 0 || stats.Pages != 0 {
 		t.Errorf("rerun of a finished crawl: %d records, %d pages", len(again), stats.Pages)
+	}
+}
+
+// TestIncrementalFaults runs the incremental checks on the portal with its
+// sitemaps, feeds and faults: pages without validators (the calendar, the
+// legacy-charset pages) come back 200 and must still not be written again.
+func TestIncrementalFaults(t *testing.T) {
+	p, base := serve(t, demoportal.Options{Articles: 40, SlowDelay: 5 * time.Millisecond})
+	st := crawl.NewMemoryStore()
+	crawlOnce := func(incremental bool) []string {
+		var sink collect
+		run(t, fast(crawl.Config{State: st, Incremental: incremental}), []string{base + "/"}, &sink)
+		var paths []string
+		for _, a := range sink.records() {
+			paths = append(paths, pathOf(t, a.URL))
+		}
+		sort.Strings(paths)
+		return paths
+	}
+	if first := crawlOnce(false); len(first) != len(p.Articles()) {
+		t.Fatalf("first crawl: %d records, want %d", len(first), len(p.Articles()))
+	}
+	if again := crawlOnce(true); len(again) != 0 {
+		t.Errorf("unchanged portal: wrote %q", again)
+	}
+	changed := p.Update([]int{5, 6}, 3)
+	sort.Strings(changed)
+	if got := crawlOnce(true); !slices.Equal(got, changed) {
+		t.Errorf("after changes wrote\n%q\nwant\n%q", got, changed)
 	}
 }
 

@@ -1,6 +1,7 @@
 package crawl
 
 import (
+	"hash/maphash"
 	"net"
 	"net/url"
 	"regexp"
@@ -90,20 +91,61 @@ func pathTrap(u *url.URL, raw string, maxLen, maxSegs int) string {
 	if p == "" {
 		return ""
 	}
-	segs := strings.Split(p, "/")
-	if len(segs) > maxSegs {
-		return "path-depth"
+	var segs [32]string
+	n := 0
+	for seg := range strings.SplitSeq(p, "/") {
+		if n == maxSegs || n == len(segs) {
+			return "path-depth"
+		}
+		segs[n] = seg
+		n++
 	}
-	if len(segs) >= 3 {
-		counts := make(map[string]int, len(segs))
-		for _, s := range segs {
-			counts[s]++
-			if counts[s] >= 3 {
-				return "path-repeat"
+	for i := 0; i < n; i++ {
+		count := 1
+		for j := i + 1; j < n; j++ {
+			if segs[j] == segs[i] {
+				if count++; count >= 3 {
+					return "path-repeat"
+				}
 			}
 		}
 	}
 	return ""
+}
+
+// keyCache remembers, up to a bound, the visited keys this run has handed
+// to the store, so that links met again and again (navigation, related
+// blocks) skip the store. Keys are 64-bit hashes: memory stays flat and
+// small; when full the cache starts over. A false hit needs a 64-bit
+// collision among the keys held.
+type keyCache struct {
+	seed maphash.Seed
+	max  int
+	mu   sync.Mutex
+	m    map[uint64]struct{}
+}
+
+func newKeyCache(max int) *keyCache {
+	return &keyCache{seed: maphash.MakeSeed(), max: max, m: make(map[uint64]struct{})}
+}
+
+func (c *keyCache) has(k string) bool {
+	h := maphash.String(c.seed, k)
+	c.mu.Lock()
+	_, ok := c.m[h]
+	c.mu.Unlock()
+	return ok
+}
+
+func (c *keyCache) add(keys ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, k := range keys {
+		if len(c.m) >= c.max {
+			clear(c.m)
+		}
+		c.m[maphash.String(c.seed, k)] = struct{}{}
+	}
 }
 
 // traps keeps, per URL pattern, how many listing pages (pages that are not

@@ -75,6 +75,22 @@ func (s *JSONL) Write(ctx context.Context, a *extract.Article) error {
 	return nil
 }
 
+// lineWriter is implemented by this package's JSONL sinks: the crawler
+// hands them the record it already encoded for the state's outbox.
+type lineWriter interface {
+	writeLine(line []byte) error
+}
+
+func (s *JSONL) writeLine(line []byte) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.w.Write(line)
+	if err := s.w.WriteByte('\n'); err != nil {
+		return fmt.Errorf("crawl: writing record: %w", err)
+	}
+	return nil
+}
+
 // Flush implements [Flusher].
 func (s *JSONL) Flush() error {
 	s.mu.Lock()

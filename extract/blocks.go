@@ -2,34 +2,64 @@ package extract
 
 import (
 	"net/url"
-	"regexp"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
-// Heading vocabularies of the block kinds, in several languages. They are
-// matched against a block's heading (lower-cased), then against its class
-// and id; a list with neither is of kind "more".
+// Heading vocabularies of the block kinds, in several languages, matched as
+// substrings of a block's lower-cased heading; a list whose heading matches
+// none is classed by its class and id names, else "more". Substring lists
+// rather than expressions: they run on every short block of every page.
 var (
-	reKindRelated   = regexp.MustCompile(`relat|see also|also read|read also|read more|more on this|more about|more like this|further reading|keep reading|相关|相關|関連|관련|verwandt|ähnlich|mehr zum thema|auch interessant|weitere artikel|relacionad|lee también|ver también|más noticias|à lire aussi|lire aussi|sur le même sujet|articles liés|dans la même rubrique|leggi anche|correlat|похож|читайте также|по теме|ilgili`)
-	reKindRanking   = regexp.MustCompile(`rank|most read|most[- ]popular|most viewed|most shared|most commented|most emailed|popular|trending|hot |^hot$|top stories|top news|meistgelesen|meist gelesen|am meisten|beliebt|más leíd|lo más|más visto|plus lus|plus populaires|les plus|più lett|più lette|mais lidas|mais vistas|популярн|самое читаемое|排行|排名|热门|熱門|热点|热榜|点击|ランキング|人気|アクセス|많이 본|인기|랭킹`)
-	reKindRecommend = regexp.MustCompile(`recommend|você pode gostar|you may also like|you might also like|you may like|might like|may also like|suggest|sponsor|promoted|partner|around the web|editor'?s? pick|picked for you|for you|empfehl|könnte sie|interessiert|recomend|te puede interesar|no te pierdas|nous vous recommandons|à ne pas manquer|consigliat|potrebbe interessarti|рекоменд|推荐|推薦|おすすめ|オススメ|お勧め|추천|猜你喜欢|精选|精選`)
-	reKindClass     = regexp.MustCompile(`relat|rank|popular|trending|most|recommend|sponsor|promo|suggest|outbrain|taboola`)
+	kindRelated = []string{
+		"relat", "see also", "also read", "read also", "read more", "more on this", "more about",
+		"more like this", "further reading", "keep reading", "相关", "相關", "関連", "관련", "verwandt",
+		"ähnlich", "mehr zum thema", "auch interessant", "weitere artikel", "relacionad", "lee también",
+		"ver también", "más noticias", "à lire aussi", "lire aussi", "sur le même sujet",
+		"articles liés", "dans la même rubrique", "leggi anche", "correlat", "похож", "читайте также",
+		"по теме", "ilgili",
+	}
+	kindRanking = []string{
+		"rank", "most read", "most popular", "most-popular", "most viewed", "most shared",
+		"most commented", "most emailed", "popular", "trending", "hot ", "top stories", "top news",
+		"meistgelesen", "meist gelesen", "am meisten", "beliebt", "más leíd", "lo más", "más visto",
+		"plus lus", "plus populaires", "les plus", "più lett", "più lette", "mais lidas", "mais vistas",
+		"популярн", "самое читаемое", "排行", "排名", "热门", "熱門", "热点", "热榜", "点击", "ランキング", "人気", "アクセス",
+		"많이 본", "인기", "랭킹",
+	}
+	kindRecommend = []string{
+		"recommend", "você pode gostar", "you may also like", "you might also like", "you may like",
+		"might like", "may also like", "suggest", "sponsor", "promoted", "partner", "around the web",
+		"editor pick", "editors pick", "editor's pick", "editor’s pick", "editors' pick",
+		"picked for you", "for you", "empfehl", "könnte sie", "interessiert", "recomend",
+		"te puede interesar", "no te pierdas", "nous vous recommandons", "à ne pas manquer",
+		"consigliat", "potrebbe interessarti", "рекоменд", "推荐", "推薦", "おすすめ", "オススメ", "お勧め", "추천",
+		"猜你喜欢", "精选", "精選",
+	}
 )
 
-func blockKind(heading, class string) string {
+// headingKind returns the block kind a heading names, "" when none. The
+// heading "hot" alone is a ranking.
+func headingKind(heading string) string {
 	h := strings.ToLower(heading)
-	if h != "" {
-		switch {
-		case reKindRelated.MatchString(h):
-			return KindRelated
-		case reKindRanking.MatchString(h):
-			return KindRanking
-		case reKindRecommend.MatchString(h):
-			return KindRecommendation
-		}
+	switch {
+	case h == "":
+		return ""
+	case containsAny(h, kindRelated):
+		return KindRelated
+	case h == "hot" || containsAny(h, kindRanking):
+		return KindRanking
+	case containsAny(h, kindRecommend):
+		return KindRecommendation
+	}
+	return ""
+}
+
+func blockKind(heading, class string) string {
+	if k := headingKind(heading); k != "" {
+		return k
 	}
 	c := strings.ToLower(class)
 	switch {
@@ -357,6 +387,5 @@ func isBlockHeading(text string) bool {
 	if w, c := wordCount(text); w > 6 || c > 12 || w+c == 0 {
 		return false
 	}
-	h := strings.ToLower(text)
-	return reKindRelated.MatchString(h) || reKindRanking.MatchString(h) || reKindRecommend.MatchString(h)
+	return headingKind(text) != ""
 }

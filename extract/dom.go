@@ -37,10 +37,26 @@ func classID(n *html.Node) string {
 			id = a.Val
 		}
 	}
-	if c == "" && id == "" {
+	switch {
+	case c == "" && id == "":
 		return ""
+	case id == "":
+		return lower(c)
+	case c == "":
+		return lower(id)
 	}
-	return strings.ToLower(c + " " + id)
+	return lower(c + " " + id)
+}
+
+// lower is strings.ToLower without the allocation for the common case of a
+// string already in lower case.
+func lower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
+			return strings.ToLower(s)
+		}
+	}
+	return s
 }
 
 // blockAtoms are elements that start a new block of text.

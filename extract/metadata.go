@@ -455,6 +455,9 @@ func (p *page) breadcrumb(q *goquery.Document) []string {
 
 // crumbItems reads the items of a candidate breadcrumb element.
 func crumbItems(n *html.Node, marked bool) []string {
+	if !marked && !hasSeparator(n) {
+		return nil
+	}
 	text := nodeText(n)
 	if !strings.ContainsAny(text, ">›»→/") {
 		return nil
@@ -817,7 +820,7 @@ func isDateClass(ci string) bool {
 // ARIA label, or the class and id names of the convention — from its list
 // items, microdata items or links.
 func markedBreadcrumb(q *goquery.Document) []string {
-	trail := q.Find(`[itemtype*="BreadcrumbList"], [aria-label*="readcrumb"], ol[class*="readcrumb"], ul[class*="readcrumb"], nav[class*="readcrumb"], div[class*="readcrumb"], [id*="readcrumb"]`).First()
+	trail := q.Find(`[class*="readcrumb"], [id*="readcrumb"], [itemtype*="BreadcrumbList"], [aria-label*="readcrumb"]`).First()
 	if trail.Length() == 0 {
 		return nil
 	}
@@ -854,4 +857,22 @@ func siteWithoutTagline(site string) string {
 		}
 	}
 	return site
+}
+
+// hasSeparator reports, without building the text, whether the text under n
+// has a trail separator (> › » → /).
+func hasSeparator(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.ContainsAny(c.Data, ">›»→/") {
+				return true
+			}
+		case html.ElementNode:
+			if hasSeparator(c) {
+				return true
+			}
+		}
+	}
+	return false
 }

@@ -128,11 +128,11 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			len(normTitle) >= 20 && len(b.text) <= len(normTitle)+80 && strings.Contains(strings.ToLower(b.text), normTitle)):
 			// The headline, alone or in a kicker or breadcrumb line.
 			b.class = clsBad
-		case b.caption, len(b.text) < 200 && reCredit.MatchString(b.text):
+		case b.caption, len(b.text) < 200 && isCredit(b.text):
 			b.class = clsBad
-		case i > 0 && len(b.text) <= 80 && len(bs[i-1].text) <= 12 && reCredit.MatchString(bs[i-1].text):
+		case i > 0 && len(b.text) <= 80 && len(bs[i-1].text) <= 12 && isCredit(bs[i-1].text):
 			b.class = clsBad // the value of a bare "Photo:" label
-		case len(b.text) <= 120 && reByPrefix.MatchString(b.text) && !sentenceEnd(b.text):
+		case len(b.text) <= 120 && isByline(b.text) && !sentenceEnd(b.text):
 			b.class = clsBad // a byline
 		case len(b.text) <= 250 && isBoilerplate(b.text),
 			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
@@ -300,7 +300,7 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 		if st == nil || st.chars == 0 {
 			return
 		}
-		if st.chars <= 32 {
+		if st.chars <= 32 && hasBracketedDigit(n) {
 			if m := reReaction.FindStringSubmatch(nodeText(n)); m != nil {
 				label := strings.TrimSpace(m[1])
 				if v, ok := parseCount(m[2]); ok && !reNotReaction.MatchString(label) {
@@ -803,4 +803,57 @@ func dropAuthorBio(bs []tblock, authors []string) {
 // inCell reports a block in a table cell: a column header is no heading.
 func inCell(b *tblock) bool {
 	return b.elem != nil && (b.elem.DataAtom == atom.Td || b.elem.DataAtom == atom.Th)
+}
+
+// hasBracketedDigit reports, without building the text, whether the text
+// under n has an opening bracket and a digit: what a counter needs.
+func hasBracketedDigit(n *html.Node) bool {
+	bracket, digit := false, false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !(bracket && digit); c = c.NextSibling {
+			if c.Type == html.TextNode {
+				for i := 0; i < len(c.Data); i++ {
+					switch b := c.Data[i]; {
+					case b == '(' || b == '[':
+						bracket = true
+					case b >= '0' && b <= '9':
+						digit = true
+					case b == 0xEF: // U+FF08 （ is EF BC 88
+						if strings.HasPrefix(c.Data[i:], "（") {
+							bracket = true
+						}
+					}
+				}
+			} else if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return bracket && digit
+}
+
+// creditWords are in every photo credit reCredit matches: a cheap test
+// before the expression.
+var creditWords = []string{"image", "photo", "picture", "foto", "фото", "credit", "bild", "imagen",
+	"illustration", "video", "getty", "shutterstock", "ap", "afp", "copyright", "reuters", "epa",
+	"bloomberg", "istock", "pic"}
+
+func isCredit(text string) bool {
+	return containsAny(lower(text), creditWords) && reCredit.MatchString(text)
+}
+
+// bylineWords open every byline reByPrefix matches.
+var bylineWords = []string{"by", "written", "von", "por", "par", "di", "door", "av", "autor", "author",
+	"text", "текст", "автор", "文/", "记者", "作者"}
+
+func isByline(text string) bool {
+	l := lower(text)
+	for _, w := range bylineWords {
+		if strings.HasPrefix(l, w) {
+			return reByPrefix.MatchString(text)
+		}
+	}
+	return false
 }

@@ -115,6 +115,11 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		return exitUsage
 	}
 	if o.demo {
+		explicit := false
+		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "state" })
+		if !explicit {
+			o.state = "" // the demo portal's port changes with every run
+		}
 		url, stop, err := serveDemo(demoportal.Options{Articles: o.articles}, "127.0.0.1:0")
 		if err != nil {
 			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
