@@ -1,0 +1,141 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+)
+
+// reCredit matches photo captions and credits.
+var reCredit = regexp.MustCompile(`(?i)^(image|images|photo|photos|photograph|picture|foto|fotos|фото|credit|credits|bild|imagen|illustration|video)( copyright| credit| by| source)?\s*[:：]|\((image|photo|picture|foto|credit|pic)s?\s*(:|by|credit)[^)]*\)\.?$|\b(getty images|shutterstock|ap photo|afp via getty|image copyright|photo credit|file photo)\b|^(reuters|ap|afp|epa|getty|bloomberg|istock)(/| via )`)
+
+// reCookie matches consent banners.
+var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|consent|agree|settings|policy|continu)|\b(use|using|accept|consent|agree)\b.{0,80}\bcookies?\b`)
+
+// Boilerplate lines: whole lines, line openings and endings that are page
+// chrome in any article, in several languages.
+var (
+	boilerLines = map[string]bool{
+		"advertisement": true, "advertising": true, "advert": true, "ad": true, "ads": true,
+		"anzeige": true, "werbung": true, "publicidad": true, "publicité": true, "pubblicità": true,
+		"广告": true, "広告": true, "sponsored": true, "share": true, "share this": true,
+		"share this article": true, "share this story": true, "share this page": true, "tweet": true,
+		"print": true, "email": true, "e-mail": true, "comment": true, "comments": true,
+		"leave a comment": true, "leave a reply": true, "related": true, "related articles": true,
+		"related stories": true, "related posts": true, "read more": true, "read next": true,
+		"more": true, "see also": true, "subscribe": true, "back to top": true, "image": true,
+		"photo": true, "view": true, "views": true, "close": true, "caption": true, "next": true,
+		"previous": true, "prev": true, "back to gallery": true, "enlarge this image": true,
+		"toggle caption": true, "hide caption": true, "expand": true, "getty images": true,
+		"skip to content": true, "skip to main content": true, "skip advertisement": true,
+		"loading": true, "tags": true, "topics": true, "filed under": true, "image copyright": true,
+		"like this story? share it with a friend": true,
+	}
+	boilerPrefixes = []string{
+		"share on ", "tags:", "tag:", "filed under:", "topics:", "topic:", "subscribe to ", "subscribe now",
+		"sign up", "follow us", "click here", "loading", "scroll to continue", "continue reading",
+		"copyright ", "© ", "(c) ", "all rights reserved", "ap photo", "reuters/", "newsletter",
+		"we've updated our privacy", "we have updated our privacy", "views:", "this article was updated",
+		"this story was updated", "this article has been updated", "this story has been updated",
+		"this article was originally published", "this story was originally published",
+	}
+	boilerSuffixes = []string{"contributed to this report", "all rights reserved"}
+	// boilerPhrases anywhere in a short block: promotion of the site's own
+	// newsletters and reprints.
+	boilerPhrases = []string{"subscribe to our", "to your inbox", "newsletter delivered",
+		"for your personal, non-commercial use", "order presentation-ready copies", "reading time:", "tempo de leitura",
+		"lesezeit:", "tiempo de lectura", "temps de lecture", "min read",
+		"user agreement", "privacy policy", "terms of use", "terms of service", "may not be reproduced",
+		"prior written permission", "requires javascript", "community rules", "[/button]", "[button ",
+		"publicado por:", "posted by:", "published by:", "veröffentlicht von", "publié par", "categoria:",
+		"category:", "kategorie:", "catégorie:", "categoría:", "©", "may be reached at", "have a tip?",
+		"follow him on twitter", "follow her on twitter", "follow us on", "in your inbox", "moderator", "moderador",
+		"moderiert", "modérateur", "let us know at", "explore further", "is subject to copyright",
+		"retrieved", "join our", "meet your inbox", "delivered weekday", "is out now. follow"}
+)
+
+// isBoilerplate reports a line of page chrome: a label, a share or
+// subscription prompt, a credit, a counter ("12 comments", "Image 1 of 8").
+func isBoilerplate(text string) bool {
+	l := strings.ToLower(strings.TrimSpace(text))
+	l = strings.TrimRight(l, " .:!…")
+	if boilerLines[l] {
+		return true
+	}
+	for _, p := range boilerPrefixes {
+		if strings.HasPrefix(l, p) {
+			return true
+		}
+	}
+	for _, p := range boilerSuffixes {
+		if strings.HasSuffix(l, p) {
+			return true
+		}
+	}
+	if len(l) <= 200 {
+		for _, p := range boilerPhrases {
+			if strings.Contains(l, p) {
+				return true
+			}
+		}
+	}
+	return isCounterLine(l)
+}
+
+// isCounterLine matches "12 comments", "1 / 8", "3 of 10", "image 1 of 8".
+func isCounterLine(l string) bool {
+	f := strings.Fields(l)
+	if len(f) == 0 || len(f) > 5 {
+		return false
+	}
+	num := func(s string) bool {
+		if s == "" {
+			return false
+		}
+		for _, r := range s {
+			if r < '0' || r > '9' {
+				return false
+			}
+		}
+		return true
+	}
+	switch len(f) {
+	case 1:
+		if i := strings.IndexByte(f[0], '/'); i > 0 {
+			return num(f[0][:i]) && num(f[0][i+1:])
+		}
+	case 2:
+		return num(f[0]) && (f[1] == "comment" || f[1] == "comments" || f[1] == "views" || f[1] == "shares")
+	case 3:
+		return num(f[0]) && (f[1] == "/" || f[1] == "of") && num(f[2])
+	case 4, 5:
+		switch f[0] {
+		case "image", "photo", "slide", "picture", "foto":
+			return num(f[1]) && (f[2] == "of" || f[2] == "/") && (len(f) == 3 || num(f[3]) || f[3] == "/")
+		}
+	}
+	return false
+}
+
+// creditWords are in every photo credit reCredit matches: a cheap test
+// before the expression.
+var creditWords = []string{"image", "photo", "picture", "foto", "фото", "credit", "bild", "imagen",
+	"illustration", "video", "getty", "shutterstock", "ap", "afp", "copyright", "reuters", "epa",
+	"bloomberg", "istock", "pic"}
+
+func isCredit(text string) bool {
+	return containsAny(lower(text), creditWords) && reCredit.MatchString(text)
+}
+
+// bylineWords open every byline reByPrefix matches.
+var bylineWords = []string{"by", "written", "von", "por", "par", "di", "door", "av", "autor", "author",
+	"text", "текст", "автор", "文/", "记者", "作者"}
+
+func isByline(text string) bool {
+	l := lower(text)
+	for _, w := range bylineWords {
+		if strings.HasPrefix(l, w) {
+			return reByPrefix.MatchString(text)
+		}
+	}
+	return false
+}

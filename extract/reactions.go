@@ -1,0 +1,103 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+)
+
+// reReaction matches a reaction counter: a short label and a count in
+// brackets, such as "veryGood! (46151)" or "Like (12)".
+var reReaction = regexp.MustCompile(`^([\p{L}][\p{L}\p{N} ']{0,24}?)[!！]?\s*[(（\[]\s*([0-9][0-9,.]*)\s*[)）\]]$`)
+
+// reactions finds reaction counters outside link lists.
+func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
+	if p.body == nil {
+		return nil
+	}
+	var out map[string]int
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || skip[n] || n.DataAtom == atom.Nav {
+			return
+		}
+		if n.DataAtom == atom.A {
+			// Reaction buttons are links that go nowhere.
+			href := strings.TrimSpace(attr(n, "href"))
+			if href != "" && href != "#" && !strings.HasPrefix(href, "javascript:") {
+				return
+			}
+		}
+		st := p.stats[n]
+		if st == nil || st.chars == 0 {
+			return
+		}
+		if st.chars <= 32 && hasBracketedDigit(n) {
+			if m := reReaction.FindStringSubmatch(nodeText(n)); m != nil {
+				label := strings.TrimSpace(m[1])
+				if v, ok := parseCount(m[2]); ok && !reNotReaction.MatchString(label) {
+					if out == nil {
+						out = map[string]int{}
+					}
+					if _, seen := out[label]; !seen {
+						out[label] = v
+					}
+					return
+				}
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	walk(p.body)
+	return out
+}
+
+var reNotReaction = regexp.MustCompile(`(?i)^(page|part|chapter|photo|image|fig|figure|table|video|step|no|vol|issue|updated?|edition)$`)
+
+func parseCount(s string) (int, bool) {
+	v := 0
+	digits := 0
+	for _, r := range s {
+		if r >= '0' && r <= '9' {
+			v = v*10 + int(r-'0')
+			digits++
+			if digits > 12 {
+				return 0, false
+			}
+		}
+	}
+	return v, digits > 0
+}
+
+// hasBracketedDigit reports, without building the text, whether the text
+// under n has an opening bracket and a digit: what a counter needs.
+func hasBracketedDigit(n *html.Node) bool {
+	bracket, digit := false, false
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !(bracket && digit); c = c.NextSibling {
+			if c.Type == html.TextNode {
+				for i := 0; i < len(c.Data); i++ {
+					switch b := c.Data[i]; {
+					case b == '(' || b == '[':
+						bracket = true
+					case b >= '0' && b <= '9':
+						digit = true
+					case b == 0xEF: // U+FF08 （ is EF BC 88
+						if strings.HasPrefix(c.Data[i:], "（") {
+							bracket = true
+						}
+					}
+				}
+			} else if c.Type == html.ElementNode {
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return bracket && digit
+}
