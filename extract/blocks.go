@@ -204,7 +204,7 @@ func (p *page) linkList(n *html.Node, base *url.URL) (foundBlock, bool) {
 	}
 	htext := ""
 	if heading != nil {
-		htext = strings.TrimRight(nodeText(heading), ":：>» ")
+		htext = headingText(heading)
 	}
 	cls := classID(n)
 	if heading != nil && cls == "" {
@@ -388,4 +388,29 @@ func isBlockHeading(text string) bool {
 		return false
 	}
 	return headingKind(text) != ""
+}
+
+// headingText is a block heading's text without its links ("Related" of
+// "Related  More >>") unless it is all links, trimmed of trailing marks.
+func headingText(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type == html.ElementNode && c.DataAtom != atom.A:
+				b.WriteByte(' ')
+				walk(c)
+				b.WriteByte(' ')
+			}
+		}
+	}
+	walk(n)
+	t := collapse(b.String())
+	if t == "" {
+		t = nodeText(n)
+	}
+	return strings.TrimRight(t, ":：>» ")
 }

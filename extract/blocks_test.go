@@ -60,6 +60,12 @@ func TestBlocksAcrossMarkup(t *testing.T) {
 			[]blockSummary{{"ranking", "Lo más leído", 3}, {"related", "À lire aussi", 3}},
 		},
 		{
+			"heading with a More link, items in a grid of cells",
+			`<div>` + body + `</div><div class="tit"><span>Recommended</span> <a href="/more">More »</a></div><table><tr>` +
+				strings.ReplaceAll(strings.ReplaceAll(headlines(4, "grid"), "<li", "<td"), "</li>", "</td>") + `</tr></table>`,
+			[]blockSummary{{"recommendation", "Recommended", 4}},
+		},
+		{
 			"list before the body in source order, no heading",
 			`<div class="side"><ul>` + headlines(6, "side") + `</ul></div><div>` + body + `</div>`,
 			[]blockSummary{{"more", "", 6}},
