@@ -3,7 +3,6 @@ package crawl
 import (
 	"errors"
 	"fmt"
-	"net"
 	"net/url"
 	"path"
 	"sort"
@@ -46,7 +45,7 @@ func canonicalizeURL(u *url.URL) error {
 	if host == "" || host[0] == '.' || strings.Contains(host, "..") || strings.ContainsAny(host, " /\\%@") {
 		return errNotHTTP
 	}
-	if net.ParseIP(host) == nil {
+	if !isASCII(host) {
 		if a, err := idna.Lookup.ToASCII(host); err == nil {
 			host = a
 		}
@@ -90,6 +89,15 @@ func canonicalizeURL(u *url.URL) error {
 	return nil
 }
 
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // trackingParams are query keys dropped from every URL: campaign tracking
 // and session identifiers. Keys are compared lower-cased; utm_* is a prefix.
 var trackingParams = map[string]bool{
@@ -110,8 +118,8 @@ func isTrackingParam(k string) bool {
 // canonicalQuery drops tracking parameters and sorts the rest by key (then
 // value), keeping each pair's escaping normalised.
 func canonicalQuery(q string) string {
-	if q == "" {
-		return ""
+	if q == "" || queryCanonical(q) {
+		return q
 	}
 	type pair struct{ k, v, raw string }
 	var pairs []pair
@@ -147,6 +155,26 @@ func canonicalQuery(q string) string {
 		b.WriteString(p.raw)
 	}
 	return b.String()
+}
+
+// queryCanonical is the fast path of canonicalQuery: a query whose keys
+// are sorted, none a tracking parameter, with nothing to escape or
+// normalise, is left as it is.
+func queryCanonical(q string) bool {
+	prev := ""
+	for part := range strings.SplitSeq(q, "&") {
+		k, _, _ := strings.Cut(part, "=")
+		if k == "" || k <= prev || isTrackingParam(k) {
+			return false
+		}
+		for i := 0; i < len(part); i++ {
+			if c := part[i]; c == '%' || c == '+' || !queryByte(c) {
+				return false
+			}
+		}
+		prev = k
+	}
+	return true
 }
 
 // normEscapes upper-cases percent-escapes and decodes those of unreserved

@@ -93,13 +93,15 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 			}
 			return s
 		case html.TextToken:
+			// Raw, not Text: the length of the text is all that is needed,
+			// and Raw neither unescapes nor copies.
 			if skip != 0 {
 				if ldJSON {
-					ld.Write(z.Text())
+					ld.Write(z.Raw())
 				}
 				continue
 			}
-			n := len(bytes.TrimSpace(z.Text()))
+			n := len(bytes.TrimSpace(z.Raw()))
 			s.textBytes += n
 			if inA > 0 {
 				s.linkBytes += n
@@ -108,8 +110,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				blockText += n
 			}
 		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw())
 			if blockTags[a] {
 				endBlock()
 			}
@@ -117,12 +118,10 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Textarea, atom.Title:
 				if tt == html.StartTagToken {
 					skip = a
-					if a == atom.Script && hasAttr {
-						for _, at := range attrs(z) {
-							if at.k == "type" && strings.EqualFold(strings.TrimSpace(at.v), "application/ld+json") {
-								ldJSON = true
-								ld.Reset()
-							}
+					if a == atom.Script {
+						if v, ok := attrValue(z, "type"); ok && strings.EqualFold(strings.TrimSpace(v), "application/ld+json") {
+							ldJSON = true
+							ld.Reset()
 						}
 					}
 				}
@@ -130,10 +129,8 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				if tt == html.StartTagToken && a == atom.A {
 					inA = 1 // an <a> closes any open one (HTML5 adoption agency)
 				}
-				for _, at := range attrs(z) {
-					if at.k == "href" {
-						addLink(at.v)
-					}
+				if v, ok := attrValue(z, "href"); ok {
+					addLink(v)
 				}
 			case atom.Base:
 				for _, at := range attrs(z) {
@@ -195,8 +192,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				}
 			}
 		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
+			a := tagAtom(z.Raw())
 			if skip != 0 {
 				if a == skip {
 					if ldJSON {
@@ -254,6 +250,48 @@ func (s *pageScan) robotsDirectives(v string) {
 			s.nofollow = true
 		case "none":
 			s.noindex, s.nofollow = true, true
+		}
+	}
+}
+
+// tagAtom reads a tag's name from its raw bytes ("<A href=…>", "</p>"):
+// the tokenizer's TagName copies every name, and names are all this scan
+// needs of most tags.
+func tagAtom(raw []byte) atom.Atom {
+	i := 1
+	if i < len(raw) && raw[i] == '/' {
+		i++
+	}
+	var buf [16]byte
+	n := 0
+	for ; i < len(raw); i++ {
+		c := raw[i]
+		switch {
+		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		default:
+			return atom.Lookup(buf[:n])
+		}
+		if n == len(buf) {
+			return 0
+		}
+		buf[n] = c
+		n++
+	}
+	return atom.Lookup(buf[:n])
+}
+
+// attrValue returns the value of the current tag's attribute key, reading
+// (and so consuming) the tag's attributes up to it.
+func attrValue(z *html.Tokenizer, key string) (string, bool) {
+	for {
+		k, v, more := z.TagAttr()
+		if string(k) == key {
+			return string(v), true
+		}
+		if !more {
+			return "", false
 		}
 	}
 }

@@ -74,7 +74,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.IntVar(&o.retries, "retries", o.retries, "retries after timeouts, connection errors, 5xx and 429, with backoff")
 	fs.IntVar(&o.maxDepth, "max-depth", 0, "most links followed from a seed (0: no limit)")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after this many pages in this run; the rest stays queued (0: no limit)")
-	fs.Var(&o.maxBody, "max-body", "largest page read, e.g. 10MiB (default 10MiB)")
+	fs.Var(&o.maxBody, "max-body", "largest page read, in bytes or with a unit: `SIZE` such as 512KiB or 10MiB (default 10MiB)")
 	fs.Var(&o.allowDomains, "allow-domain", "also crawl this `domain` and its subdomains (repeatable)")
 	fs.Var(&o.include, "include", "crawl only URLs matching this `regexp` (repeatable)")
 	fs.Var(&o.exclude, "exclude", "skip URLs matching this `regexp` (repeatable)")

@@ -1,0 +1,35 @@
+package crawl
+
+import (
+	"bytes"
+	"encoding/json"
+	"testing"
+
+	"github.com/newsclip/newsclip/extract"
+)
+
+// The record the crawler encodes once (for the outbox and the JSONL sinks)
+// must be byte for byte what the JSONL sink writes for the same article.
+func TestEncodeRecord(t *testing.T) {
+	art := &extract.Article{Schema: extract.SchemaVersion, URL: "http://h/a?x=1&y=<2>", Title: "Tom & Jerry",
+		Text: "Body <b> text", WordCount: 3, Blocks: []extract.Block{{Kind: "related", Links: []extract.Link{{Title: "t", URL: "http://h/b"}}}}}
+	rec, hash, err := encodeRecord(art, "http://h/a?utm_source=x&y=<2>")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	s := NewJSONL(&want)
+	s.Write(t.Context(), art)
+	s.Flush()
+	if string(rec)+"\n" != want.String() {
+		t.Errorf("encodeRecord:\n%s\nJSONL sink:\n%s", rec, want.String())
+	}
+	var back extract.Article
+	if err := json.Unmarshal(rec, &back); err != nil || back.Input != art.Input {
+		t.Errorf("round trip: %v %q", err, back.Input)
+	}
+	_, hash2, _ := encodeRecord(art, "http://other/")
+	if hash != hash2 {
+		t.Errorf("hash depends on Input")
+	}
+}

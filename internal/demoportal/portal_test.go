@@ -1,0 +1,131 @@
+package demoportal
+
+import (
+	"bytes"
+	"flag"
+	"net/http"
+	"net/http/httptest"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+var update = flag.Bool("update", false, "rewrite testdata/portal/pages")
+
+func get(t *testing.T, p *Portal, path string, hdr ...string) *httptest.ResponseRecorder {
+	t.Helper()
+	req := httptest.NewRequest("GET", "http://portal.test"+path, nil)
+	for i := 0; i+1 < len(hdr); i += 2 {
+		req.Header.Set(hdr[i], hdr[i+1])
+	}
+	rec := httptest.NewRecorder()
+	p.ServeHTTP(rec, req)
+	return rec
+}
+
+// TestGolden keeps a snapshot of one page of each kind in
+// testdata/portal/pages (see testdata/portal/MANIFEST.md); go test -update
+// rewrites it.
+func TestGolden(t *testing.T) {
+	p := New(Options{})
+	get(t, p, ArticlePath(3)) // the 500-once page fails first
+	pages := map[string]string{
+		"home.html":              "/",
+		"section-page2.html":     "/world/page/2/",
+		"farm.html":              ArticlePath(3),
+		"farmx.html":             ArticlePath(4),
+		"news.html":              ArticlePath(5),
+		"calendar.html":          "/calendar/2025/04/",
+		"malformed.html":         malformedPath,
+		"robots.txt":             "/robots.txt",
+		"sitemap.xml":            "/sitemap.xml",
+		"sitemap-news.xml":       "/sitemaps/news.xml",
+		"feed.xml":               "/feed.xml",
+		"atom.xml":               "/atom.xml",
+		"intl-windows-1252.html": intlPages[0].Path,
+		"intl-gbk.html":          intlPages[1].Path,
+		"intl-shift_jis.html":    intlPages[2].Path,
+		"intl-euc-kr.html":       intlPages[3].Path,
+	}
+	dir := filepath.Join("..", "..", "testdata", "portal", "pages")
+	for name, path := range pages {
+		rec := get(t, p, path)
+		if rec.Code != 200 {
+			t.Errorf("%s: %d", path, rec.Code)
+			continue
+		}
+		file := filepath.Join(dir, name)
+		if *update {
+			if err := os.WriteFile(file, rec.Body.Bytes(), 0o644); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		want, err := os.ReadFile(file)
+		if err != nil {
+			t.Fatalf("%v (run go test -update)", err)
+		}
+		if !bytes.Equal(rec.Body.Bytes(), want) {
+			t.Errorf("%s differs from %s (run go test -update if the change is meant)", path, file)
+		}
+	}
+}
+
+func TestRoutes(t *testing.T) {
+	p := New(Options{Articles: 60, SlowDelay: time.Millisecond})
+	for _, e := range p.Articles() {
+		rec := get(t, p, e.Path)
+		if rec.Code == 500 { // 500 once, then OK
+			rec = get(t, p, e.Path)
+		}
+		if rec.Code != 200 {
+			t.Errorf("%s: %d", e.Path, rec.Code)
+		}
+	}
+	for path, code := range map[string]int{
+		"/r/1": 301, "/r/2": 302, "/r/3": 307, "/loop/a": 302, "/news/removed-1.html": 404,
+		"/go/members": 302, "/files/report.pdf": 200, "/img/photo.png": 200, "/nope": 404,
+		"/story.php?id=3": 404, "/invest/page/99/": 404, strings.TrimSuffix(ArticlePath(5), "/"): 301,
+	} {
+		if rec := get(t, p, path); rec.Code != code {
+			t.Errorf("%s: %d, want %d", path, rec.Code, code)
+		}
+	}
+	// Validators: a conditional request for an unchanged page is answered 304.
+	rec := get(t, p, ArticlePath(4))
+	etag := rec.Header().Get("ETag")
+	if rec := get(t, p, ArticlePath(4), "If-None-Match", etag); rec.Code != http.StatusNotModified {
+		t.Errorf("If-None-Match: %d", rec.Code)
+	}
+	p.Update([]int{4}, 1)
+	if rec := get(t, p, ArticlePath(4), "If-None-Match", etag); rec.Code != 200 || !strings.Contains(rec.Body.String(), "revision 1") {
+		t.Errorf("changed page: %d", rec.Code)
+	}
+	if rec := get(t, p, ArticlePath(61)); rec.Code != 200 {
+		t.Errorf("added page: %d", rec.Code)
+	}
+	// The big page is big, and has no Content-Length.
+	rec = get(t, p, "/big.html")
+	if rec.Body.Len() < 30<<20 || rec.Header().Get("Content-Length") != "" {
+		t.Errorf("/big.html: %d bytes, Content-Length %q", rec.Body.Len(), rec.Header().Get("Content-Length"))
+	}
+	// Legacy charsets are declared in <meta> only.
+	for _, ip := range intlPages {
+		rec := get(t, p, ip.Path)
+		if ct := rec.Header().Get("Content-Type"); ct != "text/html" || !bytes.Contains(bytes.ToLower(rec.Body.Bytes()), []byte(ip.Charset)) {
+			t.Errorf("%s: Content-Type %q", ip.Path, ct)
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, b := New(Options{Articles: 20000, Clean: true}), New(Options{Articles: 20000, Clean: true})
+	for _, path := range []string{"/", ArticlePath(1), ArticlePath(19999), "/tech/page/150/"} {
+		ra, rb := get(t, a, path), get(t, b, path)
+		if ra.Code != 200 || !bytes.Equal(ra.Body.Bytes(), rb.Body.Bytes()) {
+			t.Errorf("%s: %d, not deterministic", path, ra.Code)
+		}
+	}
+}
