@@ -164,7 +164,8 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			// container (a list, a lead-in) belong to it; a byline or a
 			// date in a header of their own do not.
 			sameBox := b.heading == 0 && b.elem != nil && bs[first].elem != nil &&
-				b.elem.Parent == bs[first].elem.Parent && b.elem != bs[first].elem.Parent && b.chars >= 12
+				b.elem.Parent == bs[first].elem.Parent && b.elem != bs[first].elem.Parent && b.chars >= 12 &&
+				!parseStampPrefix(b.text).ok() // a dateline of the page ("View  Date:2024-01-01"), not text
 			if b.heading > 0 || !lead && !sameBox {
 				continue
 			}
