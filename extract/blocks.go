@@ -3,6 +3,8 @@ package extract
 import (
 	"net/url"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -14,47 +16,82 @@ import (
 // rather than expressions: they run on every short block of every page.
 var (
 	kindRelated = []string{
-		"relat", "see also", "also read", "read also", "read more", "more on this", "more about",
-		"more like this", "further reading", "keep reading", "相关", "相關", "関連", "관련", "verwandt",
-		"ähnlich", "mehr zum thema", "auch interessant", "weitere artikel", "relacionad", "lee también",
-		"ver también", "más noticias", "à lire aussi", "lire aussi", "sur le même sujet",
-		"articles liés", "dans la même rubrique", "leggi anche", "correlat", "похож", "читайте также",
-		"по теме", "ilgili",
+		"related", "relacionad*", "see also", "also read", "read also", "read more",
+		"more on this", "more about", "more like this", "further reading", "keep reading", "相关",
+		"相關", "関連", "관련", "verwandt*", "ähnlich*", "mehr zum thema", "auch interessant",
+		"weitere artikel", "lee también", "ver también", "más noticias", "à lire aussi",
+		"lire aussi", "sur le même sujet", "articles liés", "dans la même rubrique", "leggi anche",
+		"correlat*", "похож*", "читайте также", "по теме", "ilgili*", "veja também", "leia também",
+		"read these next", "read next", "up next",
 	}
 	kindRanking = []string{
-		"rank", "most read", "most popular", "most-popular", "most viewed", "most shared",
-		"most commented", "most emailed", "popular", "trending", "hot ", "top stories", "top news",
-		"meistgelesen", "meist gelesen", "am meisten", "beliebt", "más leíd", "lo más", "más visto",
-		"plus lus", "plus populaires", "les plus", "più lett", "più lette", "mais lidas", "mais vistas",
-		"популярн", "самое читаемое", "排行", "排名", "热门", "熱門", "热点", "热榜", "点击", "ランキング", "人気", "アクセス",
-		"많이 본", "인기", "랭킹",
+		"ranking*", "rankings", "most read", "most popular", "most-popular", "most viewed",
+		"most shared", "most commented", "most emailed", "popular", "trending", "hot", "top stories",
+		"top news", "meistgelesen*", "meist gelesen*", "am meisten", "beliebt*", "más leíd*", "lo más",
+		"más visto*", "plus lus", "plus populaires", "les plus", "più lett*", "mais lidas",
+		"mais vistas", "популярн*", "самое читаемое", "排行", "排名", "热门", "熱門", "热点", "热榜",
+		"点击", "ランキング", "人気", "アクセス", "많이 본", "인기", "랭킹",
 	}
 	kindRecommend = []string{
-		"recommend", "você pode gostar", "you may also like", "you might also like", "you may like",
-		"might like", "may also like", "suggest", "sponsor", "promoted", "partner", "around the web",
-		"editor pick", "editors pick", "editor's pick", "editor’s pick", "editors' pick",
-		"picked for you", "for you", "empfehl", "könnte sie", "interessiert", "recomend",
-		"te puede interesar", "no te pierdas", "nous vous recommandons", "à ne pas manquer",
-		"consigliat", "potrebbe interessarti", "рекоменд", "推荐", "推薦", "おすすめ", "オススメ", "お勧め", "추천",
-		"猜你喜欢", "精选", "精選",
+		"recommend*", "recomend*", "você pode gostar", "you may also like", "you might also like",
+		"you may like", "might like", "may also like", "suggested", "sponsored", "promoted",
+		"partner content", "from our partners", "around the web", "editor pick", "editors pick",
+		"editor's pick", "editor’s pick", "editors' pick", "picked for you", "for you", "empfehl*",
+		"könnte sie", "interessiert", "te puede interesar", "no te pierdas", "nous vous recommandons",
+		"à ne pas manquer", "consigliat*", "potrebbe interessarti", "рекоменд*", "推荐", "推薦",
+		"おすすめ", "オススメ", "お勧め", "추천", "猜你喜欢", "精选", "精選",
 	}
 )
 
-// headingKind returns the block kind a heading names, "" when none. The
-// heading "hot" alone is a ranking.
+// headingKind returns the block kind a heading names, "" when none.
 func headingKind(heading string) string {
 	h := strings.ToLower(heading)
 	switch {
 	case h == "":
 		return ""
-	case containsAny(h, kindRelated):
+	case hasPhrase(h, kindRelated):
 		return KindRelated
-	case h == "hot" || containsAny(h, kindRanking):
+	case hasPhrase(h, kindRanking):
 		return KindRanking
-	case containsAny(h, kindRecommend):
+	case hasPhrase(h, kindRecommend):
 		return KindRecommendation
 	}
 	return ""
+}
+
+// hasPhrase reports whether s holds one of the phrases as whole words: a
+// phrase must start a word and, unless it ends with "*" (a stem such as
+// "recommend*"), end one; "rank" is not in "Frank", "for you" not in "for
+// your". Scripts written without spaces (CJK) match anywhere.
+func hasPhrase(s string, phrases []string) bool {
+	for _, p := range phrases {
+		stem := strings.HasSuffix(p, "*")
+		p = strings.TrimSuffix(p, "*")
+		for off := 0; off < len(s); {
+			i := strings.Index(s[off:], p)
+			if i < 0 {
+				break
+			}
+			i += off
+			off = i + 1
+			first, _ := utf8.DecodeRuneInString(p)
+			if cjkRune(first) {
+				return true
+			}
+			if i > 0 {
+				if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+					continue
+				}
+			}
+			if j := i + len(p); !stem && j < len(s) {
+				if r, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
+					continue
+				}
+			}
+			return true
+		}
+	}
+	return false
 }
 
 func blockKind(heading, class string) string {
@@ -244,7 +281,7 @@ func bestLink(n *html.Node) (*html.Node, string) {
 
 // headingBefore finds the heading of a list: the nearest preceding element
 // with short, link-free text, looking at the list's previous siblings and
-// those of up to two ancestors that have no other content before the list.
+// those of up to four ancestors that have no other content before the list.
 func (p *page) headingBefore(n *html.Node) *html.Node {
 	cur := n
 	for up := 0; up < 5 && cur != nil; up++ {
@@ -299,7 +336,7 @@ func wordCount(s string) (words, cjk int) {
 	in := false
 	for _, r := range s {
 		switch {
-		case r >= 0x2E80 && isIdeograph(r):
+		case cjkRune(r):
 			cjk++
 			in = false
 		case isWordRune(r):

@@ -20,7 +20,6 @@ type tblock struct {
 	heading   int        // heading level, or 0
 	li        bool       // inside a list item
 	caption   bool       // inside figcaption / caption
-	quote     bool
 	class     blockClass
 }
 
@@ -50,7 +49,6 @@ type linearizer struct {
 	heading int
 	li      int
 	caption int
-	quote   int
 	stack   []*html.Node // open block elements
 	// last is the last rune written; soft is set when an inline element
 	// began or ended since. An element boundary between a CJK character
@@ -71,7 +69,7 @@ func (l *linearizer) flush() {
 	}
 	l.blocks = append(l.blocks, tblock{
 		text: collapse(l.buf.String()), chars: l.chars, linkChars: l.link, elem: elem,
-		heading: l.heading, li: l.li > 0, caption: l.caption > 0, quote: l.quote > 0,
+		heading: l.heading, li: l.li > 0, caption: l.caption > 0,
 	})
 	l.buf.Reset()
 	l.chars, l.link = 0, 0
@@ -137,14 +135,8 @@ func (l *linearizer) walk(n *html.Node) {
 		l.li++
 	case n.DataAtom == atom.Figcaption || n.DataAtom == atom.Caption || n.DataAtom == atom.Figure:
 		l.caption++
-	case n.DataAtom == atom.Blockquote:
-		l.quote++
 	case n.DataAtom == atom.A:
 		l.inLink++
-	case n.DataAtom == atom.Img:
-		if alt := attr(n, "alt"); alt != "" && false {
-			l.buf.WriteString(alt)
-		}
 	}
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		l.walk(c)
@@ -161,7 +153,6 @@ func (l *linearizer) walk(n *html.Node) {
 		l.caption--
 	case n.DataAtom == atom.Blockquote:
 		l.flush()
-		l.quote--
 	case n.DataAtom == atom.A:
 		l.inLink--
 	}
@@ -236,11 +227,11 @@ func isChrome(n *html.Node) bool {
 	return false
 }
 
-// cjkWeight scales character counts of scripts written without spaces so a
+// textWeight scales character counts of scripts written without spaces so a
 // CJK character weighs about as much as a word.
 func textWeight(s string, chars int) int {
 	for _, r := range s {
-		if r >= 0x2E80 && isIdeograph(r) {
+		if cjkRune(r) {
 			return chars * 3
 		}
 		if r > 0x2E80 {
@@ -257,7 +248,7 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 	l.walk(root)
 	scores := make(map[*html.Node]float64, 64)
 	var order []*html.Node
-	init := func(n *html.Node) {
+	seed := func(n *html.Node) {
 		if _, ok := scores[n]; !ok {
 			scores[n] = baseScore(n)
 			order = append(order, n)
@@ -288,7 +279,7 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 			if a.Type != html.ElementNode || a.DataAtom == atom.Html {
 				break
 			}
-			init(a)
+			seed(a)
 			div := 1.0
 			switch {
 			case lvl == 1:
@@ -299,7 +290,6 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 			scores[a] += s / div
 			lvl++
 		}
-		// the paragraph element itself when it is a container (div with text)
 	}
 	if len(order) == 0 {
 		return nil
@@ -368,7 +358,8 @@ func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.No
 		}
 		last = ps
 	}
-	for top.Parent != nil && top.Parent.DataAtom != atom.Body && onlyElementChild(top) {
+	for top.Parent != nil && top.Parent.Type == html.ElementNode && top.Parent.DataAtom != atom.Body &&
+		top.Parent.DataAtom != atom.Html && onlyElementChild(top) {
 		top = top.Parent
 	}
 	topScore := final[top]
@@ -447,18 +438,16 @@ func (p *page) addParagraphTwins(top *html.Node, out []*html.Node, blocks []tblo
 		return out
 	}
 	area := top.Parent.Parent
-	inOut := func(n *html.Node) bool {
-		for _, o := range out {
-			if within(n, o) {
-				return true
-			}
-		}
-		return false
+	// The walk goes down from area and stops at the chosen containers, so
+	// a set of them answers "inside out?" in constant time.
+	inOut := make(map[*html.Node]bool, len(out))
+	for _, o := range out {
+		inOut[o] = true
 	}
 	var extra []*html.Node
 	var walk func(n *html.Node)
 	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode || skip[n] || inOut(n) {
+		if n.Type != html.ElementNode || skip[n] || inOut[n] {
 			return
 		}
 		if n.DataAtom == best.a && attr(n, "class") == best.cls {

@@ -8,7 +8,8 @@ import (
 // reCredit matches photo captions and credits.
 var reCredit = regexp.MustCompile(`(?i)^(image|images|photo|photos|photograph|picture|foto|fotos|фото|credit|credits|bild|imagen|illustration|video)( copyright| credit| by| source)?\s*[:：]|\((image|photo|picture|foto|credit|pic)s?\s*(:|by|credit)[^)]*\)\.?$|\b(getty images|shutterstock|ap photo|afp via getty|image copyright|photo credit|file photo)\b|^(reuters|ap|afp|epa|getty|bloomberg|istock)(/| via )`)
 
-// reCookie matches consent banners.
+// reCookie matches consent banners; isCookieBanner also asks for the words
+// of consent, so a recipe's cookies stay.
 var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|consent|agree|settings|policy|continu)|\b(use|using|accept|consent|agree)\b.{0,80}\bcookies?\b`)
 
 // Boilerplate lines: whole lines, line openings and endings that are page
@@ -28,8 +29,8 @@ var (
 		"toggle caption": true, "hide caption": true, "expand": true, "getty images": true,
 		"skip to content": true, "skip to main content": true, "skip advertisement": true,
 		"loading": true, "tags": true, "topics": true, "filed under": true, "image copyright": true,
-		"like this story? share it with a friend": true,
 	}
+	// boilerPrefixes open a short line (120 bytes at most) of chrome.
 	boilerPrefixes = []string{
 		"share on ", "tags:", "tag:", "filed under:", "topics:", "topic:", "subscribe to ", "subscribe now",
 		"sign up", "follow us", "click here", "loading", "scroll to continue", "continue reading",
@@ -37,20 +38,22 @@ var (
 		"we've updated our privacy", "we have updated our privacy", "views:", "this article was updated",
 		"this story was updated", "this article has been updated", "this story has been updated",
 		"this article was originally published", "this story was originally published",
+		"join our", "have a tip", "citation:", "reading time:", "lesezeit:", "tiempo de lectura",
+		"temps de lecture", "tempo de leitura",
 	}
-	boilerSuffixes = []string{"contributed to this report", "all rights reserved"}
-	// boilerPhrases anywhere in a short block: promotion of the site's own
-	// newsletters and reprints.
+	// boilerSuffixes close a line of chrome: credits, legal notices, reading
+	// times.
+	boilerSuffixes = []string{"contributed to this report", "all rights reserved", "min read",
+		"privacy policy", "terms of use", "terms of service", "user agreement", "cookie policy"}
+	// boilerPhrases anywhere in a short block (200 bytes at most): the site's
+	// own newsletters, reprint and copyright notices, contact lines, filing
+	// labels, a leaked shortcode.
 	boilerPhrases = []string{"subscribe to our", "to your inbox", "newsletter delivered",
-		"for your personal, non-commercial use", "order presentation-ready copies", "reading time:", "tempo de leitura",
-		"lesezeit:", "tiempo de lectura", "temps de lecture", "min read",
-		"user agreement", "privacy policy", "terms of use", "terms of service", "may not be reproduced",
-		"prior written permission", "requires javascript", "community rules", "[/button]", "[button ",
-		"publicado por:", "posted by:", "published by:", "veröffentlicht von", "publié par", "categoria:",
-		"category:", "kategorie:", "catégorie:", "categoría:", "©", "may be reached at", "have a tip?",
-		"follow him on twitter", "follow her on twitter", "follow us on", "in your inbox", "moderator", "moderador",
-		"moderiert", "modérateur", "let us know at", "explore further", "is subject to copyright",
-		"retrieved", "join our", "meet your inbox", "delivered weekday", "is out now. follow"}
+		"for your personal, non-commercial use", "may not be reproduced", "prior written permission",
+		"is subject to copyright", "requires javascript", "[/", "publicado por:", "posted by:",
+		"published by:", "veröffentlicht von", "publié par", "categoria:", "category:", "kategorie:",
+		"catégorie:", "categoría:", "©", "may be reached at", "follow him on twitter",
+		"follow her on twitter", "follow us on", "let us know at"}
 )
 
 // isBoilerplate reports a line of page chrome: a label, a share or
@@ -61,9 +64,11 @@ func isBoilerplate(text string) bool {
 	if boilerLines[l] {
 		return true
 	}
-	for _, p := range boilerPrefixes {
-		if strings.HasPrefix(l, p) {
-			return true
+	if len(l) <= 120 {
+		for _, p := range boilerPrefixes {
+			if strings.HasPrefix(l, p) {
+				return true
+			}
 		}
 	}
 	for _, p := range boilerSuffixes {
@@ -110,7 +115,8 @@ func isCounterLine(l string) bool {
 	case 4, 5:
 		switch f[0] {
 		case "image", "photo", "slide", "picture", "foto":
-			return num(f[1]) && (f[2] == "of" || f[2] == "/") && (len(f) == 3 || num(f[3]) || f[3] == "/")
+			// "image 1 of 8", "photo 2 / 10", "slide 3 of / 8"
+			return num(f[1]) && (f[2] == "of" || f[2] == "/") && (num(f[3]) || f[3] == "/")
 		}
 	}
 	return false
@@ -119,8 +125,8 @@ func isCounterLine(l string) bool {
 // creditWords are in every photo credit reCredit matches: a cheap test
 // before the expression.
 var creditWords = []string{"image", "photo", "picture", "foto", "фото", "credit", "bild", "imagen",
-	"illustration", "video", "getty", "shutterstock", "ap", "afp", "copyright", "reuters", "epa",
-	"bloomberg", "istock", "pic"}
+	"illustration", "video", "getty", "shutterstock", "ap/", "ap via", "afp", "copyright", "reuters",
+	"epa", "bloomberg", "istock", "(pic"}
 
 func isCredit(text string) bool {
 	return containsAny(lower(text), creditWords) && reCredit.MatchString(text)
@@ -138,4 +144,11 @@ func isByline(text string) bool {
 		}
 	}
 	return false
+}
+
+var consentWords = []string{"website", "site", "browser", "browsing", "experience", "consent", "privacy"}
+
+func isCookieBanner(text string) bool {
+	l := strings.ToLower(text)
+	return strings.Contains(l, "cookie") && containsAny(l, consentWords) && reCookie.MatchString(text)
 }

@@ -38,10 +38,10 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 			b.class = clsBad
 		case i > 0 && len(b.text) <= 80 && len(bs[i-1].text) <= 12 && isCredit(bs[i-1].text):
 			b.class = clsBad // the value of a bare "Photo:" label
-		case len(b.text) <= 120 && isByline(b.text) && !sentenceEnd(b.text):
+		case len(b.text) <= 80 && b.heading == 0 && isByline(b.text) && !sentenceEnd(b.text):
 			b.class = clsBad // a byline
 		case len(b.text) <= 250 && isBoilerplate(b.text),
-			len(b.text) <= 600 && strings.Contains(strings.ToLower(b.text), "cookie") && reCookie.MatchString(b.text):
+			len(b.text) <= 600 && isCookieBanner(b.text):
 			b.class = clsBad
 		case seen[b.text] > 0 && (i-seen[b.text] < 4 || len(b.text) >= 100 && i-seen[b.text] < 12):
 			// A paragraph said twice is a gallery's caption or a teaser,
@@ -140,7 +140,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		// A heading, then such a list.
 		if run == 0 && last+2 < len(bs) && bs[last+1].heading > 0 && bs[last+1].class != clsBad {
 			j := last + 2
-			for j < len(bs) && bs[j].class != clsBad && bs[j].heading == 0 && sameBox(&bs[j], &bs[last], box) {
+			for j < len(bs) && box != nil && bs[j].class != clsBad && bs[j].heading == 0 && sameBox(&bs[j], &bs[last], box) {
 				j++
 			}
 			if j-(last+2) >= 3 {
@@ -187,7 +187,23 @@ var commentNames = []string{"comment", "disqus", "respond", "replies", "discussi
 
 func isComments(n *html.Node) bool {
 	ci := classID(n)
-	return ci != "" && containsAny(ci, commentNames)
+	if ci == "" || !containsAny(ci, commentNames) {
+		return false
+	}
+	// Whole words of the names only: "comment-list" and "comments" are
+	// comment sections, "commentary" and "table-responsive" are not.
+	for _, w := range strings.FieldsFunc(ci, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
+		if commentWords[w] {
+			return true
+		}
+	}
+	return false
+}
+
+var commentWords = map[string]bool{
+	"comment": true, "comments": true, "commentlist": true, "commentslist": true, "disqus": true,
+	"respond": true, "replies": true, "discussion": true, "comentario": true, "comentarios": true,
+	"kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
 }
 
 // skipComments leaves reader-comment sections inside the content out of the

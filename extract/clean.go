@@ -96,7 +96,8 @@ func (p *page) prune(n *html.Node, inHead bool) {
 		case atom.H1:
 			p.h1s = append(p.h1s, c)
 		}
-		if junkAtoms[c.DataAtom] || c.DataAtom == atom.Head || isHidden(c) {
+		hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
+		if junkAtoms[c.DataAtom] || c.DataAtom == atom.Head || hidden {
 			if c.DataAtom == atom.Head {
 				p.prune(c, true) // collect metas, title, JSON-LD
 			}

@@ -20,10 +20,10 @@ type stamp struct {
 func (s stamp) ok() bool { return s.value != "" }
 
 var (
-	// 2025-04-17 14:27:32, 2025/04/17T14:27, 2025年4月17日 14時27分, 20250417?
-	reNumDate = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:(?:[T\s]|,\s*|\s+at\s+|日\s*)+(\d{1,2})\s*[:時时]\s*(\d{2})(?:\s*[:分]\s*(\d{2}))?(?:[.,]\d+)?(?:\s*([ap])\.?m\.?)?\s*(Z|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|CES?T|BST|JST|KST|IST|HKT|SGT|AEST|AEDT)?)?`)
+	// 2025-04-17 14:27:32, 2025/04/17T14:27, 2025年4月17日 14時27分
+	reNumDate = regexp.MustCompile(`(\d{4})\s*[-/.年]\s*(\d{1,2})\s*[-/.月]\s*(\d{1,2})日?(?:(?:[T\s]|,\s*|\s+at\s+|日\s*)+(\d{1,2})\s*[:時时]\s*(\d{2})(?:\s*[:分]\s*(\d{2}))?(?:[.,]\d+)?(?:\s*([aApP])\.?[mM]\b\.?)?\s*(Z|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|CES?T|BST|JST|KST|IST|HKT|SGT|AEST|AEDT)?)?`)
 	// March 3, 2024 3:04 PM EST / Mar. 3 2024 / 3 March 2024 15:04
-	reMonthDate = regexp.MustCompile(`(?i)(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-zäéû]{3,10})\.?,?\s+(\d{4})|([a-zäéû]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))(?:(?:,?\s+|\s*[-–|]\s*|\s+at\s+|\s*um\s+|\s*à\s+)(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*([ap])?\.?m?\.?\s*(Z\b|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|CES?T|BST|JST|KST|IST)?)?`)
+	reMonthDate = regexp.MustCompile(`(?i)(?:(\d{1,2})(?:st|nd|rd|th)?\.?\s+(?:of\s+)?([a-zäéû]{3,10})\.?,?\s+(\d{4})|([a-zäéû]{3,10})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4}))(?:(?:,?\s+|\s*[-–|]\s*|\s+at\s+|\s*um\s+|\s*à\s+)(\d{1,2})[:.h](\d{2})(?::(\d{2}))?\s*(?:([ap])\.?m\b\.?)?\s*(Z\b|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|CES?T|BST|JST|KST|IST)?)?`)
 	// 17.04.2025 14:27 (European day first)
 	reDMYDate = regexp.MustCompile(`\b(\d{1,2})\.(\d{1,2})\.(\d{4})(?:,?\s+(?:um\s+)?(\d{1,2})[:.](\d{2})(?::(\d{2}))?)?`)
 	// /2019/11/20/ or /20191120/ in a URL path
@@ -96,6 +96,9 @@ func makeStamp(y, mo, d, h, mi, sec, ampm, zone string) stamp {
 	day, _ := strconv.Atoi(d)
 	if year < 1990 || year > 2100 || month < 1 || month > 12 || day < 1 || day > 31 {
 		return stamp{}
+	}
+	if time.Date(year, time.Month(month), day, 0, 0, 0, 0, time.UTC).Day() != day {
+		return stamp{} // 31 February
 	}
 	if h == "" {
 		return stamp{value: fmt.Sprintf("%04d-%02d-%02d", year, month, day)}

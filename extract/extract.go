@@ -32,11 +32,11 @@ type Extractor struct {
 
 // New returns an Extractor with the given options.
 func New(opts Options) *Extractor {
-	max := opts.MaxBytes
-	if max == 0 {
-		max = DefaultMaxBytes
+	limit := opts.MaxBytes
+	if limit == 0 {
+		limit = DefaultMaxBytes
 	}
-	return &Extractor{maxBytes: max}
+	return &Extractor{maxBytes: limit}
 }
 
 // Extract reads one HTML page from r and returns its record. On failure the
@@ -57,7 +57,7 @@ func (e *Extractor) ExtractBytes(raw []byte, src Source) (*Article, error) {
 	if e.maxBytes > 0 && int64(len(raw)) > e.maxBytes {
 		return nil, ErrTooLarge
 	}
-	doc, text, err := parse(raw, src.ContentType)
+	doc, page, err := parse(raw, src.ContentType)
 	if err != nil {
 		return nil, err
 	}
@@ -67,5 +67,5 @@ func (e *Extractor) ExtractBytes(raw []byte, src Source) (*Article, error) {
 			base = u
 		}
 	}
-	return extractDoc(doc, text, base, src.URL)
+	return extractDoc(doc, page, base, src.URL)
 }

@@ -70,7 +70,7 @@ func wordHashes(text string) []uint64 {
 	}
 	for _, r := range text {
 		switch {
-		case r >= 0x2E80 && isIdeograph(r):
+		case cjkRune(r):
 			flush()
 			words = append(words, (offset^uint64(r))*prime)
 		case unicode.IsLetter(r) || unicode.IsDigit(r):

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"fmt"
 	"io"
+	"math"
 	"mime"
 	"strings"
 	"unicode/utf8"
@@ -18,7 +19,7 @@ import (
 
 // read reads all of r, failing with ErrTooLarge past the limit.
 func (e *Extractor) read(r io.Reader) ([]byte, error) {
-	if e.maxBytes < 0 {
+	if e.maxBytes < 0 || e.maxBytes == math.MaxInt64 {
 		b, err := io.ReadAll(r)
 		if err != nil {
 			return nil, fmt.Errorf("extract: reading input: %w", err)

@@ -2,13 +2,15 @@ package extract
 
 import (
 	"encoding/json"
-	"github.com/PuerkitoBio/goquery"
 	"net/url"
 	"regexp"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/PuerkitoBio/goquery"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -28,7 +30,6 @@ type pageMeta struct {
 	section                        []string
 	articleBody                    string
 	agency                         string
-	isArticle                      bool // JSON-LD or og:type says article
 }
 
 func (m *pageMeta) fill(a *Article) {
@@ -93,7 +94,6 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 		return ""
 	}
 	ld := p.jsonLD()
-	m.isArticle = ld.article != nil || strings.Contains(strings.ToLower(metas["og:type"]), "article")
 
 	m.ogTitle = collapse(first("og:title", "twitter:title"))
 	m.ldHeadline = collapse(ld.str("headline"))
@@ -128,7 +128,7 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 		m.description = collapse(ld.str("description"))
 	}
 	for _, s := range append([]string{first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")}, ld.images...) {
-		if u := resolve(base, s); u != "" && !contains(m.images, u) {
+		if u := resolve(base, s); u != "" && !slices.Contains(m.images, u) {
 			m.images = append(m.images, u)
 		}
 	}
@@ -204,15 +204,6 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 	m.articleBody = ld.str("articleBody")
 	m.agency = ld.agency
 	return m
-}
-
-func contains(list []string, s string) bool {
-	for _, x := range list {
-		if x == s {
-			return true
-		}
-	}
-	return false
 }
 
 // ldData is what the page's JSON-LD says about its article.
@@ -405,7 +396,7 @@ func ldBreadcrumb(o map[string]any) []string {
 	return out
 }
 
-// reBreadcrumbText matches a visible trail: an optional label, then items
+// reCrumbLabel and reCrumbSep read a visible trail: an optional label, then items
 // separated by >, ›, », / or →: "Current:Home > Invest".
 var (
 	reCrumbLabel = regexp.MustCompile(`^[\p{L} ]{0,24}[:：]\s*`)
@@ -433,7 +424,7 @@ func (p *page) breadcrumb(q *goquery.Document) []string {
 		}
 		marked := strings.Contains(strings.ToLower(attr(n, "aria-label")), "breadcrumb") ||
 			strings.Contains(attr(n, "itemtype"), "BreadcrumbList") ||
-			strings.Contains(classID(n), "breadcrumb") || strings.Contains(classID(n), "crumb")
+			strings.Contains(classID(n), "crumb")
 		if st.chars <= 160 && st.links >= 1 && (marked || st.links <= 8) {
 			if items := crumbItems(n, marked); items != nil {
 				found = items
@@ -556,9 +547,9 @@ func cleanAuthors(raw []string, site string) []string {
 		if strings.Contains(low, "http") || strings.Contains(low, "www.") || strings.Contains(r, "@") {
 			continue // a profile link or an address, not a name
 		}
-		if site != "" {
+		if site != "" && len(r) > len(site) && strings.HasSuffix(r, site) {
 			// "Jane Doe. Sputnik International": the outlet glued on.
-			r = strings.ReplaceAll(r, site, "")
+			r = strings.TrimRight(strings.TrimSuffix(r, site), " .,|-–—·")
 		}
 		r = reByStrip.ReplaceAllString(r, "")
 		r = reAuthorTail.ReplaceAllString(r, "")
@@ -571,7 +562,7 @@ func cleanAuthors(raw []string, site string) []string {
 			if w, c := wordCount(name); w > 5 || (w == 0 && c == 0) || c > 8 {
 				continue
 			}
-			if !contains(out, name) {
+			if !slices.Contains(out, name) {
 				out = append(out, name)
 			}
 		}
@@ -795,6 +786,9 @@ func siteFromTitle(title string, heads []string) string {
 	for _, h := range heads {
 		lh := strings.ToLower(h)
 		lt := strings.ToLower(title)
+		if len(lh) != len(h) || len(lt) != len(title) {
+			continue // lower-casing moved byte offsets: no safe cut
+		}
 		if i := strings.Index(lt, lh); i >= 0 && len(h) >= 10 {
 			rest := strings.TrimSpace(title[:i] + " " + title[i+len(h):])
 			rest = strings.Trim(rest, " |-–—:·•»/_")

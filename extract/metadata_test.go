@@ -68,6 +68,9 @@ func TestParseStamp(t *testing.T) {
 		{"17.04.2025 14:27", stamp{"2025-04-17T14:27:00", false}},
 		{"3. März 2024", stamp{"2024-03-03", false}},
 		{"2024-02-30T25:61:00", stamp{}},
+		{"2024-02-31", stamp{}},
+		{"2019-11-18 3:04 PM", stamp{"2019-11-18T15:04:00", false}},
+		{"November 18, 2019 12:30 and more", stamp{"2019-11-18T12:30:00", false}},
 		{"© 2019 All rights reserved", stamp{}},
 	} {
 		if got := parseStamp(tc.in); got != tc.want {

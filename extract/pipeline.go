@@ -3,12 +3,9 @@ package extract
 import (
 	"net/url"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 )
-
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
 
 // extractDoc runs the pipeline on a parsed page.
 func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Article, error) {
@@ -45,7 +42,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		switch {
 		case meta.articleBody != "" && countWords(splitParas(meta.articleBody)) >= fallbackWords:
 			paras = splitParas(meta.articleBody)
-		case p.body != nil && p.stats[p.body].chars-p.stats[p.body].linkChars < 600:
+		case p.body != nil && p.stats[p.body] != nil && p.stats[p.body].chars-p.stats[p.body].linkChars < 600:
 			// Hardly any text outside links: a listing, not an article.
 		default:
 			if alt := readabilityText(src, base); countWords(alt) > max(fallbackWords, countWords(paras)) {
@@ -69,7 +66,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	if a.Language == "" && a.Text != "" {
 		a.Language = detectLanguage(a.Text)
 	}
-	if a.WordCount < minBodyWords(a.Text) {
+	if a.WordCount < minBodyWords {
 		// Not an article: the record keeps the page's metadata and
 		// blocks, and no body.
 		a.Text, a.WordCount, a.Fingerprint, a.Agency, a.Dateline = "", 0, "", "", ""
@@ -78,9 +75,9 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	return a, nil
 }
 
-func minBodyWords(text string) int {
-	return 15
-}
+// minBodyWords is the shortest body of an article: below it the page is no
+// article (ErrNoArticle).
+const minBodyWords = 15
 
 func isBlockContainer(n *html.Node) bool {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {

@@ -37,7 +37,11 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 		if st.chars <= 32 && hasBracketedDigit(n) {
 			if m := reReaction.FindStringSubmatch(nodeText(n)); m != nil {
 				label := strings.TrimSpace(m[1])
-				if v, ok := parseCount(m[2]); ok && !reNotReaction.MatchString(label) {
+				v, ok := parseCount(m[2])
+				if ok && v >= 1900 && v <= 2099 && !strings.ContainsAny(m[0], "!！") {
+					ok = false // "Parasite (2019)": a year, not a count
+				}
+				if ok && headingLevel(n) == 0 && !reNotReaction.MatchString(label) {
 					if out == nil {
 						out = map[string]int{}
 					}

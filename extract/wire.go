@@ -19,7 +19,6 @@ var (
 	reWireKyodo = regexp.MustCompile(`^\s*【([^】]{0,12}?)共同】`)
 	// Korean Yonhap: "(서울=연합뉴스)".
 	reWireYonhap = regexp.MustCompile(`^\s*[(（]([\p{Hangul}]{1,10})=연합뉴스[)）]`)
-	// A trailing credit line: "— AP", "(Reuters)".
 )
 
 var canonicalAgency = map[string]string{
