@@ -2,6 +2,9 @@ package extract
 
 import (
 	"testing"
+	"unicode/utf8"
+
+	"golang.org/x/net/html"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -97,6 +100,55 @@ func TestWireCredit(t *testing.T) {
 		ag, dl := wireCredit(tc.in)
 		if ag != tc.agency || dl != tc.dateline {
 			t.Errorf("wireCredit(%q) = %q, %q; want %q, %q", tc.in, ag, dl, tc.agency, tc.dateline)
+		}
+	}
+}
+
+func TestHeadingKindWholeWords(t *testing.T) {
+	for _, tc := range []struct{ heading, want string }{
+		{"Related", KindRelated},
+		{"Related stories", KindRelated},
+		{"Foreign relations", ""},
+		{"Frank talk on the economy", ""},
+		{"Krankenkasse erhöht Beiträge", ""},
+		{"Most read", KindRanking},
+		{"Rankings", KindRanking},
+		{"Hot", KindRanking},
+		{"Photographers shoot in the heat", ""},
+		{"Recommended for you", KindRecommendation},
+		{"Ideas for your kitchen", ""},
+		{"Meistgelesen", KindRanking},
+		{"相关新闻", KindRelated},
+		{"おすすめ記事", KindRecommendation},
+	} {
+		if got := headingKind(tc.heading); got != tc.want {
+			t.Errorf("headingKind(%q) = %q, want %q", tc.heading, got, tc.want)
+		}
+	}
+}
+
+func TestSiteFromTitleCaseFolding(t *testing.T) {
+	// Lower-casing changes these characters' byte lengths: no panic, and
+	// what comes back is valid UTF-8.
+	for _, title := range []string{"İstanbul'da deprem korkusu | Haber Merkezi", "Ⱥⱥ headline of the day - Site", "ẞ Straße gesperrt – Stadtblatt"} {
+		got := siteFromTitle(title, []string{"istanbul'da deprem korkusu", "ⱥⱥ headline of the day", "ß straße gesperrt"})
+		if !utf8.ValidString(got) {
+			t.Errorf("siteFromTitle(%q) = %q: invalid UTF-8", title, got)
+		}
+	}
+}
+
+func TestCommentClasses(t *testing.T) {
+	for _, tc := range []struct {
+		class string
+		want  bool
+	}{
+		{"comments", true}, {"comment-list", true}, {"post_comments", true}, {"disqus_thread", true},
+		{"commentary", false}, {"table-responsive", false}, {"embed-responsive-item", false},
+	} {
+		n := &html.Node{Type: html.ElementNode, Data: "div", Attr: []html.Attribute{{Key: "class", Val: tc.class}}}
+		if got := isComments(n); got != tc.want {
+			t.Errorf("isComments(class=%q) = %v, want %v", tc.class, got, tc.want)
 		}
 	}
 }
