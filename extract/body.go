@@ -243,9 +243,8 @@ func textWeight(s string, chars int) int {
 
 // findContent scores candidate containers and returns the nodes holding the
 // body, in document order.
-func (p *page) findContent(root *html.Node, skip map[*html.Node]bool) []*html.Node {
-	l := &linearizer{skip: skip}
-	l.walk(root)
+func (p *page) findContent(blocks []tblock, skip map[*html.Node]bool) []*html.Node {
+	l := &linearizer{blocks: blocks}
 	scores := make(map[*html.Node]float64, 64)
 	var order []*html.Node
 	seed := func(n *html.Node) {

@@ -10,13 +10,20 @@ import (
 
 // bodyText classifies the text blocks of the content nodes and returns the
 // body paragraphs.
-func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title string, authors []string) []string {
-	l := &linearizer{skip: skip}
+func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, authors []string) []string {
+	in := make(map[*html.Node]bool, len(content))
 	for _, n := range content {
-		l.walk(n)
-		l.flush()
+		in[n] = true
 	}
-	bs := l.blocks
+	var bs []tblock
+	for i := range blocks {
+		for a := blocks[i].elem; a != nil; a = a.Parent {
+			if in[a] {
+				bs = append(bs, blocks[i])
+				break
+			}
+		}
+	}
 	if len(bs) == 0 {
 		return nil
 	}
@@ -30,8 +37,7 @@ func (p *page) bodyText(content []*html.Node, skip map[*html.Node]bool, title st
 		switch {
 		case b.heading == 1:
 			b.class = clsBad
-		case normTitle != "" && (strings.ToLower(b.text) == normTitle ||
-			len(normTitle) >= 20 && len(b.text) <= len(normTitle)+80 && strings.Contains(strings.ToLower(b.text), normTitle)):
+		case normTitle != "" && len(b.text) <= len(normTitle)+80 && isTitleLine(b.text, normTitle):
 			// The headline, alone or in a kicker or breadcrumb line.
 			b.class = clsBad
 		case b.caption, len(b.text) < 200 && isCredit(b.text):
@@ -425,4 +431,11 @@ func dropAuthorBio(bs []tblock, authors []string) {
 // inCell reports a block in a table cell: a column header is no heading.
 func inCell(b *tblock) bool {
 	return b.elem != nil && (b.elem.DataAtom == atom.Td || b.elem.DataAtom == atom.Th)
+}
+
+// isTitleLine reports the headline, alone or inside a kicker or breadcrumb
+// line; title is lower-cased.
+func isTitleLine(text, title string) bool {
+	l := strings.ToLower(text)
+	return l == title || len(title) >= 20 && strings.Contains(l, title)
 }

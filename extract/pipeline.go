@@ -30,8 +30,13 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	var paras []string
 	if p.body != nil {
 		p.skipComments([]*html.Node{p.body}, skip)
-		content := p.findContent(p.body, skip)
-		paras = p.bodyText(content, skip, a.Title, a.Authors)
+		// The body is cut into text blocks once: they score the
+		// candidate containers, then those in the chosen ones are judged.
+		l := &linearizer{skip: skip}
+		l.walk(p.body)
+		l.flush()
+		content := p.findContent(l.blocks, skip)
+		paras = p.bodyText(content, l.blocks, a.Title, a.Authors)
 	}
 	paras = checkAgainst(paras, meta.articleBody)
 	paras = dropStandfirst(paras, meta.description)
