@@ -712,11 +712,18 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 	if r.scope.check(&target, ts) != "" {
 		return &redirectError{reason: "redirect-out-of-scope", url: ts}
 	}
-	ok, err := r.robots.allowed(req.Context(), &target)
-	if err != nil {
-		return err
+	if r.robots.ignore {
+		return nil
 	}
-	if !ok {
+	// The worker still holds the host's slot for the previous hop, and
+	// http://h and https://h share one gate: fetching the target origin's
+	// robots.txt now could wait on ourselves. Use only what is loaded; an
+	// unknown origin's target is queued as a link of its own.
+	e := r.robots.loaded(origin(&target))
+	if e == nil {
+		return &redirectError{reason: redirectQueued, url: ts}
+	}
+	if !robotsTest(e, &target) {
 		return errRobotsBlocked
 	}
 	return nil
@@ -761,8 +768,12 @@ func (r *run) process(f *fetcher, t *task) {
 	})
 	if err != nil {
 		reason, transient := classifyError(err)
-		if reason == "robots" {
+		switch reason {
+		case "robots":
 			t.page.Outcome = Robots
+			return
+		case redirectQueued:
+			r.redirectQueued(t, u, err)
 			return
 		}
 		t.comp.Fetched = true
@@ -805,6 +816,20 @@ func (r *run) process(f *fetcher, t *task) {
 	t.comp.ETag = res.header.Get("ETag")
 	t.comp.LastModified = res.header.Get("Last-Modified")
 	r.handleBody(t, res, final)
+}
+
+// redirectQueued ends a page whose redirect led to an origin whose
+// robots.txt is not known yet: the target is queued as a link of the page,
+// at its depth, and fetched later like any other URL.
+func (r *run) redirectQueued(t *task, u *url.URL, err error) {
+	var re *redirectError
+	errors.As(err, &re)
+	t.comp.Fetched = true
+	t.page.Outcome, t.page.Reason, t.page.FinalURL = Redirect, redirectQueued, re.url
+	t.comp.Links, _ = r.filterLinks(u, []string{re.url}, t.item.Depth, false)
+	for i := range t.comp.Links {
+		t.comp.Links[i].Kind = t.item.Kind
+	}
 }
 
 // failed ends a task in failure, or schedules a retry.

@@ -25,9 +25,13 @@ import (
 
 // redirectError stops a redirect chain.
 type redirectError struct {
-	reason string // "redirect-loop", "too-many-redirects", "redirect-out-of-scope"
+	reason string // "redirect-loop", "too-many-redirects", "redirect-out-of-scope", redirectQueued
 	url    string
 }
+
+// redirectQueued stops a chain at a target to be fetched on its own: see
+// run.checkRedirect.
+const redirectQueued = "redirect-queued"
 
 func (e *redirectError) Error() string { return e.reason + " at " + e.url }
 

@@ -22,6 +22,7 @@ const (
 	Listing     Outcome = "listing"      // a page that is not an article: its links were followed
 	Feed        Outcome = "feed"         // an RSS or Atom feed
 	Sitemap     Outcome = "sitemap"      // a sitemap or sitemap index
+	Redirect    Outcome = "redirect"     // redirected to a URL queued on its own (Page.FinalURL)
 	NoIndex     Outcome = "noindex"      // the page asks not to be indexed
 	Robots      Outcome = "robots"       // not fetched: disallowed by robots.txt
 	Trap        Outcome = "trap"         // not fetched: cut by a trap defence

@@ -53,8 +53,9 @@ type linearizer struct {
 	// last is the last rune written; soft is set when an inline element
 	// began or ended since. An element boundary between a CJK character
 	// and a Latin one is kept as a space (see walk).
-	last rune
-	soft bool
+	last  rune
+	soft  bool
+	space bool // a space is due before the next character
 }
 
 func (l *linearizer) flush() {
@@ -68,40 +69,60 @@ func (l *linearizer) flush() {
 		elem = l.stack[len(l.stack)-1]
 	}
 	l.blocks = append(l.blocks, tblock{
-		text: collapse(l.buf.String()), chars: l.chars, linkChars: l.link, elem: elem,
+		text: strings.TrimRightFunc(l.buf.String(), isSpace), chars: l.chars, linkChars: l.link, elem: elem,
 		heading: l.heading, li: l.li > 0, caption: l.caption > 0,
 	})
 	l.buf.Reset()
 	l.chars, l.link = 0, 0
-	l.last, l.soft = 0, false
+	l.last, l.soft, l.space = 0, false, false
+}
+
+// text appends a text node to the current block, collapsing whitespace as
+// it goes (runs of spaces become one, none at the start) and counting its
+// characters.
+func (l *linearizer) text(data string) {
+	k := 0
+	start := -1
+	for i, r := range data {
+		if isSpace(r) && (r != 0x3000 || l.buf.Len() == 0 && start < 0) {
+			// U+3000 is text inside a line, indentation at its start.
+			if start >= 0 {
+				l.buf.WriteString(data[start:i])
+				start = -1
+			}
+			l.space = l.buf.Len() > 0
+			continue
+		}
+		if start < 0 {
+			if l.buf.Len() > 0 && (l.space || l.soft && l.last != 0 && scriptBoundary(l.last, r)) {
+				l.buf.WriteByte(' ')
+			}
+			l.space, l.soft = false, false
+			start = i
+		}
+		l.last = r
+		k++
+	}
+	if start >= 0 {
+		l.buf.WriteString(data[start:])
+	}
+	l.chars += k
+	if l.inLink > 0 {
+		l.link += k
+	}
+}
+
+// scriptBoundary reports whether an element boundary between runes a and b
+// separates CJK text from Latin text ("アプリ<a>Kindle</a>に"): kept as a space,
+// as a reader's eye (and a word tokenizer) keeps them apart.
+func scriptBoundary(a, b rune) bool {
+	return cjkRune(a) != cjkRune(b) && (cjkRune(b) && isWordRune(a) || cjkRune(a) && isWordRune(b))
 }
 
 func (l *linearizer) walk(n *html.Node) {
 	switch n.Type {
 	case html.TextNode:
-		k, _ := countChars(n.Data)
-		if k == 0 {
-			if l.buf.Len() > 0 {
-				l.buf.WriteByte(' ')
-			}
-			return
-		}
-		if l.soft && l.last != 0 {
-			// "アプリ<a>Kindle</a>に": the boundary separates two scripts
-			// that a reader's eye (and a word tokenizer) keeps apart.
-			r0, _ := utf8.DecodeRuneInString(n.Data)
-			if !isSpace(r0) && !isSpace(l.last) && cjkRune(r0) != cjkRune(l.last) &&
-				(cjkRune(r0) && isWordRune(l.last) || cjkRune(l.last) && isWordRune(r0)) {
-				l.buf.WriteByte(' ')
-			}
-		}
-		l.soft = false
-		l.last, _ = utf8.DecodeLastRuneInString(n.Data)
-		l.buf.WriteString(n.Data)
-		l.chars += k
-		if l.inLink > 0 {
-			l.link += k
-		}
+		l.text(n.Data)
 		return
 	case html.ElementNode:
 	default:

@@ -28,8 +28,8 @@ func normLang(tag string) string {
 func detectLanguage(text string) string {
 	// A few hundred characters decide; trigram counting allocates in
 	// proportion to the sample.
-	if len(text) > 600 {
-		cut := 600
+	if len(text) > 400 {
+		cut := 400
 		for cut > 0 && !utf8.RuneStart(text[cut]) {
 			cut--
 		}

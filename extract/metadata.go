@@ -412,11 +412,16 @@ func (p *page) breadcrumb(q *goquery.Document) []string {
 	if items := markedBreadcrumb(q); len(items) >= 2 {
 		return items
 	}
+	// A trail stands above the headline: the search ends at the first h1.
+	var h1 *html.Node
+	if len(p.h1s) > 0 {
+		h1 = p.h1s[0]
+	}
 	var found []string
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return false
+		if n.Type != html.ElementNode || n == h1 {
+			return n == h1
 		}
 		st := p.stats[n]
 		if st == nil || st.chars == 0 {
