@@ -95,9 +95,8 @@ type run struct {
 	origins map[string]bool // of the seeds
 	known   *keyCache       // keys handed to the store in this run
 
-	// hard is cancelled on a fatal error only: a cancelled Run still
-	// finishes its pages in flight.
-	hard       context.Context
+	// hardCancel cancels the run's hard context, on a fatal error only:
+	// a cancelled Run still finishes its pages in flight.
 	hardCancel context.CancelFunc
 	fatalErr   atomic.Pointer[error] // the first fatal error
 
@@ -149,7 +148,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 	if len(r.seeds) == 0 {
 		return nil, errors.New("crawl: no seed URL")
 	}
-	pt := &politeTransport{base: cfg.Transport, gates: r.gates}
+	pt := &politeTransport{base: cfg.Transport, gates: r.gates, maxBody: cfg.MaxBodyBytes}
 	r.robots = &robotsCache{
 		client:  newRobotsClient(pt, cfg.Timeout),
 		ua:      cfg.UserAgent,
@@ -170,6 +169,8 @@ type task struct {
 	attempt   int
 	notBefore time.Time
 	retry     bool
+	abandon   bool    // the crawl stopped before its request started: give it back
+	ticket    *ticket // from the host's gate, when handed out
 
 	page         Page
 	comp         Completion
@@ -203,17 +204,27 @@ func (r *run) signal() {
 	}
 }
 
+// run is Run. Three contexts: ctx is the caller's (Ctrl-C); hard is
+// cancelled on a fatal error only, and bounds the store, the sink and the
+// requests under way; stop is done when either is, and ends waits for a
+// host's turn (a request not started yet is given back to the frontier).
 func (r *run) run(ctx context.Context) error {
-	r.hard, r.hardCancel = context.WithCancel(context.WithoutCancel(ctx))
-	defer r.hardCancel()
-	res, err := r.store.Begin(r.hard, r.cfg.Incremental)
+	hard, hardCancel := context.WithCancel(context.WithoutCancel(ctx))
+	defer hardCancel()
+	r.hardCancel = hardCancel
+	stop, stopCancel := context.WithCancel(ctx)
+	defer stopCancel()
+	context.AfterFunc(hard, stopCancel)
+	reqCtx := withStop(hard, stop.Done())
+
+	res, err := r.store.Begin(hard, r.cfg.Incremental)
 	if err != nil {
 		return err
 	}
 	r.queued.Store(int64(res.Queued))
 	r.log.Info("crawl starting", "seeds", len(r.seeds), "generation", res.Generation,
 		"resumed", res.Resumed, "queued", res.Queued, "incremental", r.cfg.Incremental)
-	if err := r.reconcile(res); err != nil {
+	if err := r.reconcile(hard, res); err != nil {
 		return err
 	}
 	seeds := r.seeds
@@ -222,7 +233,7 @@ func (r *run) run(ctx context.Context) error {
 			seeds = append(seeds, sitemapGuess(o))
 		}
 	}
-	if err := r.add(seeds); err != nil {
+	if err := r.add(hard, seeds); err != nil {
 		return err
 	}
 
@@ -232,25 +243,26 @@ func (r *run) run(ctx context.Context) error {
 	r.wake = make(chan struct{}, 1)
 	commitIn := make(chan *task, 4*w)
 	committerDone := make(chan struct{})
-	go r.committer(commitIn, committerDone)
+	go r.committer(hard, commitIn, committerDone)
 	var workers sync.WaitGroup
 	for range w {
 		f := newFetcher(r.colly, r.cfg.MaxBodyBytes)
 		workers.Go(func() {
 			for t := range r.work {
-				r.process(f, t)
+				r.process(reqCtx, f, t)
+				r.gates.finish(t.ticket)
 				r.results <- t
 			}
 		})
 	}
 
-	leftover := r.dispatch(ctx, commitIn)
+	leftover := r.dispatch(ctx, hard, commitIn)
 	close(r.work)
 	workers.Wait()
 	close(commitIn)
 	<-committerDone
 	if len(leftover) > 0 {
-		if err := r.store.Release(context.WithoutCancel(r.hard), leftover); err != nil {
+		if err := r.store.Release(context.WithoutCancel(hard), leftover); err != nil {
 			r.fatal(err)
 		} else {
 			r.queued.Add(int64(len(leftover)))
@@ -279,11 +291,11 @@ func sitemapGuess(orig string) Item {
 }
 
 // add queues items found outside a page (seeds, robots.txt sitemaps).
-func (r *run) add(items []Item) error {
+func (r *run) add(ctx context.Context, items []Item) error {
 	if len(items) == 0 {
 		return nil
 	}
-	news, err := r.store.Add(r.hard, items)
+	news, err := r.store.Add(ctx, items)
 	if err != nil {
 		r.fatal(err)
 		return err
@@ -304,7 +316,7 @@ func (r *run) add(items []Item) error {
 
 // robotsFetched queues the sitemaps a robots.txt names, or guesses
 // /sitemap.xml for a seed's origin that names none.
-func (r *run) robotsFetched(orig string, sitemaps []string) {
+func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string) {
 	var items []Item
 	for _, s := range sitemaps {
 		u, err := url.Parse(strings.TrimSpace(s))
@@ -317,13 +329,13 @@ func (r *run) robotsFetched(orig string, sitemaps []string) {
 	if len(items) == 0 && r.origins[orig] {
 		items = append(items, sitemapGuess(orig))
 	}
-	_ = r.add(items)
+	_ = r.add(ctx, items) // a failure is fatal, and reported by add
 }
 
 // reconcile makes output and state agree after a crash: records in the
 // outbox that did not reach the sink are written now, those that did are
 // not written again, and a half-written last line is dropped.
-func (r *run) reconcile(res Resume) error {
+func (r *run) reconcile(ctx context.Context, res Resume) error {
 	have := map[string]bool{}
 	if r.durable != nil {
 		tail, err := r.durable.Recover(res.SinkPos)
@@ -334,7 +346,7 @@ func (r *run) reconcile(res Resume) error {
 			have[recordID(a)] = true
 		}
 	}
-	pend, err := r.store.Outbox(r.hard)
+	pend, err := r.store.Outbox(ctx)
 	if err != nil || len(pend) == 0 {
 		return err
 	}
@@ -348,20 +360,20 @@ func (r *run) reconcile(res Resume) error {
 		if have[recordID(&a)] {
 			continue
 		}
-		if err := r.sink.Write(r.hard, &a); err != nil {
+		if err := r.sink.Write(ctx, &a); err != nil {
 			return err
 		}
 		n++
 	}
 	r.stats.update(func(s *Stats) { s.Recovered = int64(n) })
 	r.log.Info("recovered records from the state", "written", n, "already_in_output", len(pend)-n)
-	return r.checkpoint(pend[len(pend)-1].Seq)
+	return r.checkpoint(ctx, pend[len(pend)-1].Seq)
 }
 
 func recordID(a *extract.Article) string { return a.Input + "\x00" + a.URL }
 
 // checkpoint makes the sink durable and acknowledges the outbox up to seq.
-func (r *run) checkpoint(seq uint64) error {
+func (r *run) checkpoint(ctx context.Context, seq uint64) error {
 	var pos int64
 	var err error
 	switch {
@@ -371,7 +383,7 @@ func (r *run) checkpoint(seq uint64) error {
 		err = r.flusher.Flush()
 	}
 	if err == nil {
-		err = r.store.Ack(context.WithoutCancel(r.hard), seq, pos)
+		err = r.store.Ack(context.WithoutCancel(ctx), seq, pos)
 	}
 	return err
 }
@@ -379,7 +391,7 @@ func (r *run) checkpoint(seq uint64) error {
 // dispatch claims items and hands them to workers, host by host, until the
 // frontier is empty or the crawl stops. It returns the claimed items left
 // unfinished.
-func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
+func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item {
 	w := r.cfg.Workers
 	var (
 		pending    []*task
@@ -391,9 +403,10 @@ func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
 		drained    bool  // the last Claim found nothing...
 		drainedAt  int64 // ...when this many tasks were committed
 		ctxDone    = ctx.Done()
-		hardDone   = r.hard.Done()
+		hardDone   = hard.Done()
 		stopping   bool
 		timer      = time.NewTimer(time.Hour)
+		abandoned  []Item // handed out, but not started when the crawl stopped
 	)
 	defer timer.Stop()
 	for {
@@ -417,7 +430,7 @@ func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
 		if !stopping {
 			if !drained && len(pending) < 2*w {
 				c0 := r.committed.Load()
-				items, err := r.store.Claim(r.hard, 4*w)
+				items, err := r.store.Claim(hard, 4*w)
 				if err != nil {
 					r.fatal(err)
 					stopping = true
@@ -432,7 +445,7 @@ func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
 			}
 			for i := 0; i < len(pending) && busy < w; {
 				t := pending[i]
-				if hostBusy[t.host] >= 2*r.cfg.Parallel {
+				if hostBusy[t.host] >= r.cfg.Parallel {
 					i++
 					continue
 				}
@@ -454,6 +467,7 @@ func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
 				pending = append(pending[:i], pending[i+1:]...)
 				busy++
 				hostBusy[t.host]++
+				t.ticket = r.gates.dispatch(t.host, now)
 				r.work <- t
 			}
 		}
@@ -474,9 +488,12 @@ func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
 			if hostBusy[t.host] == 0 {
 				delete(hostBusy, t.host)
 			}
-			if t.retry {
+			switch {
+			case t.abandon:
+				abandoned = append(abandoned, t.item)
+			case t.retry:
 				retries = append(retries, t)
-			} else {
+			default:
 				commitIn <- t
 			}
 		case <-r.wake:
@@ -488,7 +505,7 @@ func (r *run) dispatch(ctx context.Context, commitIn chan<- *task) []Item {
 			hardDone, stopping = nil, true
 		}
 	}
-	var left []Item
+	left := abandoned
 	for _, t := range append(pending, retries...) {
 		left = append(left, t.item)
 	}
@@ -511,7 +528,7 @@ func minTime(a, b time.Time) time.Time {
 
 // committer applies completions to the store in batches, then writes the
 // accepted records to the sink, in the store's order, and checkpoints.
-func (r *run) committer(in <-chan *task, done chan<- struct{}) {
+func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct{}) {
 	defer close(done)
 	ticker := time.NewTicker(r.cfg.CheckpointEvery)
 	defer ticker.Stop()
@@ -531,7 +548,7 @@ func (r *run) committer(in <-chan *task, done chan<- struct{}) {
 		if r.failure() != nil {
 			return
 		}
-		if err := r.checkpoint(lastSeq); err != nil {
+		if err := r.checkpoint(ctx, lastSeq); err != nil {
 			r.fatal(err)
 			return
 		}
@@ -541,7 +558,7 @@ func (r *run) committer(in <-chan *task, done chan<- struct{}) {
 		if len(batch) == 0 {
 			return
 		}
-		n, seq := r.commit(batch)
+		n, seq := r.commit(ctx, batch)
 		if seq > lastSeq {
 			lastSeq = seq
 		}
@@ -587,7 +604,7 @@ func (r *run) committer(in <-chan *task, done chan<- struct{}) {
 
 // commit stores one batch and writes its records; it returns the number of
 // records written and the highest outbox sequence among them.
-func (r *run) commit(batch []*task) (int, uint64) {
+func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	defer func() {
 		r.committed.Add(int64(len(batch)))
 		r.signal()
@@ -599,7 +616,7 @@ func (r *run) commit(batch []*task) (int, uint64) {
 	for i, t := range batch {
 		comps[i] = t.comp
 	}
-	res, err := r.store.Complete(context.WithoutCancel(r.hard), comps)
+	res, err := r.store.Complete(context.WithoutCancel(ctx), comps)
 	if err != nil {
 		r.fatal(err)
 		return 0, 0
@@ -637,7 +654,7 @@ func (r *run) commit(batch []*task) (int, uint64) {
 				if lw, ok := r.sink.(lineWriter); ok {
 					err = lw.writeLine(t.comp.Record)
 				} else {
-					err = r.sink.Write(r.hard, t.article)
+					err = r.sink.Write(ctx, t.article)
 				}
 				if err != nil {
 					r.fatal(fmt.Errorf("crawl: sink: %w", err))
@@ -730,8 +747,15 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 }
 
 // process fetches one task's page and decides what it is. It runs on a
-// worker; the store is not touched (the committer does it).
-func (r *run) process(f *fetcher, t *task) {
+// worker; the store is not touched (the committer does it). A task whose
+// request had not started when the crawl stopped is abandoned: given back
+// to the frontier, not failed.
+func (r *run) process(ctx context.Context, f *fetcher, t *task) {
+	if stopped(ctx) {
+		t.abandon = true
+		return
+	}
+	ctx = context.WithValue(ctx, ticketKey{}, t.ticket)
 	if t.start.IsZero() {
 		t.start = time.Now()
 	}
@@ -751,7 +775,11 @@ func (r *run) process(f *fetcher, t *task) {
 			return
 		}
 	}
-	ok, err := r.robots.allowed(r.hard, u)
+	ok, err := r.robots.allowed(ctx, u)
+	if errors.Is(err, errWaitStopped) {
+		t.abandon = true
+		return
+	}
 	if err != nil {
 		reason, transient := classifyError(err)
 		r.failed(t, reason, transient, err, 0)
@@ -761,10 +789,14 @@ func (r *run) process(f *fetcher, t *task) {
 		t.page.Outcome = Robots
 		return
 	}
-	res, err := f.fetch(t.item, r.cfg.UserAgent)
+	res, err := f.fetch(ctx, t.item, r.cfg.UserAgent)
+	if errors.Is(err, errWaitStopped) {
+		t.abandon = true
+		return
+	}
 	r.stats.update(func(s *Stats) {
 		s.Fetches++
-		s.Bytes += int64(len(res.body))
+		s.Bytes += res.read
 	})
 	if err != nil {
 		reason, transient := classifyError(err)
@@ -832,9 +864,19 @@ func (r *run) redirectQueued(t *task, u *url.URL, err error) {
 	}
 }
 
+// stopped tells whether the crawl stopped: ctx's stop channel is closed.
+func stopped(ctx context.Context) bool {
+	select {
+	case <-stopOf(ctx):
+		return true
+	default:
+		return false
+	}
+}
+
 // failed ends a task in failure, or schedules a retry.
 func (r *run) failed(t *task, reason string, transient bool, err error, wait time.Duration) {
-	if transient && t.attempt <= r.cfg.Retries && r.hard.Err() == nil {
+	if transient && t.attempt <= r.cfg.Retries && r.failure() == nil {
 		d := r.cfg.RetryBase << (t.attempt - 1)
 		if d <= 0 || d > r.cfg.RetryMax {
 			d = r.cfg.RetryMax

@@ -3,9 +3,19 @@ package crawl
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
+	"fmt"
+	"io"
+	"net/http"
+	"net/http/httptest"
 	"net/url"
 	"slices"
+	"strings"
+	"sync"
 	"testing"
+	"time"
+
+	"github.com/newsclip/newsclip/extract"
 )
 
 func TestParseXMLLinks(t *testing.T) {
@@ -136,5 +146,83 @@ func TestRobotsDirectives(t *testing.T) {
 		if s.noindex != c.noindex || s.nofollow != c.nofollow {
 			t.Errorf("%q: noindex %v nofollow %v", c.v, s.noindex, s.nofollow)
 		}
+	}
+}
+
+// TestGzipBomb serves gzip sitemaps the way colly decompresses them itself
+// (Content-Type naming gzip, or a path ending in .xml.gz): a bomb must
+// stop at MaxBodyBytes of decompressed bytes with reason "too-large", and
+// a small gzip sitemap must still be read.
+func TestGzipBomb(t *testing.T) {
+	const limit = 64 << 10
+	article := `<!DOCTYPE html><html><head><title>Only in the sitemap</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle","headline":"Only in the sitemap"}</script>
+</head><body><article><h1>Only in the sitemap</h1>
+<p>The night ferry between the harbor and the islands sailed again on Thursday, two years after the service was suspended for repairs to the old pier.</p>
+<p>The port authority said the ferry would run four nights a week through the summer, with a fifth crossing on holiday weekends if demand holds.</p>
+<p>Residents of the islands had complained that the only evening link to the mainland was a small water taxi that did not run in bad weather.</p>
+<p>Officials will review the schedule in the autumn and decide whether the service can run through the winter, when storms often close the port.</p>
+</article></body></html>`
+	mux := http.NewServeMux()
+	bomb := func(ct string) http.HandlerFunc {
+		return func(w http.ResponseWriter, r *http.Request) {
+			w.Header().Set("Content-Type", ct)
+			zw, _ := gzip.NewWriterLevel(w, gzip.BestCompression)
+			io.WriteString(zw, `<?xml version="1.0"?><urlset>`)
+			pad := bytes.Repeat([]byte(" "), 64<<10)
+			for range 4096 { // 256 MiB once decompressed, 256 KB on the wire
+				if _, err := zw.Write(pad); err != nil {
+					return
+				}
+			}
+			zw.Close()
+		}
+	}
+	mux.HandleFunc("/bomb.xml.gz", bomb("application/gzip"))
+	mux.HandleFunc("/plain-ct.xml.gz", bomb("application/xml"))
+	mux.HandleFunc("/bomb", bomb("application/x-gzip"))
+	mux.HandleFunc("/small.xml.gz", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "application/gzip")
+		zw := gzip.NewWriter(w)
+		fmt.Fprintf(zw, `<?xml version="1.0"?><urlset><url><loc>http://%s/story</loc></url></urlset>`, r.Host)
+		zw.Close()
+	})
+	mux.HandleFunc("/story", func(w http.ResponseWriter, r *http.Request) {
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		io.WriteString(w, article)
+	})
+	srv := httptest.NewServer(mux)
+	defer srv.Close()
+
+	var mu sync.Mutex
+	pages := map[string]Page{}
+	c, err := New(Config{Delay: -1, Retries: -1, MaxBodyBytes: limit, Timeout: 10 * time.Second,
+		OnPage: func(p Page) {
+			mu.Lock()
+			pages[strings.TrimPrefix(p.URL, srv.URL)] = p
+			mu.Unlock()
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	sink := SinkFunc(func(_ context.Context, a *extract.Article) error {
+		got = append(got, a.URL)
+		return nil
+	})
+	seeds := []string{srv.URL + "/bomb.xml.gz", srv.URL + "/plain-ct.xml.gz", srv.URL + "/bomb", srv.URL + "/small.xml.gz"}
+	if err := c.Run(context.Background(), seeds, sink); err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range []string{"/bomb.xml.gz", "/plain-ct.xml.gz", "/bomb"} {
+		if pg := pages[p]; pg.Outcome != Failed || pg.Reason != "too-large" {
+			t.Errorf("%s: %s/%s (%v), want failed/too-large", p, pg.Outcome, pg.Reason, pg.Err)
+		}
+	}
+	if st := c.Stats(); st.Bytes > 8*limit {
+		t.Errorf("read %d bytes in all, want at most a few times the %d-byte limit", st.Bytes, limit)
+	}
+	if len(got) != 1 || got[0] != srv.URL+"/story" {
+		t.Errorf("records %q, want the one article of the small gzip sitemap", got)
 	}
 }

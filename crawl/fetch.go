@@ -69,6 +69,7 @@ type fetchResult struct {
 	header http.Header
 	final  *url.URL
 	body   []byte
+	read   int64 // body bytes read, also when body was dropped as too large
 	// abort is set when the body was not read: "not-html" or "too-large",
 	// or "status" for an error status whose body is of no use.
 	abort string
@@ -103,9 +104,11 @@ func newFetcher(base *colly.Collector, maxBody int64) *fetcher {
 	return f
 }
 
-// fetch GETs it.URL, conditionally when validators are known.
-func (f *fetcher) fetch(it Item, ua string) (fetchResult, error) {
+// fetch GETs it.URL, conditionally when validators are known. The
+// request runs in ctx.
+func (f *fetcher) fetch(ctx context.Context, it Item, ua string) (fetchResult, error) {
 	f.res = fetchResult{}
+	f.c.Context = ctx // the fetcher is one worker's: no other request runs on it
 	hdr := http.Header{}
 	hdr.Set("User-Agent", ua)
 	hdr.Set("Accept", "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8")
@@ -121,6 +124,7 @@ func (f *fetcher) fetch(it Item, ua string) (fetchResult, error) {
 	if errors.Is(err, colly.ErrAbortedAfterHeaders) {
 		err = nil
 	}
+	res.read = int64(len(res.body))
 	if err == nil && res.abort == "" && int64(len(res.body)) > f.maxBody {
 		res.abort, res.body = "too-large", nil
 	}

@@ -1,12 +1,16 @@
 package crawl
 
 import (
+	"bufio"
+	"compress/gzip"
 	"context"
+	"errors"
 	"io"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 )
 
@@ -30,7 +34,44 @@ type gate struct {
 	until    time.Time     // paused (Retry-After) until
 	delay    time.Duration // max(config delay, robots Crawl-delay)
 	wake     chan struct{} // closed when a request ends
+	// paced is when the dispatcher may hand out the next task for the
+	// host: a task handed out at t starts its request at about t, so the
+	// next one waits for t+delay rather than for a worker's request.
+	paced   time.Time
+	pacedBy *ticket
 }
+
+// ticket is a task handed out for a host. Its requests carry it in their
+// context; a task that ends without any request to its host gives the
+// pacing back (see gates.finish).
+type ticket struct {
+	host    string
+	started atomic.Bool
+}
+
+type ticketKey struct{}
+
+// stopKey carries, in a request's context, a channel closed when the crawl
+// stops: a request waiting for its host's turn gives up then (it has not
+// started), while requests under way are finished.
+type stopKey struct{}
+
+// errWaitStopped ends a request that was still waiting for its host's turn
+// when the crawl stopped.
+var errWaitStopped = errors.New("crawl: stopped while waiting for the host")
+
+func withStop(ctx context.Context, stop <-chan struct{}) context.Context {
+	return context.WithValue(ctx, stopKey{}, stop)
+}
+
+func stopOf(ctx context.Context) <-chan struct{} {
+	c, _ := ctx.Value(stopKey{}).(<-chan struct{})
+	return c
+}
+
+// startKey carries the time a request's gate let it start, in the context
+// of the request given to the base transport (for tests).
+type startKey struct{}
 
 func newGates(parallel int, delay, maxPause time.Duration) *gates {
 	return &gates{parallel: parallel, delay: delay, maxPause: maxPause, hosts: map[string]*gate{}}
@@ -47,9 +88,12 @@ func (g *gates) get(host string) *gate {
 	return h
 }
 
-// acquire waits for a slot on host and returns its release function.
-func (g *gates) acquire(ctx context.Context, host string) (func(), error) {
+// acquire waits for a slot on host and returns its release function and
+// the request's start. It gives up when ctx is done or the crawl stops
+// (errWaitStopped).
+func (g *gates) acquire(ctx context.Context, host string) (func(), time.Time, error) {
 	h := g.get(host)
+	stop := stopOf(ctx)
 	for {
 		h.mu.Lock()
 		now := time.Now()
@@ -61,8 +105,11 @@ func (g *gates) acquire(ctx context.Context, host string) (func(), error) {
 			h.inflight++
 			h.last, h.next = now, now.Add(h.delay)
 			h.mu.Unlock()
+			if tk, ok := ctx.Value(ticketKey{}).(*ticket); ok && tk.host == host {
+				tk.started.Store(true)
+			}
 			var once sync.Once
-			return func() { once.Do(func() { h.done() }) }, nil
+			return func() { once.Do(func() { h.done() }) }, now, nil
 		}
 		var timer *time.Timer
 		var tc <-chan time.Time
@@ -80,7 +127,12 @@ func (g *gates) acquire(ctx context.Context, host string) (func(), error) {
 			if timer != nil {
 				timer.Stop()
 			}
-			return nil, ctx.Err()
+			return nil, time.Time{}, ctx.Err()
+		case <-stop:
+			if timer != nil {
+				timer.Stop()
+			}
+			return nil, time.Time{}, errWaitStopped
 		}
 	}
 }
@@ -93,8 +145,8 @@ func (h *gate) done() {
 	h.mu.Unlock()
 }
 
-// ready reports whether a request to host could start now, and if not, the
-// earliest time it might.
+// ready reports whether a task for host could be handed out now, and if
+// not, the earliest time it might.
 func (g *gates) ready(host string, now time.Time) (bool, time.Time) {
 	h := g.get(host)
 	h.mu.Lock()
@@ -103,10 +155,40 @@ func (g *gates) ready(host string, now time.Time) (bool, time.Time) {
 	if h.until.After(start) {
 		start = h.until
 	}
+	if h.paced.After(start) {
+		start = h.paced
+	}
 	if now.Before(start) {
 		return false, start
 	}
 	return h.inflight < g.parallel, now
+}
+
+// dispatch records that a task for host is handed out now and returns its
+// ticket.
+func (g *gates) dispatch(host string, now time.Time) *ticket {
+	tk := &ticket{host: host}
+	h := g.get(host)
+	h.mu.Lock()
+	if h.delay > 0 {
+		h.paced, h.pacedBy = now.Add(h.delay), tk
+	}
+	h.mu.Unlock()
+	return tk
+}
+
+// finish gives back the pacing of a task that made no request to its
+// host (robots.txt said no, a trap rule cut it, the crawl stopped).
+func (g *gates) finish(tk *ticket) {
+	if tk == nil || tk.started.Load() {
+		return
+	}
+	h := g.get(tk.host)
+	h.mu.Lock()
+	if h.pacedBy == tk {
+		h.paced, h.pacedBy = time.Time{}, nil
+	}
+	h.mu.Unlock()
 }
 
 // setDelay raises host's delay to d (a robots.txt Crawl-delay), capped.
@@ -150,11 +232,13 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 }
 
 // politeTransport passes every request through the host gates, answers
-// robots.txt requests from the robots cache and honours Retry-After.
+// robots.txt requests from the robots cache, honours Retry-After and
+// decompresses gzip bodies within the size limit.
 type politeTransport struct {
-	base   http.RoundTripper
-	gates  *gates
-	robots *robotsCache
+	base    http.RoundTripper
+	gates   *gates
+	robots  *robotsCache
+	maxBody int64 // decompressed bytes read from a gzip body, at most maxBody+1
 }
 
 type internalKey struct{}
@@ -164,10 +248,11 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		return t.robots.serve(req)
 	}
 	host := strings.ToLower(req.URL.Host)
-	release, err := t.gates.acquire(req.Context(), host)
+	release, start, err := t.gates.acquire(req.Context(), host)
 	if err != nil {
 		return nil, err
 	}
+	req = req.WithContext(context.WithValue(req.Context(), startKey{}, start))
 	resp, err := t.base.RoundTrip(req)
 	if err != nil {
 		release()
@@ -178,8 +263,68 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 			t.gates.pause(host, d)
 		}
 	}
+	t.limitGzip(resp)
 	resp.Body = &releaseBody{ReadCloser: resp.Body, release: release}
 	return resp, nil
+}
+
+// limitGzip takes over the decompression colly would do without any limit
+// (for a Content-Encoding or Content-Type naming gzip, or a path ending in
+// .xml.gz: colly's http_backend.go): the body is decompressed here, up to
+// maxBody+1 bytes, and marked Uncompressed so colly leaves it alone. A
+// body that is not gzip after all is passed as it is.
+func (t *politeTransport) limitGzip(resp *http.Response) {
+	if resp.Uncompressed || t.maxBody <= 0 {
+		return
+	}
+	ce := strings.ToLower(resp.Header.Get("Content-Encoding"))
+	ct := strings.ToLower(resp.Header.Get("Content-Type"))
+	path := ""
+	if resp.Request != nil && resp.Request.URL != nil {
+		path = strings.ToLower(resp.Request.URL.Path)
+	}
+	if !strings.Contains(ce, "gzip") && (ce != "" || !strings.Contains(ct, "gzip")) && !strings.HasSuffix(path, ".xml.gz") {
+		return
+	}
+	resp.Body = &gunzipBody{body: resp.Body, limit: t.maxBody + 1}
+	resp.Uncompressed = true
+	resp.ContentLength = -1
+	resp.Header.Del("Content-Length")
+	if strings.Contains(ce, "gzip") {
+		resp.Header.Del("Content-Encoding")
+	}
+}
+
+// gunzipBody decompresses a gzip body, at most limit bytes of it; a body
+// without the gzip magic number is read as it is.
+type gunzipBody struct {
+	body  io.ReadCloser
+	limit int64
+	r     io.Reader // set by the first Read
+	zr    *gzip.Reader
+}
+
+func (b *gunzipBody) Read(p []byte) (int, error) {
+	if b.r == nil {
+		br := bufio.NewReader(b.body)
+		if magic, err := br.Peek(2); err == nil && isGzip(magic) {
+			zr, err := gzip.NewReader(br)
+			if err != nil {
+				return 0, err
+			}
+			b.zr, b.r = zr, io.LimitReader(zr, b.limit)
+		} else {
+			b.r = br
+		}
+	}
+	return b.r.Read(p)
+}
+
+func (b *gunzipBody) Close() error {
+	if b.zr != nil {
+		b.zr.Close()
+	}
+	return b.body.Close()
 }
 
 // releaseBody frees the host slot when the body is closed.

@@ -24,7 +24,7 @@ type robotsCache struct {
 	ua      string
 	gates   *gates
 	ignore  bool
-	onFetch func(origin string, sitemaps []string)
+	onFetch func(ctx context.Context, origin string, sitemaps []string)
 
 	mu      sync.Mutex
 	origins map[string]*robotsEntry
@@ -71,6 +71,8 @@ func (rc *robotsCache) get(ctx context.Context, orig string) (*robotsEntry, erro
 		case <-e.done:
 		case <-ctx.Done():
 			return nil, ctx.Err()
+		case <-stopOf(ctx):
+			return nil, &errRobotsUnavailable{errWaitStopped}
 		}
 	}
 	if e.err != nil {
@@ -119,14 +121,14 @@ func (rc *robotsCache) load(ctx context.Context, orig string, e *robotsEntry) {
 			}
 		}
 		if rc.onFetch != nil {
-			rc.onFetch(orig, data.Sitemaps)
+			rc.onFetch(ctx, orig, data.Sitemaps)
 		}
 	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode >= 500:
 		e.err = &errRobotsUnavailable{fmt.Errorf("HTTP %d", resp.StatusCode)}
 	default: // 4xx and the rest: no robots.txt, everything allowed
 		e.status = http.StatusNotFound
 		if rc.onFetch != nil {
-			rc.onFetch(orig, nil)
+			rc.onFetch(ctx, orig, nil)
 		}
 	}
 }
