@@ -3,6 +3,8 @@ package extract
 import (
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 )
 
 // reCredit matches photo captions and credits.
@@ -137,10 +139,19 @@ var bylineWords = []string{"by", "written", "von", "por", "par", "di", "door", "
 	"text", "текст", "автор", "文/", "记者", "作者"}
 
 func isByline(text string) bool {
+	return hasBylineWord(text) && reByPrefix.MatchString(text)
+}
+
+// hasBylineWord reports text that opens with a byline word.
+func hasBylineWord(text string) bool {
 	l := lower(text)
 	for _, w := range bylineWords {
 		if strings.HasPrefix(l, w) {
-			return reByPrefix.MatchString(text)
+			// A whole word: "par Jean", not "Paragraph".
+			r, _ := utf8.DecodeRuneInString(l[len(w):])
+			if len(l) == len(w) || !unicode.IsLetter(r) || cjkRune(r) {
+				return true
+			}
 		}
 	}
 	return false

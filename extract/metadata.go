@@ -521,9 +521,11 @@ func (p *page) bylines(q *goquery.Document) []string {
 			return
 		}
 		if st.chars <= 80 && !isBlockContainer(n) {
-			if t := nodeText(n); reByPrefix.MatchString(t) {
-				out = append(out, t)
-				return
+			if t := firstText(n); t != "" && hasBylineWord(t) {
+				if full := nodeText(n); reByPrefix.MatchString(full) {
+					out = append(out, full)
+					return
+				}
 			}
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
@@ -653,14 +655,21 @@ func (p *page) dateLabel() stamp {
 		return stamp{}
 	}
 	var found stamp
+	// A page's date label sits near its top: the search looks at the first
+	// maxDateProbes short elements only, so long pages cost no more.
+	const maxDateProbes = 2000
+	probes := 0
 	var walk func(n *html.Node) bool
 	walk = func(n *html.Node) bool {
-		if n.Type != html.ElementNode {
-			return false
+		if n.Type != html.ElementNode || probes > maxDateProbes {
+			return probes > maxDateProbes
 		}
 		st := p.stats[n]
 		if st == nil || st.chars == 0 || n.DataAtom == atom.A {
 			return false
+		}
+		if st.chars <= 80 {
+			probes++
 		}
 		if st.chars <= 40 && !isBlockContainer(n) && isDateClass(classID(n)) {
 			if s := parseStampPrefix(nodeText(n)); s.ok() {
@@ -669,7 +678,7 @@ func (p *page) dateLabel() stamp {
 			}
 		}
 		if st.chars <= 80 && !isBlockContainer(n) {
-			if t := nodeText(n); strings.ContainsAny(t, "0123456789") && len(t) >= 8 {
+			if t := nodeText(n); len(t) >= 8 && strings.ContainsAny(t, "0123456789") && containsAny(lower(t), dateLabelWords) {
 				if m := reDateLabel.FindStringSubmatch(t); m != nil {
 					if s := parseStampPrefix(m[1]); s.ok() {
 						found = s
@@ -874,4 +883,26 @@ func hasSeparator(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// dateLabelWords are in every label reDateLabel knows: a cheap test before
+// the expression.
+var dateLabelWords = []string{"date", "publi", "posted", "release", "datum", "veröffentlicht", "fecha",
+	"pubblicato", "发布", "發佈", "发表", "日期", "时间", "時間", "配信", "公開", "更新", "작성", "입력"}
+
+// firstText returns the first non-blank text under n, trimmed.
+func firstText(n *html.Node) string {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if t := strings.TrimSpace(c.Data); t != "" {
+				return t
+			}
+		case html.ElementNode:
+			if t := firstText(c); t != "" {
+				return t
+			}
+		}
+	}
+	return ""
 }
