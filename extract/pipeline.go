@@ -2,9 +2,12 @@ package extract
 
 import (
 	"net/url"
+	"slices"
+	"strconv"
 	"strings"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // extractDoc runs the pipeline on a parsed page.
@@ -28,6 +31,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	a.Reactions = p.reactions(skip)
 
 	var paras []string
+	var images []string // of the body, added when the page is an article
 	if p.body != nil {
 		p.skipComments([]*html.Node{p.body}, skip)
 		// The body is cut into text blocks once: they score the
@@ -37,6 +41,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		l.flush()
 		content := p.findContent(l.blocks, skip)
 		paras = p.bodyText(content, l.blocks, a.Title, a.Authors)
+		images = bodyImages(content, skip, base)
 	}
 	paras = checkAgainst(paras, meta.articleBody)
 	paras = dropStandfirst(paras, meta.description)
@@ -77,6 +82,14 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		a.Text, a.WordCount, a.Fingerprint, a.Agency, a.Dateline = "", 0, "", "", ""
 		return a, ErrNoArticle
 	}
+	for _, u := range images {
+		if !slices.Contains(a.Images, u) {
+			a.Images = append(a.Images, u)
+		}
+	}
+	if a.Image == "" && len(a.Images) > 0 {
+		a.Image = a.Images[0]
+	}
 	return a, nil
 }
 
@@ -91,4 +104,46 @@ func isBlockContainer(n *html.Node) bool {
 		}
 	}
 	return false
+}
+
+// maxImages bounds the images a record lists.
+const maxImages = 20
+
+// bodyImages returns the absolute addresses of the images in the body's
+// containers, leaving out link blocks, icons and pixels (a declared width
+// or height under 100) and inline data.
+func bodyImages(content []*html.Node, skip map[*html.Node]bool, base *url.URL) []string {
+	var out []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		if n.Type != html.ElementNode || skip[n] || len(out) >= maxImages {
+			return
+		}
+		if n.DataAtom == atom.Img || n.Data == "amp-img" {
+			src := attr(n, "src")
+			if src == "" || strings.HasPrefix(src, "data:") {
+				src = attr(n, "data-src")
+			}
+			if small(attr(n, "width")) || small(attr(n, "height")) || strings.HasPrefix(src, "data:") {
+				return
+			}
+			if u := resolve(base, src); u != "" && !slices.Contains(out, u) {
+				out = append(out, u)
+			}
+			return
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+	}
+	for _, n := range content {
+		walk(n)
+	}
+	return out
+}
+
+// small reports a declared image dimension under 100 pixels.
+func small(dim string) bool {
+	v, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSpace(dim), "px"))
+	return err == nil && v < 100
 }
