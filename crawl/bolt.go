@@ -31,8 +31,8 @@ var (
 	bOutbox = []byte("outbox")
 
 	kGen     = []byte("generation")
-	kAcked   = []byte("acked")
 	kSinkPos = []byte("sink_pos")
+	kRequeue = []byte("requeue") // an incremental Begin under way: the last visited key requeued
 	kVersion = []byte("version")
 )
 
@@ -90,17 +90,27 @@ func (b *Bolt) update(what string, f func(tx *bolt.Tx) error) error {
 	return nil
 }
 
-// Begin implements [Store].
+// beginBatch is the most visited entries one transaction of an
+// incremental Begin goes through: memory stays flat however many pages
+// the state holds.
+var beginBatch = 4096
+
+// Begin implements [Store]. An incremental Begin requeues the pages of the
+// earlier generations a batch per transaction; meta's requeue key keeps the
+// last key done, so a Begin that follows a crash in between goes on.
 func (b *Bolt) Begin(ctx context.Context, incremental bool) (Resume, error) {
 	var r Resume
 	err := b.update("begin", func(tx *bolt.Tx) error {
-		meta, seen, queue, claims := tx.Bucket(bMeta), tx.Bucket(bSeen), tx.Bucket(bQueue), tx.Bucket(bClaims)
+		meta, queue, claims := tx.Bucket(bMeta), tx.Bucket(bQueue), tx.Bucket(bClaims)
 		// Claims of a process that died go back where they were.
 		var keys, seqs [][]byte
-		claims.ForEach(func(k, v []byte) error {
+		err := claims.ForEach(func(k, v []byte) error {
 			keys, seqs = append(keys, bytes.Clone(k)), append(seqs, bytes.Clone(v))
 			return nil
 		})
+		if err != nil {
+			return err
+		}
 		for i := range keys {
 			if err := queue.Put(seqs[i], keys[i]); err != nil {
 				return err
@@ -110,48 +120,101 @@ func (b *Bolt) Begin(ctx context.Context, incremental bool) (Resume, error) {
 			}
 		}
 		gen := getU64(meta.Get(kGen))
-		queued := 0
-		c := queue.Cursor()
-		for k, _ := c.First(); k != nil; k, _ = c.Next() {
-			queued++
-		}
+		queued := countKeys(queue)
 		switch {
 		case gen == 0:
 			gen = 1
+		case meta.Get(kRequeue) != nil: // an incremental Begin was cut short
+			r.Resumed = true
 		case incremental && queued == 0:
 			gen++
-			type kv struct{ k, v []byte }
-			var requeue []kv
-			seen.ForEach(func(k, v []byte) error {
-				e, err := decodeSeen(v)
-				if err == nil && e.State == stateFetched {
-					e.Gen, e.State = gen, stateQueued
-					requeue = append(requeue, kv{bytes.Clone(k), encodeSeen(e)})
-				}
-				return nil
-			})
-			for _, x := range requeue {
-				if err := seen.Put(x.k, x.v); err != nil {
-					return err
-				}
-				s, _ := queue.NextSequence()
-				if err := queue.Put(putU64(s), x.k); err != nil {
-					return err
-				}
+			if err := meta.Put(kRequeue, []byte{}); err != nil {
+				return err
 			}
-			queued = len(requeue)
 		default:
 			r.Resumed = queued > 0
 		}
-		r.Generation, r.Queued = gen, queued
-		r.AckedSeq = getU64(meta.Get(kAcked))
+		r.Generation = gen
 		r.SinkPos = int64(getU64(meta.Get(kSinkPos)))
 		return meta.Put(kGen, putU64(gen))
 	})
+	for more := err == nil; more; {
+		err = b.update("begin", func(tx *bolt.Tx) error {
+			var err error
+			more, err = requeueBatch(tx, r.Generation)
+			return err
+		})
+		more = more && err == nil
+	}
+	if err == nil {
+		err = b.db.View(func(tx *bolt.Tx) error {
+			r.Queued = countKeys(tx.Bucket(bQueue))
+			return nil
+		})
+	}
 	if err == nil {
 		err = b.db.Sync()
 	}
 	return r, err
+}
+
+func countKeys(b *bolt.Bucket) int {
+	n := 0
+	c := b.Cursor()
+	for k, _ := c.First(); k != nil; k, _ = c.Next() {
+		n++
+	}
+	return n
+}
+
+// requeueBatch queues up to beginBatch pages fetched by earlier
+// generations, from the key after meta's requeue key; it reports whether
+// more are left.
+func requeueBatch(tx *bolt.Tx, gen uint64) (bool, error) {
+	meta, seen, queue := tx.Bucket(bMeta), tx.Bucket(bSeen), tx.Bucket(bQueue)
+	last := meta.Get(kRequeue)
+	if last == nil {
+		return false, nil
+	}
+	c := seen.Cursor()
+	k, v := c.First()
+	if len(last) > 0 {
+		if k, v = c.Seek(last); k != nil && bytes.Equal(k, last) {
+			k, v = c.Next()
+		}
+	}
+	type kv struct{ k, v []byte }
+	var requeue []kv
+	var lastKey []byte
+	for n := 0; k != nil && n < beginBatch; k, v = c.Next() {
+		n++
+		lastKey = bytes.Clone(k)
+		e, err := decodeSeen(v)
+		if err != nil {
+			return false, fmt.Errorf("key %q: %w", k, err)
+		}
+		if e.State == stateFetched && e.Gen < gen {
+			e.Gen, e.State = gen, stateQueued
+			requeue = append(requeue, kv{lastKey, encodeSeen(e)})
+		}
+	}
+	more := k != nil
+	for _, x := range requeue {
+		if err := seen.Put(x.k, x.v); err != nil {
+			return false, err
+		}
+		s, err := queue.NextSequence()
+		if err != nil {
+			return false, err
+		}
+		if err := queue.Put(putU64(s), x.k); err != nil {
+			return false, err
+		}
+	}
+	if !more {
+		return false, meta.Delete(kRequeue)
+	}
+	return true, meta.Put(kRequeue, lastKey)
 }
 
 func generation(tx *bolt.Tx) uint64 { return getU64(tx.Bucket(bMeta).Get(kGen)) }
@@ -175,11 +238,13 @@ func addItems(tx *bolt.Tx, gen uint64, items []Item) ([]bool, error) {
 		var e seenEntry
 		if v := seen.Get(k); v != nil {
 			if g, n := binary.Uvarint(v); n > 0 && g == gen {
-				continue // seen in this generation: the common case, kept cheap
+				if st, m := binary.Uvarint(v[n:]); m > 0 && st != stateRecord {
+					continue // seen in this generation: the common case, kept cheap
+				}
 			}
 			if old, err := decodeSeen(v); err == nil {
 				e = old
-			}
+			} // else the entry is rewritten whole: a corrupt one is repaired
 		}
 		e.Gen, e.Depth, e.Kind, e.URL = gen, it.Depth, it.Kind, it.URL
 		e.State = stateQueued
@@ -193,7 +258,10 @@ func addItems(tx *bolt.Tx, gen uint64, items []Item) ([]bool, error) {
 		if it.Skip != "" {
 			continue
 		}
-		s, _ := queue.NextSequence()
+		s, err := queue.NextSequence()
+		if err != nil {
+			return nil, err
+		}
 		if err := queue.Put(putU64(s), k); err != nil {
 			return nil, err
 		}
@@ -239,11 +307,14 @@ func (b *Bolt) Release(ctx context.Context, items []Item) error {
 		queue, claims := tx.Bucket(bQueue), tx.Bucket(bClaims)
 		for _, it := range items {
 			k := []byte(it.Key)
-			s := claims.Get(k)
-			if s == nil {
+			if claims.Get(k) == nil {
 				continue
 			}
-			if err := queue.Put(bytes.Clone(s), k); err != nil {
+			s, err := queue.NextSequence()
+			if err != nil {
+				return err
+			}
+			if err := queue.Put(putU64(s), k); err != nil {
 				return err
 			}
 			if err := claims.Delete(k); err != nil {
@@ -293,7 +364,7 @@ func (b *Bolt) Complete(ctx context.Context, done []Completion) ([]Result, error
 					continue
 				}
 				ae, _ := get(a)
-				if ae.Gen == gen && ae.State != 0 {
+				if ae.Gen == gen && ae.State != 0 && ae.State != stateRecord {
 					continue
 				}
 				ae.Gen, ae.State = gen, stateAlias
@@ -310,7 +381,7 @@ func (b *Bolt) Complete(ctx context.Context, done []Completion) ([]Result, error
 			}
 			re, ok := get(c.RecordKey)
 			if !ok {
-				re = seenEntry{Gen: gen, State: stateAlias}
+				re = seenEntry{Gen: gen, State: stateRecord}
 			}
 			switch {
 			case re.EmitGen == gen:
@@ -321,7 +392,10 @@ func (b *Bolt) Complete(ctx context.Context, done []Completion) ([]Result, error
 				res[i].Why = "unchanged"
 			default:
 				re.EmitGen, re.Hash = gen, c.RecordHash
-				s, _ := outbox.NextSequence()
+				s, err := outbox.NextSequence()
+				if err != nil {
+					return err
+				}
 				if err := outbox.Put(putU64(s), c.Record); err != nil {
 					return err
 				}
@@ -362,11 +436,6 @@ func (b *Bolt) Ack(ctx context.Context, seq uint64, sinkPos int64) error {
 		}
 		for _, k := range del {
 			if err := outbox.Delete(k); err != nil {
-				return err
-			}
-		}
-		if seq > getU64(meta.Get(kAcked)) {
-			if err := meta.Put(kAcked, putU64(seq)); err != nil {
 				return err
 			}
 		}

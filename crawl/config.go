@@ -51,7 +51,9 @@ type Config struct {
 	// Workers is the number of pages processed at once across all hosts;
 	// default 4 × GOMAXPROCS, at least Parallel.
 	Workers int
-	// Timeout bounds each request, body included; default 30 s.
+	// Timeout bounds each request (each redirect hop, robots.txt too) from
+	// its start to the end of its body; waiting for the host's turn
+	// (Delay, Crawl-delay, Retry-After) does not count. Default 30 s.
 	Timeout time.Duration
 	// Retries is how many times a page is tried again after a timeout, a
 	// connection error, a 5xx or a 429; default 3, negative for none.
@@ -85,8 +87,10 @@ type Config struct {
 
 	// Trap defences, on by default. A URL pattern (the path with digit
 	// runs as N, plus the query keys) is cut when TrapBarren of its
-	// listing pages in a row found nothing new outside the pattern (an
-	// endless calendar, sort orders), or when it has had TrapPattern
+	// listing pages in a row linked nothing outside the pattern that its
+	// earlier pages had not linked (an endless calendar, sort orders;
+	// links known from a sitemap or an earlier run count, and an article
+	// under the pattern ends the run), or when it has had TrapPattern
 	// listing pages; default 100 and 10 000, negative to disable. Paths of
 	// more than MaxPathSegments segments, or repeating one segment 3 times,
 	// and URLs longer than MaxURLLength are cut too.
@@ -106,13 +110,16 @@ type Config struct {
 	// matched to MaxBodyBytes.
 	Extractor *extract.Extractor
 	// Transport is the HTTP transport under the politeness layer; nil
-	// uses a clone of http.DefaultTransport.
+	// uses a clone of http.DefaultTransport. An *http.Transport given here
+	// is not changed (New clones it to raise MaxIdleConnsPerHost).
 	Transport http.RoundTripper
-	// Logger receives warnings for failed pages and a line per checkpoint;
-	// nil discards.
+	// Logger receives the start and end of a crawl (Info), a line per
+	// failed page (Warn) and one per checkpoint and retry (Debug); nil
+	// discards.
 	Logger *slog.Logger
-	// OnPage, when set, is called with the outcome of every page, from
-	// several goroutines at once.
+	// OnPage, when set, is called with the outcome of every page, in the
+	// order the pages are committed, from one goroutine (never two calls
+	// at once). The crawl waits for it: it must be quick.
 	OnPage func(Page)
 	// CheckpointEvery and CheckpointRecords say how often the sink and the
 	// state are made durable: every second or 1000 records by default.

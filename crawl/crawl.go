@@ -35,8 +35,10 @@ func New(cfg Config) (*Crawler, error) {
 	if err != nil {
 		return nil, err
 	}
-	if t, ok := c.Transport.(*http.Transport); ok {
-		t.MaxIdleConnsPerHost = max(t.MaxIdleConnsPerHost, c.Parallel)
+	if t, ok := c.Transport.(*http.Transport); ok && t.MaxIdleConnsPerHost < c.Parallel {
+		t = t.Clone() // the caller's, maybe http.DefaultTransport: not ours to change
+		t.MaxIdleConnsPerHost = c.Parallel
+		c.Transport = t
 	}
 	return &Crawler{cfg: c}, nil
 }
@@ -148,9 +150,9 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 	if len(r.seeds) == 0 {
 		return nil, errors.New("crawl: no seed URL")
 	}
-	pt := &politeTransport{base: cfg.Transport, gates: r.gates, maxBody: cfg.MaxBodyBytes}
+	pt := &politeTransport{base: cfg.Transport, gates: r.gates, maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout}
 	r.robots = &robotsCache{
-		client:  newRobotsClient(pt, cfg.Timeout),
+		client:  newRobotsClient(pt),
 		ua:      cfg.UserAgent,
 		gates:   r.gates,
 		ignore:  cfg.IgnoreRobots,
@@ -172,14 +174,14 @@ type task struct {
 	abandon   bool    // the crawl stopped before its request started: give it back
 	ticket    *ticket // from the host's gate, when handed out
 
-	page         Page
-	comp         Completion
-	article      *extract.Article
-	decision     string
-	listing      bool     // a fetched page that is not an article: counts for traps
-	pattern      string   // of item.URL, for listings
-	linkPatterns []string // of comp.Links, for listings
-	start        time.Time
+	page     Page
+	comp     Completion
+	article  *extract.Article
+	decision string
+	listing  bool     // a fetched page that is not an article: counts for traps
+	pattern  string   // of item.URL, for listings and articles
+	outside  []uint64 // hashes of the listing's links outside its pattern
+	start    time.Time
 }
 
 func (r *run) fatal(err error) {
@@ -209,6 +211,7 @@ func (r *run) signal() {
 // requests under way; stop is done when either is, and ends waits for a
 // host's turn (a request not started yet is given back to the frontier).
 func (r *run) run(ctx context.Context) error {
+	defer r.stats.stop()
 	hard, hardCancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer hardCancel()
 	r.hardCancel = hardCancel
@@ -268,6 +271,7 @@ func (r *run) run(ctx context.Context) error {
 			r.queued.Add(int64(len(leftover)))
 		}
 	}
+	r.stats.stop()
 	st := r.stats.snapshot()
 	r.log.Info("crawl finished", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,
 		"failed", sum(st.Failed), "queued", st.Queued, "elapsed", st.Elapsed.Round(time.Millisecond))
@@ -334,33 +338,48 @@ func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string)
 
 // reconcile makes output and state agree after a crash: records in the
 // outbox that did not reach the sink are written now, those that did are
-// not written again, and a half-written last line is dropped.
+// not written again, and a half-written last line is dropped. The outbox
+// (records since the last checkpoint) is read first; the sink's tail is
+// then streamed past it, so memory does not grow with the output.
 func (r *run) reconcile(ctx context.Context, res Resume) error {
-	have := map[string]bool{}
-	if r.durable != nil {
-		tail, err := r.durable.Recover(res.SinkPos)
-		if err != nil {
-			return err
-		}
-		for _, a := range tail {
-			have[recordID(a)] = true
-		}
-	}
 	pend, err := r.store.Outbox(ctx)
-	if err != nil || len(pend) == 0 {
+	if err != nil {
 		return err
 	}
-	n := 0
-	for _, p := range pend {
+	ids := make([]string, len(pend))
+	missing := make(map[string]bool, len(pend)) // by record ID: true until found in the sink
+	for i, p := range pend {
 		var a extract.Article
 		if err := json.Unmarshal(p.Record, &a); err != nil {
 			r.log.Warn("state outbox: bad record", "seq", p.Seq, "err", err)
 			continue
 		}
-		if have[recordID(&a)] {
+		ids[i] = recordID(&a)
+		missing[ids[i]] = true
+	}
+	if r.durable != nil {
+		var each func(*extract.Article)
+		if len(missing) > 0 {
+			each = func(a *extract.Article) {
+				if id := recordID(a); missing[id] {
+					missing[id] = false
+				}
+			}
+		}
+		if err := r.durable.Recover(res.SinkPos, each); err != nil {
+			return err
+		}
+	}
+	if len(pend) == 0 {
+		return nil
+	}
+	n := 0
+	for i, p := range pend {
+		if ids[i] == "" || !missing[ids[i]] {
 			continue
 		}
-		if err := r.sink.Write(ctx, &a); err != nil {
+		missing[ids[i]] = false // once, should the outbox hold it twice
+		if err := r.writeRecord(ctx, p.Record, nil); err != nil {
 			return err
 		}
 		n++
@@ -368,6 +387,22 @@ func (r *run) reconcile(ctx context.Context, res Resume) error {
 	r.stats.update(func(s *Stats) { s.Recovered = int64(n) })
 	r.log.Info("recovered records from the state", "written", n, "already_in_output", len(pend)-n)
 	return r.checkpoint(ctx, pend[len(pend)-1].Seq)
+}
+
+// writeRecord gives a record to the sink: the encoded line to this
+// package's JSONL sinks, the article (decoded from the line when nil) to
+// any other.
+func (r *run) writeRecord(ctx context.Context, line []byte, a *extract.Article) error {
+	if lw, ok := r.sink.(lineWriter); ok {
+		return lw.writeLine(line)
+	}
+	if a == nil {
+		a = new(extract.Article)
+		if err := json.Unmarshal(line, a); err != nil {
+			return fmt.Errorf("crawl: record: %w", err)
+		}
+	}
+	return r.sink.Write(ctx, a)
 }
 
 func recordID(a *extract.Article) string { return a.Input + "\x00" + a.URL }
@@ -385,8 +420,22 @@ func (r *run) checkpoint(ctx context.Context, seq uint64) error {
 	if err == nil {
 		err = r.store.Ack(context.WithoutCancel(ctx), seq, pos)
 	}
+	if err == nil {
+		r.log.Debug("checkpoint", "seq", seq, "sink_pos", pos)
+	}
 	return err
 }
+
+// Dispatch limits: the dispatcher claims 4 × Workers items at a time while
+// fewer than 2 × Workers wait. A host that cannot start a request for more
+// than slowHost (a Crawl-delay, a Retry-After) keeps Parallel items in the
+// list; its others go back to the frontier, so that it does not fill the
+// list and hold up the other hosts. At most maxRounds claims follow one
+// another without waiting.
+const (
+	slowHost  = time.Second
+	maxRounds = 8
+)
 
 // dispatch claims items and hands them to workers, host by host, until the
 // frontier is empty or the crawl stops. It returns the claimed items left
@@ -407,6 +456,8 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 		stopping   bool
 		timer      = time.NewTimer(time.Hour)
 		abandoned  []Item // handed out, but not started when the crawl stopped
+		slowHeld   int    // items of slow hosts in pending (kept by shed)
+		rounds     int    // claims since the last wait
 	)
 	defer timer.Stop()
 	for {
@@ -428,7 +479,7 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 		retries = keep
 
 		if !stopping {
-			if !drained && len(pending) < 2*w {
+			if !drained && len(pending)-slowHeld < 2*w && rounds < maxRounds {
 				c0 := r.committed.Load()
 				items, err := r.store.Claim(hard, 4*w)
 				if err != nil {
@@ -442,6 +493,7 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 				for _, it := range items {
 					pending = append(pending, &task{item: it, host: hostOf(it.URL)})
 				}
+				rounds++
 			}
 			for i := 0; i < len(pending) && busy < w; {
 				t := pending[i]
@@ -470,6 +522,22 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 				t.ticket = r.gates.dispatch(t.host, now)
 				r.work <- t
 			}
+			slowHeld = 0
+			if len(pending) >= 2*w {
+				var shed []Item
+				pending, shed, slowHeld = r.shed(pending, now)
+				if len(shed) > 0 {
+					if err := r.store.Release(hard, shed); err != nil {
+						r.fatal(err)
+						stopping = true
+					}
+					r.queued.Add(int64(len(shed)))
+					drained = false // the frontier holds them again
+					if len(pending)-slowHeld < 2*w && rounds < maxRounds {
+						continue // claim again at once: other hosts' work may follow
+					}
+				}
+			}
 		}
 
 		if busy == 0 && (stopping || (drained && len(pending) == 0 && len(retries) == 0 && dispatched == drainedAt)) {
@@ -481,6 +549,7 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 			next = now.Add(time.Hour)
 		}
 		timer.Reset(max(next.Sub(time.Now()), time.Millisecond))
+		rounds = 0
 		select {
 		case t := <-r.results:
 			busy--
@@ -510,6 +579,39 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 		left = append(left, t.item)
 	}
 	return left
+}
+
+// shed splits the waiting tasks into those kept and the items to give back
+// to the frontier: a host that cannot start a request for more than
+// slowHost keeps Parallel first attempts (retries are always kept). It
+// also returns how many kept tasks are of such hosts.
+func (r *run) shed(pending []*task, now time.Time) (kept []*task, shed []Item, slowHeld int) {
+	type hostState struct {
+		slow bool
+		kept int
+	}
+	hosts := map[string]*hostState{}
+	kept = pending[:0]
+	for _, t := range pending {
+		h := hosts[t.host]
+		if h == nil {
+			ok, at := r.gates.ready(t.host, now)
+			h = &hostState{slow: !ok && at.Sub(now) > slowHost}
+			hosts[t.host] = h
+		}
+		switch {
+		case !h.slow:
+			kept = append(kept, t)
+		case t.attempt > 0 || h.kept < r.cfg.Parallel:
+			kept = append(kept, t)
+			h.kept++
+			slowHeld++
+		default:
+			shed = append(shed, t.item)
+		}
+	}
+	clear(pending[len(kept):])
+	return kept, shed, slowHeld
 }
 
 func hostOf(raw string) string {
@@ -625,7 +727,6 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	for i, t := range batch {
 		rs := res[i]
 		var queued int
-		productive := false
 		var skipped []string
 		for j, isNew := range rs.New {
 			if !isNew {
@@ -637,9 +738,6 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				continue
 			}
 			queued++
-			if t.linkPatterns != nil && t.linkPatterns[j] != t.pattern {
-				productive = true
-			}
 		}
 		t.page.New = queued
 		r.queued.Add(int64(queued))
@@ -650,13 +748,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 		}
 		if t.article != nil {
 			if rs.Emitted {
-				var err error
-				if lw, ok := r.sink.(lineWriter); ok {
-					err = lw.writeLine(t.comp.Record)
-				} else {
-					err = r.sink.Write(ctx, t.article)
-				}
-				if err != nil {
+				if err := r.writeRecord(ctx, t.comp.Record, t.article); err != nil {
 					r.fatal(fmt.Errorf("crawl: sink: %w", err))
 					return written, maxSeq
 				}
@@ -667,8 +759,13 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				t.page.Outcome = Outcome(rs.Why)
 			}
 		}
-		if t.listing && r.traps.listing(t.pattern, productive) {
-			r.log.Info("trap: URL pattern cut", "pattern", t.pattern, "limit", r.cfg.TrapBarren)
+		switch {
+		case t.listing:
+			if r.traps.listing(t.pattern, t.outside) {
+				r.log.Info("trap: URL pattern cut", "pattern", t.pattern, "limit", r.cfg.TrapBarren)
+			}
+		case t.article != nil:
+			r.traps.article(t.pattern)
 		}
 		t.page.Elapsed = time.Since(t.start)
 		p := t.page
@@ -715,11 +812,12 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 	if canonicalizeURL(&target) != nil {
 		return &redirectError{reason: "redirect-out-of-scope", url: req.URL.String()}
 	}
+	// A loop comes back to a URL of the chain. Not to its visit key: "/a"
+	// redirecting to "/a/" is one page, and no loop.
 	ts := target.String()
-	key := visitKey(ts)
 	for _, v := range via {
 		vu := *v.URL
-		if canonicalizeURL(&vu) == nil && visitKey(vu.String()) == key {
+		if canonicalizeURL(&vu) == nil && vu.String() == ts {
 			return &redirectError{reason: "redirect-loop", url: ts}
 		}
 	}
@@ -761,12 +859,12 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 	}
 	t.attempt++
 	t.retry = false
-	t.article, t.decision, t.listing, t.linkPatterns = nil, "", false, nil
+	t.article, t.decision, t.listing, t.pattern, t.outside = nil, "", false, "", nil
 	t.page = Page{URL: t.item.URL, Depth: t.item.Depth, Attempts: t.attempt}
 	t.comp = Completion{Item: t.item}
 	u, err := url.Parse(t.item.URL)
 	if err != nil {
-		t.page.Outcome, t.page.Reason, t.page.Err = Failed, "bad-url", err
+		r.fail(t, "bad-url", err)
 		return
 	}
 	if r.traps.anyCut() {
@@ -819,9 +917,13 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		final = res.final
 		t.page.FinalURL = final.String()
 	}
-	if fu := *final; canonicalizeURL(&fu) == nil {
-		if k := visitKey(fu.String()); k != t.item.Key {
-			t.comp.Aliases = append(t.comp.Aliases, k)
+	// The end of a redirect chain is seen only once it answered: a target
+	// that failed is fetched again when a link leads to it.
+	if res.status == http.StatusNotModified || res.status >= 200 && res.status < 300 {
+		if fu := *final; canonicalizeURL(&fu) == nil {
+			if k := visitKey(fu.String()); k != t.item.Key {
+				t.comp.Aliases = append(t.comp.Aliases, k)
+			}
 		}
 	}
 	switch {
@@ -840,9 +942,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		t.page.Outcome, t.page.Reason = Skipped, "not-html"
 		return
 	case res.abort == "too-large":
-		t.page.Outcome, t.page.Reason = Failed, "too-large"
-		t.page.Err = fmt.Errorf("crawl: %s: %w (%d bytes)", t.item.URL, errTooLarge, r.cfg.MaxBodyBytes)
-		r.log.Warn("page failed", "url", t.item.URL, "reason", "too-large", "limit", r.cfg.MaxBodyBytes)
+		r.fail(t, "too-large", fmt.Errorf("crawl: %s: %w (%d bytes)", t.item.URL, errTooLarge, r.cfg.MaxBodyBytes))
 		return
 	}
 	t.comp.ETag = res.header.Get("ETag")
@@ -858,7 +958,7 @@ func (r *run) redirectQueued(t *task, u *url.URL, err error) {
 	errors.As(err, &re)
 	t.comp.Fetched = true
 	t.page.Outcome, t.page.Reason, t.page.FinalURL = Redirect, redirectQueued, re.url
-	t.comp.Links, _ = r.filterLinks(u, []string{re.url}, t.item.Depth, false)
+	t.comp.Links, _ = r.filterLinks(u, []string{re.url}, t.item.Depth, "")
 	for i := range t.comp.Links {
 		t.comp.Links[i].Kind = t.item.Kind
 	}
@@ -888,11 +988,16 @@ func (r *run) failed(t *task, reason string, transient bool, err error, wait tim
 		r.log.Debug("retrying page", "url", t.item.URL, "reason", reason, "attempt", t.attempt, "in", max(d, wait))
 		return
 	}
-	t.page.Outcome, t.page.Reason = Failed, reason
+	r.fail(t, reason, err)
+}
+
+// fail ends a task in failure: per-page failures go to the stats (by
+// reason) and to a Warn log line.
+func (r *run) fail(t *task, reason string, err error) {
 	if err == nil {
 		err = errors.New(reason)
 	}
-	t.page.Err = err
+	t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
 	r.log.Warn("page failed", "url", t.item.URL, "reason", reason, "attempts", t.attempt, "err", err)
 }
 
@@ -909,7 +1014,7 @@ func (r *run) handleBody(t *task, res fetchResult, final *url.URL) {
 			if errors.Is(err, errTooLarge) {
 				reason = "too-large"
 			}
-			t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
+			r.fail(t, reason, err)
 			return
 		}
 		body, mt = b, ""
@@ -974,6 +1079,7 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 	if kind != xmlFeed {
 		t.page.Outcome = Sitemap
 	}
+	freshFirst(links)
 	raw := make([]string, 0, len(links))
 	var children []string
 	for _, l := range links {
@@ -984,8 +1090,8 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 		}
 	}
 	t.page.Links = len(links)
-	t.comp.Links, _ = r.filterLinks(final, raw, depth, false)
-	more, _ := r.filterLinks(final, children, t.item.Depth, false) // an index's sitemaps keep its depth
+	t.comp.Links, _ = r.filterLinks(final, raw, depth, "")
+	more, _ := r.filterLinks(final, children, t.item.Depth, "") // an index's sitemaps keep its depth
 	t.comp.Links = append(t.comp.Links, more...)
 	t.page.Reason = kind
 }
@@ -1011,8 +1117,7 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 		if errors.Is(err, extract.ErrTooLarge) {
 			reason = "too-large"
 		}
-		t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
-		r.log.Warn("page failed", "url", t.item.URL, "reason", reason, "err", err)
+		r.fail(t, reason, err)
 		return
 	}
 	links := scan.links
@@ -1021,12 +1126,12 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	}
 	links = append(links, scan.feeds...)
 	t.page.Links = len(links)
-	isListing := art == nil
-	if isListing {
-		t.listing = true
-		t.pattern = urlPattern(mustParse(t.item.URL))
+	t.pattern = urlPattern(mustParse(t.item.URL))
+	pagePattern := ""
+	if art == nil {
+		t.listing, pagePattern = true, t.pattern
 	}
-	t.comp.Links, t.linkPatterns = r.filterLinks(scan.base, links, t.item.Depth+1, isListing)
+	t.comp.Links, t.outside = r.filterLinks(scan.base, links, t.item.Depth+1, pagePattern)
 	switch {
 	case scan.noindex && art != nil:
 		t.page.Outcome = NoIndex
@@ -1036,6 +1141,10 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 		return
 	}
 
+	// The record's key: the page's rel=canonical (same host, not the home
+	// page), else its final URL. The canonical page is not marked seen: it
+	// may be another article, or link to some; it is fetched when a link
+	// leads to it, and its record is then a duplicate of this one.
 	key := t.item.Key
 	if fu := *final; canonicalizeURL(&fu) == nil {
 		key = visitKey(fu.String())
@@ -1043,17 +1152,12 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	if scan.canonical != "" {
 		if cu, err := url.Parse(scan.canonical); err == nil && canonicalizeURL(cu) == nil &&
 			strings.EqualFold(cu.Host, final.Host) && cu.Path != "/" && cu.Path != "" {
-			if k := visitKey(cu.String()); k != key {
-				key = k
-				if k != t.item.Key {
-					t.comp.Aliases = append(t.comp.Aliases, k)
-				}
-			}
+			key = visitKey(cu.String())
 		}
 	}
 	rec, hash, err := encodeRecord(art, t.item.URL)
 	if err != nil {
-		t.page.Outcome, t.page.Reason, t.page.Err = Failed, "encode", err
+		r.fail(t, "encode", err)
 		return
 	}
 	t.article = art
@@ -1092,7 +1196,9 @@ func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, 
 	var in bytes.Buffer
 	ienc := json.NewEncoder(&in)
 	ienc.SetEscapeHTML(false)
-	ienc.Encode(input)
+	if err := ienc.Encode(input); err != nil {
+		return nil, "", err
+	}
 	rec = make([]byte, 0, len(body)+in.Len()+10)
 	rec = append(rec, prefix...)
 	rec = append(rec, `"input":`...)
@@ -1113,15 +1219,16 @@ func mustParse(s string) *url.URL {
 // filterLinks resolves links found on a page at the given depth against
 // base, canonicalises them and keeps those in scope, once each. URLs that a
 // trap rule or a known robots.txt rules out come back with Skip set, to be
-// recorded as seen. With patterns set it also returns each kept link's URL
-// pattern.
-func (r *run) filterLinks(base *url.URL, raw []string, depth int, patterns bool) ([]Item, []string) {
+// recorded as seen. For a listing page (pagePattern set, its URL pattern)
+// it also returns the hashes of its links outside that pattern, known
+// already or not: the trap rule's measure of a listing's use (see traps).
+func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string) ([]Item, []uint64) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
 	var (
 		items    []Item
-		pats     []string
+		outside  []uint64
 		filtered map[string]int64
 		seen     = make(map[string]struct{}, len(raw))
 		anyCut   = r.traps.anyCut()
@@ -1145,7 +1252,11 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, patterns bool)
 		}
 		seen[key] = struct{}{}
 		if r.known.has(key) {
-			continue // queued or done already: nothing to tell the store
+			// Queued or done already: nothing to tell the store.
+			if pagePattern != "" && urlPattern(u) != pagePattern {
+				outside = append(outside, r.traps.hash(key))
+			}
+			continue
 		}
 		h := hosts[u.Host]
 		if h == nil {
@@ -1166,7 +1277,7 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, patterns bool)
 		}
 		it := Item{Key: key, URL: s, Depth: depth}
 		var pat string
-		if patterns || anyCut {
+		if pagePattern != "" || anyCut {
 			pat = urlPattern(u)
 		}
 		if why := pathTrap(u, s, r.cfg.MaxURLLength, r.cfg.MaxPathSegments); why != "" {
@@ -1177,8 +1288,8 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, patterns bool)
 			it.Skip = "robots"
 		}
 		items = append(items, it)
-		if patterns {
-			pats = append(pats, pat)
+		if pagePattern != "" && it.Skip == "" && pat != pagePattern {
+			outside = append(outside, r.traps.hash(key))
 		}
 	}
 	if filtered != nil {
@@ -1188,7 +1299,7 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, patterns bool)
 			}
 		})
 	}
-	return items, pats
+	return items, outside
 }
 
 // hostInfo is what filterLinks needs to know of a link's host.

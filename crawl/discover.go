@@ -7,7 +7,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
 	"strings"
+	"time"
 
 	"golang.org/x/net/html/charset"
 )
@@ -25,8 +27,64 @@ type xmlLink struct {
 	// Sitemap is true for the children of a sitemap index.
 	Sitemap bool
 	// LastMod is the sitemap's <lastmod>, or the news sitemap's
-	// <news:publication_date>, or the feed entry's date, as written.
+	// <news:publication_date>, or the feed entry's date, as written. The
+	// crawler queues the freshest first (see freshFirst).
 	LastMod string
+}
+
+// lastModLayouts are the date forms of sitemaps (W3C Datetime) and feeds
+// (RFC 822 and its variants, RFC 3339).
+var lastModLayouts = []string{
+	time.RFC3339Nano, "2006-01-02T15:04Z07:00", "2006-01-02T15:04:05", "2006-01-02", "2006-01", "2006",
+	time.RFC1123Z, time.RFC1123, "Mon, 2 Jan 2006 15:04:05 -0700", "Mon, 2 Jan 2006 15:04:05 MST",
+	time.RFC822Z, time.RFC822, "2 Jan 2006 15:04:05 -0700",
+}
+
+// parseLastMod reads a LastMod; ok is false when no form fits.
+func parseLastMod(s string) (t time.Time, ok bool) {
+	s = strings.TrimSpace(s)
+	for _, l := range lastModLayouts {
+		if t, err := time.Parse(l, s); err == nil {
+			return t, true
+		}
+	}
+	return time.Time{}, false
+}
+
+// freshFirst orders links the newest first by LastMod, so that a crawl
+// cut short (MaxPages, Ctrl-C) has the latest news; links without a
+// readable date follow, in their order.
+func freshFirst(links []xmlLink) {
+	type dated struct {
+		l  xmlLink
+		t  time.Time
+		ok bool
+	}
+	ds := make([]dated, len(links))
+	someDated := false
+	for i, l := range links {
+		ds[i].l = l
+		ds[i].t, ds[i].ok = parseLastMod(l.LastMod)
+		someDated = someDated || ds[i].ok
+	}
+	if !someDated {
+		return
+	}
+	slices.SortStableFunc(ds, func(a, b dated) int {
+		switch {
+		case a.ok != b.ok:
+			if a.ok {
+				return -1
+			}
+			return 1
+		case !a.ok:
+			return 0
+		}
+		return b.t.Compare(a.t)
+	})
+	for i := range ds {
+		links[i] = ds[i].l
+	}
 }
 
 var errNotFeed = errors.New("not a sitemap or feed")
@@ -98,7 +156,7 @@ func parseXMLLinks(body []byte, converted bool) (kind string, links []xmlLink, e
 		}
 		if err != nil {
 			if kind == "" {
-				return "", nil, fmt.Errorf("%w: %v", errNotFeed, err)
+				return "", nil, fmt.Errorf("%w: %w", errNotFeed, err)
 			}
 			break // keep what was read of a truncated document
 		}

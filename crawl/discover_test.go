@@ -50,6 +50,22 @@ func TestParseXMLLinks(t *testing.T) {
 	}
 }
 
+func TestFreshFirst(t *testing.T) {
+	links := []xmlLink{
+		{URL: "a"}, {URL: "b", LastMod: "2024-12-01"}, {URL: "c", LastMod: "2025-04-17T14:27:32+00:00"},
+		{URL: "d", LastMod: "someday"}, {URL: "e", LastMod: "Mon, 01 Jan 2024 00:00:00 GMT"},
+		{URL: "f", LastMod: "2025-04-17T16:00:00+02:00"},
+	}
+	freshFirst(links)
+	var got []string
+	for _, l := range links {
+		got = append(got, l.URL)
+	}
+	if want := "c f b e a d"; strings.Join(got, " ") != want {
+		t.Errorf("freshFirst: %s, want %s", strings.Join(got, " "), want)
+	}
+}
+
 func TestGzipSitemap(t *testing.T) {
 	var b bytes.Buffer
 	zw := gzip.NewWriter(&b)

@@ -10,8 +10,10 @@
 //
 //   - Discovery: links of every HTML page (<a>, <area>, rel=next/prev,
 //     rel=alternate), sitemaps named by robots.txt or found at
-//     /sitemap.xml (indexes, gzip, news sitemaps), RSS and Atom feeds.
-//     Listing pages feed the frontier; only article pages become records.
+//     /sitemap.xml (indexes, gzip, news sitemaps), RSS and Atom feeds; a
+//     sitemap's or feed's URLs are queued the freshest first (lastmod,
+//     publication_date, pubDate). Listing pages feed the frontier; only
+//     article pages become records.
 //   - Article or not is decided from the page, never its URL: the
 //     extractor's outcome (extract.ErrNoArticle), schema.org JSON-LD and
 //     og:type, the body's length and its run of prose blocks, link density.
@@ -20,7 +22,8 @@
 //   - Scope: the seeds' sites (registrable domains) plus
 //     Config.AllowDomains, then Include/Exclude patterns and MaxDepth. Trap
 //     defences hold without configuration: a URL pattern (digits as N,
-//     query keys) whose listing pages stop finding anything new is cut after
+//     query keys) whose listing pages stop linking anything outside the
+//     pattern that its earlier pages did not is cut after
 //     Config.TrapBarren pages (100), any listing pattern after TrapPattern
 //     (10 000); repeated or too many path segments and over-long URLs are
 //     cut. Cuts are counted by pattern in Stats.Traps.
@@ -29,20 +32,26 @@
 //     Crawl-delay; per host (host:port) at most Config.Parallel requests in
 //     flight and Config.Delay between request starts, across any number of
 //     hosts; every request counts, robots.txt and redirect hops included.
-//     429 and 503 with Retry-After pause the host. The User-Agent names the
-//     tool and a URL.
-//   - Faults: a timeout per request; retries with exponential backoff and
+//     429 and 503 with Retry-After pause the host. A host that must wait
+//     long does not hold up the others: its extra work goes back to the
+//     frontier. The User-Agent names the tool and a URL.
+//   - Faults: a timeout per request, from its start (waiting for the
+//     host's turn does not count); retries with exponential backoff and
 //     jitter after timeouts, connection errors, 5xx and 429; redirect
 //     chains followed up to MaxRedirects, loops and redirects into
-//     disallowed or out-of-scope URLs stopped; pages over MaxBodyBytes
-//     (10 MiB) fail with reason "too-large"; non-HTML answers (by
+//     disallowed or out-of-scope URLs stopped, and a redirect to an origin
+//     whose robots.txt is not read yet queued as a URL of its own (outcome
+//     "redirect"); pages over MaxBodyBytes (10 MiB, gzip bodies counted
+//     decompressed) fail with reason "too-large"; non-HTML answers (by
 //     Content-Type, then by sniffing) are skipped; charsets declared in the
 //     header or only in <meta> are decoded (the raw page and its header go
 //     to the extractor, which decodes <meta> charsets; colly decodes header
 //     charsets only), so records are valid UTF-8.
 //   - Never twice: URLs are canonicalised ([Canonicalize]) before the
 //     visited check, "/a" and "/a/" are one page, rel=canonical (same host)
-//     is honoured; each article gets one record per crawl generation.
+//     names the record (the canonical page is still fetched when linked,
+//     and its record is then a duplicate); each article gets one record
+//     per crawl generation.
 //   - State: a [Store] keeps the frontier with claims, the visited set and
 //     each page's validators (ETag, Last-Modified, record hash); [OpenBolt]
 //     is the embedded default, [NewMemoryStore] the in-memory one, and a
@@ -53,8 +62,9 @@
 //   - Incremental: with Config.Incremental, a finished crawl kept in the
 //     store is revisited with conditional requests (If-None-Match,
 //     If-Modified-Since); only new and changed articles are written.
-//   - Cancellation: when ctx is done, pages in flight are finished, the sink
-//     flushed and the state saved; Run returns ctx.Err().
+//   - Cancellation: when ctx is done, pages in flight are finished, pages
+//     still waiting for their host's turn go back to the frontier, the
+//     sink is flushed and the state saved; Run returns ctx.Err().
 //
 // colly (github.com/gocolly/colly/v2) is the HTTP client underneath, kept
 // private: no colly type appears in this package's API.

@@ -50,7 +50,7 @@ func newCollector(cfg *Config, t http.RoundTripper, checkRedirect func(*http.Req
 	c.MaxBodySize = int(cfg.MaxBodyBytes + 1) // one more byte tells "too large" from "just fits"
 	c.DetectCharset = false                   // header charsets only; <meta> is ours
 	c.WithTransport(t)                        // not SetClient: keeps colly's redirect checks
-	c.SetRequestTimeout(cfg.Timeout)
+	c.SetRequestTimeout(0)                    // the polite transport times each request from its start
 	c.DisableCookies()
 	c.SetRedirectHandler(checkRedirect)
 	return c

@@ -42,7 +42,8 @@ func serve(t testing.TB, opts demoportal.Options) (*demoportal.Portal, string) {
 }
 
 // fast is a test configuration: no politeness delay, a short timeout and
-// quick retries.
+// quick retries. The timeout leaves a loaded machine room to answer, and
+// still ends the portal's slow page (5 s).
 func fast(cfg crawl.Config) crawl.Config {
 	if cfg.Delay == 0 {
 		cfg.Delay = -1
@@ -51,7 +52,7 @@ func fast(cfg crawl.Config) crawl.Config {
 		cfg.Parallel = 4
 	}
 	if cfg.Timeout == 0 {
-		cfg.Timeout = time.Second
+		cfg.Timeout = 3 * time.Second
 	}
 	if cfg.Retries == 0 {
 		cfg.Retries = 1

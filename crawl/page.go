@@ -3,7 +3,6 @@ package crawl
 import (
 	"bytes"
 	"encoding/json"
-	"mime"
 	"net/url"
 	"strings"
 	"unicode/utf8"
@@ -358,13 +357,4 @@ func decodeForScan(body []byte, contentType string, converted bool) []byte {
 		}
 	}
 	return bytes.ToValidUTF8(body, []byte("\uFFFD"))
-}
-
-// headerCharset returns the charset parameter of a Content-Type header.
-func headerCharset(ct string) string {
-	_, params, err := mime.ParseMediaType(ct)
-	if err != nil {
-		return ""
-	}
-	return strings.ToLower(strings.TrimSpace(params["charset"]))
 }

@@ -5,6 +5,7 @@ import (
 	"compress/gzip"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"strconv"
@@ -239,6 +240,9 @@ type politeTransport struct {
 	gates   *gates
 	robots  *robotsCache
 	maxBody int64 // decompressed bytes read from a gzip body, at most maxBody+1
+	// timeout bounds each request from the moment its gate lets it start
+	// to the end of its body: waiting for the host's turn is not counted.
+	timeout time.Duration
 }
 
 type internalKey struct{}
@@ -252,11 +256,18 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
-	req = req.WithContext(context.WithValue(req.Context(), startKey{}, start))
-	resp, err := t.base.RoundTrip(req)
-	if err != nil {
+	ctx, cancel := context.WithValue(req.Context(), startKey{}, start), context.CancelFunc(func() {})
+	if t.timeout > 0 {
+		ctx, cancel = context.WithTimeout(ctx, t.timeout)
+	}
+	free := func() {
+		cancel()
 		release()
-		return nil, err
+	}
+	resp, err := t.base.RoundTrip(req.WithContext(ctx))
+	if err != nil {
+		free()
+		return nil, timeoutErr(ctx.Err, err)
 	}
 	if resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable {
 		if d, ok := retryAfter(resp.Header.Get("Retry-After"), time.Now()); ok {
@@ -264,8 +275,21 @@ func (t *politeTransport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 	}
 	t.limitGzip(resp)
-	resp.Body = &releaseBody{ReadCloser: resp.Body, release: release}
+	resp.Body = &releaseBody{ReadCloser: resp.Body, release: free, ctxErr: ctx.Err}
 	return resp, nil
+}
+
+// errRequestTimeout is a request that ran past Config.Timeout.
+var errRequestTimeout = fmt.Errorf("request took longer than the timeout: %w", context.DeadlineExceeded)
+
+// timeoutErr names err as a timeout when the request's deadline passed
+// (ctxErr is its context's Err).
+func timeoutErr(ctxErr func() error, err error) error {
+	if err != nil && !errors.Is(err, io.EOF) && errors.Is(ctxErr(), context.DeadlineExceeded) &&
+		!errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w (%v)", errRequestTimeout, err)
+	}
+	return err
 }
 
 // limitGzip takes over the decompression colly would do without any limit
@@ -331,6 +355,12 @@ func (b *gunzipBody) Close() error {
 type releaseBody struct {
 	io.ReadCloser
 	release func()
+	ctxErr  func() error // the request context's Err: a read failing past its deadline is a timeout
+}
+
+func (b *releaseBody) Read(p []byte) (int, error) {
+	n, err := b.ReadCloser.Read(p)
+	return n, timeoutErr(b.ctxErr, err)
 }
 
 func (b *releaseBody) Close() error {

@@ -10,7 +10,6 @@ import (
 	"net/url"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/temoto/robotstxt"
 )
@@ -195,10 +194,11 @@ func robotsTest(e *robotsEntry, u *url.URL) bool {
 	return e.group.Test(p)
 }
 
-func newRobotsClient(t http.RoundTripper, timeout time.Duration) *http.Client {
+// newRobotsClient returns the client for robots.txt; t is the polite
+// transport, which also times each request.
+func newRobotsClient(t http.RoundTripper) *http.Client {
 	return &http.Client{
 		Transport: t,
-		Timeout:   timeout,
 		CheckRedirect: func(req *http.Request, via []*http.Request) error {
 			if len(via) >= 5 {
 				return &redirectError{reason: "too-many-redirects", url: req.URL.String()}

@@ -149,12 +149,22 @@ func (c *keyCache) add(keys ...string) {
 }
 
 // traps keeps, per URL pattern, how many listing pages (pages that are not
-// articles) were fetched and how many in a row found nothing new outside the
-// pattern. A pattern past either limit is cut: its URLs are no longer
-// fetched. Only listing patterns are tracked, so memory follows the number
-// of listing shapes, not of pages.
+// articles) were fetched and how many in a row were barren. A pattern past
+// either limit is cut: its URLs are no longer fetched.
+//
+// A listing page is barren when it links nothing outside its pattern that
+// the pattern's earlier pages did not link already: an endless calendar's
+// pages link only the next and previous months and the same navigation.
+// Whether the links are new to the crawl does not matter: on a resumed or
+// incremental crawl, or after a sitemap, a section's pages link articles
+// known already, and are no trap. An article fetched under the pattern
+// ends the barren run too: a pattern that yields articles is not cut by
+// it. Only listing patterns are tracked, with at most outsideMax link
+// hashes each, so memory follows the number of listing shapes, not of
+// pages.
 type traps struct {
 	barren, limit int
+	seed          maphash.Seed
 
 	mu       sync.Mutex
 	patterns map[string]*patternStat
@@ -164,11 +174,19 @@ type traps struct {
 type patternStat struct {
 	pages, streak int
 	cut           bool
+	outside       map[uint64]struct{} // links outside the pattern, seen on its pages
 }
 
+// outsideMax bounds a pattern's set of outside links; a full set starts
+// over (the next page then counts as useful once).
+const outsideMax = 4096
+
 func newTraps(barren, limit int) *traps {
-	return &traps{barren: barren, limit: limit, patterns: map[string]*patternStat{}}
+	return &traps{barren: barren, limit: limit, seed: maphash.MakeSeed(), patterns: map[string]*patternStat{}}
 }
+
+// hash is a link's identity for listing.
+func (t *traps) hash(key string) uint64 { return maphash.String(t.seed, key) }
 
 // anyCut is a cheap test that lets callers skip computing patterns.
 func (t *traps) anyCut() bool { return t.ncut.Load() > 0 }
@@ -180,19 +198,29 @@ func (t *traps) isCut(pattern string) bool {
 	return p != nil && p.cut
 }
 
-// listing records a fetched listing page of pattern, productive when it
-// queued something new outside its pattern. It reports whether this cut
-// the pattern.
-func (t *traps) listing(pattern string, productive bool) bool {
+// listing records a fetched listing page of pattern with the hashes of
+// its links outside the pattern. It reports whether this cut the pattern.
+func (t *traps) listing(pattern string, outside []uint64) bool {
 	t.mu.Lock()
 	defer t.mu.Unlock()
 	p := t.patterns[pattern]
 	if p == nil {
-		p = &patternStat{}
+		p = &patternStat{outside: map[uint64]struct{}{}}
 		t.patterns[pattern] = p
 	}
 	p.pages++
-	if productive {
+	useful := false
+	for _, h := range outside {
+		if _, ok := p.outside[h]; ok {
+			continue
+		}
+		if len(p.outside) >= outsideMax {
+			clear(p.outside)
+		}
+		p.outside[h] = struct{}{}
+		useful = true
+	}
+	if useful {
 		p.streak = 0
 	} else {
 		p.streak++
@@ -203,4 +231,14 @@ func (t *traps) listing(pattern string, productive bool) bool {
 		return true
 	}
 	return false
+}
+
+// article records an article page fetched under pattern: it ends the
+// pattern's barren run.
+func (t *traps) article(pattern string) {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	if p := t.patterns[pattern]; p != nil {
+		p.streak = 0
+	}
 }

@@ -43,9 +43,11 @@ type DurableSink interface {
 	// sink's position after them.
 	Sync() (pos int64, err error)
 	// Recover is called once, before a crawl writes anything: it drops
-	// whatever follows the last complete record (a half-written line) and
-	// returns the records found after position pos, in order.
-	Recover(pos int64) ([]*extract.Article, error)
+	// whatever follows the last complete record (a half-written line) and,
+	// unless each is nil, calls each with every record found after
+	// position pos, in order, one at a time (the record is the callee's to
+	// keep), so that memory does not grow with the output.
+	Recover(pos int64, each func(*extract.Article)) error
 }
 
 // JSONL writes records as JSON Lines to a writer: one object per line,
@@ -84,7 +86,9 @@ type lineWriter interface {
 func (s *JSONL) writeLine(line []byte) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	s.w.Write(line)
+	if _, err := s.w.Write(line); err != nil {
+		return fmt.Errorf("crawl: writing record: %w", err)
+	}
 	if err := s.w.WriteByte('\n'); err != nil {
 		return fmt.Errorf("crawl: writing record: %w", err)
 	}
@@ -145,41 +149,42 @@ func (s *JSONLFile) Sync() (int64, error) {
 	return pos, nil
 }
 
-// Recover implements [DurableSink].
-func (s *JSONLFile) Recover(pos int64) ([]*extract.Article, error) {
+// Recover implements [DurableSink]. It reads the file after pos one line
+// at a time; a line that is not a record is skipped.
+func (s *JSONLFile) Recover(pos int64, each func(*extract.Article)) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if err := s.w.Flush(); err != nil {
-		return nil, err
+		return fmt.Errorf("crawl: recovering %s: %w", s.path, err)
 	}
 	end, err := truncatePartialLine(s.f)
 	if err != nil {
-		return nil, fmt.Errorf("crawl: recovering %s: %w", s.path, err)
+		return fmt.Errorf("crawl: recovering %s: %w", s.path, err)
 	}
-	if pos > end {
-		// The file is shorter than the state remembers: it was replaced or
-		// truncated. Nothing after pos can be trusted to be ours.
-		pos = end
-	}
-	if _, err := s.f.Seek(pos, io.SeekStart); err != nil {
-		return nil, err
-	}
-	var out []*extract.Article
-	sc := bufio.NewScanner(s.f)
-	sc.Buffer(make([]byte, 0, 1<<20), 256<<20)
-	for sc.Scan() {
-		var a extract.Article
-		if json.Unmarshal(sc.Bytes(), &a) == nil {
-			out = append(out, &a)
+	// pos past the end: the file was replaced or truncated since, and
+	// nothing in it can be trusted to be ours.
+	if each != nil && pos < end {
+		if err := scanRecords(io.NewSectionReader(s.f, max(pos, 0), end-max(pos, 0)), each); err != nil {
+			return fmt.Errorf("crawl: recovering %s: %w", s.path, err)
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("crawl: recovering %s: %w", s.path, err)
-	}
 	if _, err := s.f.Seek(0, io.SeekEnd); err != nil {
-		return nil, err
+		return fmt.Errorf("crawl: recovering %s: %w", s.path, err)
 	}
-	return out, nil
+	return nil
+}
+
+// scanRecords calls each with the records of r, a line each.
+func scanRecords(r io.Reader, each func(*extract.Article)) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 0, 64<<10), 256<<20)
+	for sc.Scan() {
+		a := new(extract.Article)
+		if json.Unmarshal(sc.Bytes(), a) == nil {
+			each(a)
+		}
+	}
+	return sc.Err()
 }
 
 // Close flushes, syncs and closes the file.

@@ -40,14 +40,16 @@ type Completion struct {
 	ETag         string
 	LastModified string
 	// Aliases are other visited keys this page answers for: the end of a
-	// redirect chain, the page's rel=canonical. They are marked seen.
+	// redirect chain that answered. They are marked seen.
 	Aliases []string
 	// Links are the URLs discovered on the page, queued when new.
 	Links []Item
 	// Record, when not nil, is the page's record (one JSON line without
 	// the newline). RecordKey names the article: a key gets one record per
-	// generation. RecordHash identifies the record's content: a later
-	// generation emits the article again only when it changed.
+	// generation; it is not marked seen (a page at that URL is still
+	// fetched when a link leads to it). RecordHash identifies the record's
+	// content: a later generation emits the article again only when it
+	// changed.
 	Record     []byte
 	RecordKey  string
 	RecordHash string
@@ -75,9 +77,8 @@ type Resume struct {
 	Resumed bool
 	// Queued is the number of items in the frontier after Begin.
 	Queued int
-	// AckedSeq and SinkPos are what was given to the last [Store.Ack].
-	AckedSeq uint64
-	SinkPos  int64
+	// SinkPos is the sink position given to the last [Store.Ack].
+	SinkPos int64
 }
 
 // Pending is a record that reached the store's outbox but whose delivery to
@@ -109,7 +110,8 @@ type Store interface {
 	// Claim takes up to n items from the front of the frontier. A claimed
 	// item is not handed out again until completed or released.
 	Claim(ctx context.Context, n int) ([]Item, error)
-	// Release gives claimed items back to the frontier, unfinished.
+	// Release gives claimed items back to the frontier, unfinished, at its
+	// back: a Claim that follows hands out other items first.
 	Release(ctx context.Context, items []Item) error
 	// Complete finishes claimed items; see [Completion] and [Result].
 	Complete(ctx context.Context, done []Completion) ([]Result, error)
@@ -129,6 +131,7 @@ const (
 	stateFetched = 2 // fetched, whatever the answer
 	stateSkipped = 3 // seen, never to be fetched (robots, trap, ...)
 	stateAlias   = 4 // another page answered for it
+	stateRecord  = 5 // only a record's key (a rel=canonical): not seen, a link to it is queued
 )
 
 // seenEntry is the visited-set value of one key.
@@ -154,7 +157,6 @@ type memStore struct {
 	claims  map[string]bool
 	outbox  []Pending
 	seq     uint64
-	acked   uint64
 	sinkPos int64
 }
 
@@ -174,7 +176,7 @@ func (m *memStore) Begin(ctx context.Context, incremental bool) (Resume, error) 
 	m.claims = map[string]bool{}
 	m.queue = append(back, m.queue[m.head:]...)
 	m.head = 0
-	r := Resume{AckedSeq: m.acked, SinkPos: m.sinkPos}
+	r := Resume{SinkPos: m.sinkPos}
 	switch {
 	case m.gen == 0:
 		m.gen = 1
@@ -204,7 +206,7 @@ func (m *memStore) addLocked(items []Item) []bool {
 	out := make([]bool, len(items))
 	for i, it := range items {
 		e := m.seen[it.Key]
-		if e != nil && e.Gen == m.gen {
+		if e != nil && e.Gen == m.gen && e.State != stateRecord {
 			continue
 		}
 		if e == nil {
@@ -283,7 +285,7 @@ func (m *memStore) Complete(ctx context.Context, done []Completion) ([]Result, e
 				ae = &seenEntry{}
 				m.seen[a] = ae
 			}
-			if ae.Gen != m.gen {
+			if ae.Gen != m.gen || ae.State == stateRecord {
 				ae.Gen, ae.State = m.gen, stateAlias
 			}
 		}
@@ -291,7 +293,7 @@ func (m *memStore) Complete(ctx context.Context, done []Completion) ([]Result, e
 		if c.Record != nil {
 			re := m.seen[c.RecordKey]
 			if re == nil {
-				re = &seenEntry{Gen: m.gen, State: stateAlias}
+				re = &seenEntry{Gen: m.gen, State: stateRecord}
 				m.seen[c.RecordKey] = re
 			}
 			switch {
@@ -325,9 +327,6 @@ func (m *memStore) Ack(ctx context.Context, seq uint64, sinkPos int64) error {
 		i++
 	}
 	m.outbox = append(m.outbox[:0], m.outbox[i:]...)
-	if seq > m.acked {
-		m.acked = seq
-	}
 	m.sinkPos = sinkPos
 	return nil
 }

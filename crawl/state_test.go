@@ -176,3 +176,68 @@ func TestBoltLocked(t *testing.T) {
 		t.Fatal("second OpenBolt of one file succeeded")
 	}
 }
+
+// TestBoltIncrementalBatches: an incremental Begin requeues every fetched
+// page, batch after batch, and only those.
+func TestBoltIncrementalBatches(t *testing.T) {
+	defer crawl.SetBeginBatch(3)()
+	ctx := context.Background()
+	s, err := crawl.OpenBolt(filepath.Join(t.TempDir(), "state.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	s.Begin(ctx, false)
+	var items []crawl.Item
+	for i := range 10 {
+		items = append(items, item(i))
+	}
+	items = append(items, crawl.Item{Key: item(99).Key, URL: item(99).URL, Skip: "robots"})
+	s.Add(ctx, items)
+	got, _ := s.Claim(ctx, 100)
+	var done []crawl.Completion
+	for _, it := range got {
+		done = append(done, crawl.Completion{Item: it, Fetched: true})
+	}
+	s.Complete(ctx, done)
+	r, err := s.Begin(ctx, true)
+	if err != nil || r.Generation != 2 || r.Queued != 10 {
+		t.Fatalf("incremental Begin = %+v, %v; want generation 2 with 10 queued", r, err)
+	}
+	again, _ := s.Claim(ctx, 100)
+	if len(again) != 10 {
+		t.Errorf("claimed %d, want 10", len(again))
+	}
+}
+
+// TestStoreRecordKey: a record's key (a page's rel=canonical) is not a page
+// seen: a link to it is queued, and the page's own record is then a
+// duplicate.
+func TestStoreRecordKey(t *testing.T) {
+	ctx := context.Background()
+	for _, b := range stores(t) {
+		t.Run(b.name, func(t *testing.T) {
+			s := b.open()
+			s.Begin(ctx, false)
+			s.Add(ctx, []crawl.Item{item(1)})
+			got, _ := s.Claim(ctx, 1)
+			res, _ := s.Complete(ctx, []crawl.Completion{{Item: got[0], Fetched: true,
+				Record: []byte(`{}`), RecordKey: item(2).Key, RecordHash: "h"}})
+			if !res[0].Emitted {
+				t.Fatalf("record not emitted: %+v", res[0])
+			}
+			if news, _ := s.Add(ctx, []crawl.Item{item(1), item(2)}); fmt.Sprint(news) != "[false true]" {
+				t.Fatalf("Add = %v, want the canonical page queued", news)
+			}
+			got, _ = s.Claim(ctx, 1)
+			if len(got) != 1 || got[0].Key != item(2).Key {
+				t.Fatalf("Claim = %+v", got)
+			}
+			res, _ = s.Complete(ctx, []crawl.Completion{{Item: got[0], Fetched: true,
+				Record: []byte(`{}`), RecordKey: item(2).Key, RecordHash: "h"}})
+			if res[0].Emitted || res[0].Why != "duplicate" {
+				t.Fatalf("canonical page's record: %+v, want a duplicate", res[0])
+			}
+		})
+	}
+}

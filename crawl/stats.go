@@ -57,8 +57,8 @@ type Stats struct {
 	Articles int64 // records written
 	Queued   int64 // URLs waiting in the frontier (an estimate while running)
 	Retries  int64
-	Bytes    int64 // page bytes read
-	Elapsed  time.Duration
+	Bytes    int64         // page bytes read (as decompressed), too-large pages' included
+	Elapsed  time.Duration // since Run began; it stops when Run returns
 
 	Outcomes  map[Outcome]int64
 	Failed    map[string]int64 // failures by reason
@@ -117,6 +117,7 @@ type statsBox struct {
 	mu     sync.Mutex
 	s      Stats
 	start  time.Time
+	end    time.Time // when Run returned; zero while it runs
 	queued atomic.Int64
 }
 
@@ -125,6 +126,15 @@ func newStatsBox() *statsBox {
 		Outcomes: map[Outcome]int64{}, Failed: map[string]int64{}, Decisions: map[string]int64{},
 		Filtered: map[string]int64{}, Traps: map[string]int64{},
 	}}
+}
+
+// stop freezes Elapsed; later calls do nothing.
+func (b *statsBox) stop() {
+	b.mu.Lock()
+	if b.end.IsZero() {
+		b.end = time.Now()
+	}
+	b.mu.Unlock()
 }
 
 func (b *statsBox) update(f func(s *Stats)) {
@@ -137,7 +147,11 @@ func (b *statsBox) snapshot() Stats {
 	b.mu.Lock()
 	defer b.mu.Unlock()
 	s := b.s
-	s.Elapsed = time.Since(b.start)
+	if b.end.IsZero() {
+		s.Elapsed = time.Since(b.start)
+	} else {
+		s.Elapsed = b.end.Sub(b.start)
+	}
 	s.Queued = b.queued.Load()
 	s.Outcomes = maps.Clone(b.s.Outcomes)
 	s.Failed = maps.Clone(b.s.Failed)

@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
 	"github.com/newsclip/newsclip/crawl"
@@ -28,12 +29,12 @@ record per article page (JSON Lines) to -o FILE or stdout. Logs, the live
 status line and the summary go to stderr. State (frontier, visited set,
 validators) is kept in --state: kill the crawl at any time, run the same
 command again and it resumes, writing every article exactly once when -o is
-a file. Ctrl-C finishes the pages in flight, saves and exits 130; a second
-Ctrl-C quits at once (the state stays consistent).
+a file. Ctrl-C (or SIGTERM) finishes the pages in flight, saves and exits;
+a second one quits at once (the state stays consistent).
 
 Exit status: 0 when the crawl ran (pages that failed are counted in the
 summary), 1 when it could not run or every seed failed, 2 on bad usage,
-130 when interrupted.
+130 when interrupted (Ctrl-C), 143 when terminated (SIGTERM).
 
 flags:
 `
@@ -95,13 +96,41 @@ func defaultCrawlOptions() *crawlOptions {
 	}
 }
 
-// runCrawl is "newsclip crawl".
-func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	o := defaultCrawlOptions()
+// demoDefaults sets the options of a crawl of the local demo portal, for
+// "newsclip demo" and "newsclip crawl --demo", but those named in set
+// (flags given on the command line): no politeness delay, 4 requests at a
+// time, a short timeout (the portal's slow page answers after 5 s), one
+// retry, and the state in memory (the portal's port changes with every
+// run).
+func demoDefaults(o *crawlOptions, set map[string]bool) {
+	for name, apply := range map[string]func(){
+		"state":    func() { o.state = "" },
+		"delay":    func() { o.delay = 0 },
+		"parallel": func() { o.parallel = 4 },
+		"timeout":  func() { o.timeout = 2 * time.Second },
+		"retries":  func() { o.retries = 1 },
+	} {
+		if !set[name] {
+			apply()
+		}
+	}
+}
+
+// flagsSet returns the names of the flags given on the command line.
+func flagsSet(fs *flag.FlagSet) map[string]bool {
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	return set
+}
+
+// parseCrawl parses the arguments of "newsclip crawl"; code is not
+// exitOK when the command ends there.
+func parseCrawl(args []string, stderr io.Writer) (o *crawlOptions, seeds []string, code int) {
+	o = defaultCrawlOptions()
 	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o.register(fs)
-	fs.BoolVar(&o.demo, "demo", false, "serve the bundled demo portal on 127.0.0.1 and crawl it too")
+	fs.BoolVar(&o.demo, "demo", false, "serve the bundled demo portal on 127.0.0.1 and crawl it too, with demo's defaults")
 	fs.IntVar(&o.articles, "articles", 0, "with --demo: articles in the demo portal (default 240)")
 	fs.Usage = func() {
 		fmt.Fprint(stderr, crawlUsage)
@@ -110,16 +139,33 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 	seeds, err := parseInterspersed(fs, args)
 	if err != nil {
 		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
+			return nil, nil, exitOK
 		}
-		return exitUsage
+		return nil, nil, exitUsage
 	}
 	if o.demo {
-		explicit := false
-		fs.Visit(func(f *flag.Flag) { explicit = explicit || f.Name == "state" })
-		if !explicit {
-			o.state = "" // the demo portal's port changes with every run
+		demoDefaults(o, flagsSet(fs))
+	} else if len(seeds) == 0 {
+		fmt.Fprintln(stderr, "newsclip crawl: no URL given")
+		fs.Usage()
+		return nil, nil, exitUsage
+	}
+	for _, s := range seeds {
+		if _, err := crawl.Canonicalize(s); err != nil {
+			fmt.Fprintf(stderr, "newsclip crawl: %q is not an http or https URL\n", s)
+			return nil, nil, exitUsage
 		}
+	}
+	return o, seeds, exitOK
+}
+
+// runCrawl is "newsclip crawl".
+func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	o, seeds, code := parseCrawl(args, stderr)
+	if o == nil {
+		return code
+	}
+	if o.demo {
 		url, stop, err := serveDemo(demoportal.Options{Articles: o.articles}, "127.0.0.1:0")
 		if err != nil {
 			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
@@ -129,27 +175,18 @@ func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int 
 		fmt.Fprintf(stderr, "newsclip: demo portal at %s\n", url)
 		seeds = append(seeds, url)
 	}
-	if len(seeds) == 0 {
-		fmt.Fprintln(stderr, "newsclip crawl: no URL given")
-		fs.Usage()
-		return exitUsage
-	}
-	for _, s := range seeds {
-		if _, err := crawl.Canonicalize(s); err != nil {
-			fmt.Fprintf(stderr, "newsclip crawl: %q is not an http or https URL\n", s)
-			return exitUsage
-		}
-	}
 	return execCrawl(ctx, o, seeds, stdout, stderr)
 }
 
 // execCrawl runs a crawl with parsed options.
-func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, stderr io.Writer) int {
+func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, stderr io.Writer) (code int) {
 	term := isTerminal(stderr)
 	var status *statusLine
 	if o.progress == "always" || (o.progress == "auto" && term && o.logFormat != "json") {
 		status = &statusLine{w: stderr}
 		stderr = status
+	} else {
+		stderr = &syncWriter{w: stderr} // the logger and the signal watcher write at once
 	}
 	logger, err := newLogger(stderr, o.logFormat, o.logLevel)
 	if err != nil {
@@ -191,6 +228,17 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 		}
 	}
 
+	// closeLater closes c when the command ends; closing syncs, and a
+	// failure there may lose records or state: it is reported and fails
+	// the command.
+	closeLater := func(c io.Closer) {
+		if err := c.Close(); err != nil {
+			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
+			if code == exitOK {
+				code = exitFailed
+			}
+		}
+	}
 	stateExisted := false
 	if o.state != "" {
 		if _, err := os.Stat(o.state); err == nil {
@@ -201,7 +249,7 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
 			return exitFailed
 		}
-		defer st.Close()
+		defer closeLater(st)
 		cfg.State = st
 	}
 	var sink crawl.Sink
@@ -213,7 +261,7 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
 			return exitFailed
 		}
-		defer f.Close()
+		defer closeLater(f)
 		sink = f
 	}
 	c, err := crawl.New(cfg)
@@ -232,11 +280,14 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 		case <-ctx.Done():
 		}
 		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt)
+		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
 		defer signal.Stop(sig)
 		fmt.Fprintln(stderr, "newsclip crawl: finishing the pages in flight; Ctrl-C again to quit now")
 		select {
-		case <-sig:
+		case s := <-sig:
+			if n, ok := s.(syscall.Signal); ok {
+				os.Exit(128 + int(n))
+			}
 			os.Exit(exitInterrupted)
 		case <-done:
 		}
@@ -261,7 +312,7 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 	switch {
 	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
 		fmt.Fprintln(stderr, "newsclip crawl: interrupted; run the same command to resume")
-		return exitInterrupted
+		return interruptedCode(ctx)
 	case err != nil:
 		fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
 		return exitFailed
@@ -317,6 +368,18 @@ func isTerminal(w io.Writer) bool {
 	}
 	fi, err := f.Stat()
 	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+}
+
+// syncWriter serialises writes to w.
+type syncWriter struct {
+	mu sync.Mutex
+	w  io.Writer
+}
+
+func (s *syncWriter) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.w.Write(p)
 }
 
 // statusLine keeps one live line at the bottom of a terminal; log lines
@@ -402,7 +465,8 @@ func serveDemo(opts demoportal.Options, addr string) (string, func(), error) {
 // stringList is a repeatable string flag.
 type stringList []string
 
-func (s *stringList) String() string     { return strings.Join(*s, ",") }
+func (s *stringList) String() string { return strings.Join(*s, ",") }
+
 func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
 
 // byteSize is a size flag: 1048576, 512KiB, 10MiB, 10MB, 1GiB.

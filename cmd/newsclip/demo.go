@@ -6,7 +6,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"time"
 
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
@@ -28,9 +27,7 @@ flags:
 // runDemo serves the bundled portal and crawls it.
 func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	o := defaultCrawlOptions()
-	// The portal is local: no politeness delay, a short timeout (its slow
-	// page answers after 5 s), state in memory unless asked.
-	o.state, o.delay, o.parallel, o.timeout, o.retries = "", 0, 4, 2*time.Second, 1
+	demoDefaults(o, nil) // before the flags: they show these defaults
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	o.register(fs)

@@ -111,7 +111,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 		return exitFailed
 	}
 	if ctx.Err() != nil {
-		return exitInterrupted
+		return interruptedCode(ctx)
 	}
 	if failed {
 		return exitFailed
