@@ -313,45 +313,22 @@ func (p *page) jsonLD() *ldData {
 		d.breadcrumb = ldBreadcrumb(bc)
 	}
 	d.publisher = ldString(d.article["publisher"])
-	var addAuthor func(v any)
-	addAuthor = func(v any) {
-		switch x := v.(type) {
-		case string:
-			d.authors = append(d.authors, x)
-		case []any:
-			for _, e := range x {
-				addAuthor(e)
-			}
-		case map[string]any:
-			for _, t := range ldTypes(x) {
-				if t == "Organization" || t == "NewsMediaOrganization" {
-					return
-				}
-			}
-			if s := ldString(x["name"]); s != "" {
-				d.authors = append(d.authors, s)
+	// Authors are Persons (an Organization is no author); images are URLs.
+	d.authors = ldCollect(d.article["author"], func(o map[string]any) string {
+		for _, t := range ldTypes(o) {
+			if t == "Organization" || t == "NewsMediaOrganization" {
+				return ""
 			}
 		}
-	}
-	addAuthor(d.article["author"])
-	var addImage func(v any)
-	addImage = func(v any) {
-		switch x := v.(type) {
-		case string:
-			d.images = append(d.images, x)
-		case []any:
-			for _, e := range x {
-				addImage(e)
-			}
-		case map[string]any:
-			if s, ok := x["url"].(string); ok {
-				d.images = append(d.images, s)
-			} else if s, ok := x["contentUrl"].(string); ok {
-				d.images = append(d.images, s)
-			}
+		return ldString(o["name"])
+	})
+	d.images = ldCollect(d.article["image"], func(o map[string]any) string {
+		if s, ok := o["url"].(string); ok {
+			return s
 		}
-	}
-	addImage(d.article["image"])
+		s, _ := o["contentUrl"].(string)
+		return s
+	})
 	if b, ok := d.article["isBasedOn"]; ok {
 		if s := ldString(b); s != "" {
 			if ag, ok := canonicalAgency[strings.ToLower(s)]; ok {
@@ -905,4 +882,27 @@ func firstText(n *html.Node) string {
 		}
 	}
 	return ""
+}
+
+// ldCollect gathers strings from a JSON-LD value that may be a string, an
+// object (read by fromObject) or a list of either, nested.
+func ldCollect(v any, fromObject func(map[string]any) string) []string {
+	var out []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			out = append(out, x)
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			if s := fromObject(x); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	walk(v)
+	return out
 }
