@@ -9,12 +9,14 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"errors"
 	"fmt"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/newsclip/newsclip/internal/shscore"
 )
@@ -146,4 +148,32 @@ func Bytes(docs []Doc) int64 {
 		n += int64(len(d.HTML))
 	}
 	return n
+}
+
+// Each calls fn(i) for every i in [0, n) on workers goroutines and returns
+// when all calls have returned, or ctx.Err() when ctx ended first (calls
+// not yet started are then skipped).
+func Each(ctx context.Context, n, workers int, fn func(i int)) error {
+	next := make(chan int)
+	var wg sync.WaitGroup
+	for range max(1, workers) {
+		wg.Go(func() {
+			for i := range next {
+				fn(i)
+			}
+		})
+	}
+	var err error
+feed:
+	for i := range n {
+		select {
+		case next <- i:
+		case <-ctx.Done():
+			err = ctx.Err()
+			break feed
+		}
+	}
+	close(next)
+	wg.Wait()
+	return err
 }

@@ -3,8 +3,10 @@ package corpus_test
 import (
 	"bytes"
 	"compress/gzip"
+	"context"
 	"os"
 	"path/filepath"
+	"sync/atomic"
 	"testing"
 
 	"github.com/newsclip/newsclip/internal/corpus"
@@ -53,5 +55,26 @@ func TestRepoRoot(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(root, "internal", "corpus", "corpus.go")); err != nil {
 		t.Errorf("RepoRoot() = %s, not the repository root: %v", root, err)
+	}
+}
+
+func TestEach(t *testing.T) {
+	var seen [100]atomic.Int32
+	if err := corpus.Each(context.Background(), len(seen), 3, func(i int) { seen[i].Add(1) }); err != nil {
+		t.Fatal(err)
+	}
+	for i := range seen {
+		if n := seen[i].Load(); n != 1 {
+			t.Errorf("index %d visited %d times, want 1", i, n)
+		}
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	var calls atomic.Int32
+	if err := corpus.Each(ctx, 1000, 2, func(int) { calls.Add(1) }); err != context.Canceled {
+		t.Errorf("cancelled: err %v, want context.Canceled", err)
+	}
+	if calls.Load() == 1000 {
+		t.Error("cancelled: every call still made")
 	}
 }

@@ -20,7 +20,6 @@ import (
 	"path/filepath"
 	"runtime"
 	"strings"
-	"sync"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -122,29 +121,12 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 func extractAll(ctx context.Context, p peers.Peer, docs []corpus.Doc, n int) (texts []string, failed int, err error) {
 	texts = make([]string, len(docs))
 	errs := make([]error, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Go(func() {
-			for i := range next {
-				texts[i], errs[i] = p.Extract(docs[i].HTML, docs[i].URL)
-				if errs[i] != nil {
-					texts[i] = ""
-				}
-			}
-		})
-	}
-feed:
-	for i := range docs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
+	err = corpus.Each(ctx, len(docs), n, func(i int) {
+		texts[i], errs[i] = p.Extract(docs[i].HTML, docs[i].URL)
+		if errs[i] != nil {
+			texts[i] = ""
 		}
-	}
-	close(next)
-	wg.Wait()
+	})
 	for _, e := range errs {
 		if e != nil {
 			failed++

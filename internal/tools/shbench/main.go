@@ -30,7 +30,6 @@ import (
 	"runtime"
 	"slices"
 	"strings"
-	"sync"
 	"syscall"
 	"text/tabwriter"
 	"time"
@@ -176,35 +175,17 @@ type result struct {
 func extractAll(ctx context.Context, docs []corpus.Doc, n int) ([]result, error) {
 	ex := extract.New(extract.Options{})
 	results := make([]result, len(docs))
-	next := make(chan int)
-	var wg sync.WaitGroup
-	for range n {
-		wg.Go(func() {
-			for i := range next {
-				a, err := ex.ExtractBytes(docs[i].HTML, extract.Source{URL: docs[i].URL})
-				r := result{err: err}
-				if a != nil {
-					r.fingerprint = a.Fingerprint
-					if err == nil {
-						r.text = a.Text
-					}
-				}
-				results[i] = r
+	err := corpus.Each(ctx, len(docs), n, func(i int) {
+		a, err := ex.ExtractBytes(docs[i].HTML, extract.Source{URL: docs[i].URL})
+		r := result{err: err}
+		if a != nil {
+			r.fingerprint = a.Fingerprint
+			if err == nil {
+				r.text = a.Text
 			}
-		})
-	}
-	var err error
-feed:
-	for i := range docs {
-		select {
-		case next <- i:
-		case <-ctx.Done():
-			err = ctx.Err()
-			break feed
 		}
-	}
-	close(next)
-	wg.Wait()
+		results[i] = r
+	})
 	return results, err
 }
 
