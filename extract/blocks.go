@@ -168,7 +168,7 @@ func (p *page) linkList(n *html.Node, base *url.URL) (foundBlock, bool) {
 	otherChars := 0
 	for _, c := range listChildren(n, p) {
 		if c.Type == html.TextNode {
-			k, _ := countChars(c.Data)
+			k := countChars(c.Data)
 			otherChars += k
 			continue
 		}

@@ -29,10 +29,6 @@ type nstat struct {
 	chars     int // non-space characters of text
 	linkChars int // of which inside <a>
 	links     int // <a href> elements
-	commas    int
-	paras     int // <p>-like descendants with some text
-	score     float64
-	scored    bool
 }
 
 // junkAtoms are removed with their subtree before anything else: they are
@@ -177,9 +173,8 @@ func (p *page) measure(n *html.Node, inLink bool) *nstat {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			k, commas := countChars(c.Data)
+			k := countChars(c.Data)
 			st.chars += k
-			st.commas += commas
 			if inLink {
 				st.linkChars += k
 			}
@@ -188,35 +183,24 @@ func (p *page) measure(n *html.Node, inLink bool) *nstat {
 			st.chars += cs.chars
 			st.linkChars += cs.linkChars
 			st.links += cs.links
-			st.commas += cs.commas
-			st.paras += cs.paras
-		}
-	}
-	if n.Type == html.ElementNode && st.chars >= 20 {
-		switch n.DataAtom {
-		case atom.P, atom.Pre, atom.Blockquote:
-			st.paras++
 		}
 	}
 	return st
 }
 
-// countChars counts non-space characters and commas (any script's) in s.
-func countChars(s string) (n, commas int) {
+// countChars counts the non-space characters of s.
+func countChars(s string) int {
+	n := 0
 	for _, r := range s {
-		switch {
-		case r == ',' || r == '，' || r == '、' || r == '،':
-			commas++
-			n++
-		case r < 0x80:
+		if r < 0x80 {
 			if r > ' ' {
 				n++
 			}
-		case !isSpace(r):
+		} else if !isSpace(r) {
 			n++
 		}
 	}
-	return n, commas
+	return n
 }
 
 func (p *page) linkDensity(n *html.Node) float64 {
@@ -243,8 +227,6 @@ func (p *page) drop(n *html.Node, skip map[*html.Node]bool) {
 			as.chars -= st.chars
 			as.linkChars -= st.linkChars
 			as.links -= st.links
-			as.commas -= st.commas
-			as.paras -= st.paras
 		}
 	}
 }
