@@ -85,7 +85,7 @@ func isBoilerplate(text string) bool {
 			}
 		}
 	}
-	return isCounterLine(l)
+	return strings.ContainsAny(l, "0123456789") && isCounterLine(l)
 }
 
 // isCounterLine matches "12 comments", "1 / 8", "3 of 10", "image 1 of 8".

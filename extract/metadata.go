@@ -677,7 +677,6 @@ func (p *page) dateLabel() stamp {
 
 // Title cleaning.
 
-var reTitleSep = regexp.MustCompile(`\s+[|\-–—:·•»/]+\s+|\s+[-–—|]|[|_]|\s+::\s+`)
 
 func (m *pageMeta) headlineCandidates() []string {
 	var out []string
@@ -757,13 +756,51 @@ func stripSite(t, site string) string {
 	return t
 }
 
+// splitTitle cuts a document title at the separators sites glue names
+// and sections on with: "|" and "_" anywhere; a run of - – — : · • » /
+// between spaces ("Title - Site", "Site :: Title"); a dash or bar after a
+// space ("Title -Site").
 func splitTitle(t string) []string {
 	var out []string
-	for _, p := range reTitleSep.Split(t, -1) {
+	add := func(p string) {
 		if p = strings.TrimSpace(p); p != "" {
 			out = append(out, p)
 		}
 	}
+	start := 0
+	for i := 0; i < len(t); {
+		r, size := utf8.DecodeRuneInString(t[i:])
+		switch {
+		case r == '|' || r == '_':
+			add(t[start:i])
+			start = i + size
+		case unicode.IsSpace(r):
+			j := i + size
+			for j < len(t) && t[j] == ' ' {
+				j++
+			}
+			k := j
+			for k < len(t) {
+				q, qs := utf8.DecodeRuneInString(t[k:])
+				if !strings.ContainsRune("-–—:·•»/|", q) {
+					break
+				}
+				k += qs
+			}
+			if k > j {
+				first, _ := utf8.DecodeRuneInString(t[j:])
+				next, _ := utf8.DecodeRuneInString(t[k:])
+				if k == len(t) || unicode.IsSpace(next) || strings.ContainsRune("-–—|", first) {
+					add(t[start:i])
+					start = k
+					i = k
+					continue
+				}
+			}
+		}
+		i += size
+	}
+	add(t[start:])
 	return out
 }
 

@@ -152,3 +152,22 @@ func TestCommentClasses(t *testing.T) {
 		}
 	}
 }
+
+func TestSplitTitle(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want []string
+	}{
+		{"Headline here -LegacyBuild Academy", []string{"Headline here", "LegacyBuild Academy"}},
+		{"Headline | Site", []string{"Headline", "Site"}},
+		{"标题_财经_网站", []string{"标题", "财经", "网站"}},
+		{"Site :: Section :: Headline", []string{"Site", "Section", "Headline"}},
+		{"Raiders fire coordinator after 2-7 start — Sports Daily", []string{"Raiders fire coordinator after 2-7 start", "Sports Daily"}},
+		{"Apple iOS 18.2: What to know", []string{"Apple iOS 18.2: What to know"}},
+		{"Site » News » Headline", []string{"Site", "News", "Headline"}},
+	} {
+		if got := splitTitle(tc.in); !cmp.Equal(got, tc.want) {
+			t.Errorf("splitTitle(%q) = %q, want %q", tc.in, got, tc.want)
+		}
+	}
+}
