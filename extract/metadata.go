@@ -677,7 +677,6 @@ func (p *page) dateLabel() stamp {
 
 // Title cleaning.
 
-
 func (m *pageMeta) headlineCandidates() []string {
 	var out []string
 	for _, c := range []string{m.h1, m.ldHeadline, m.ogTitle} {
