@@ -192,7 +192,7 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	m.section = ld.breadcrumb
 	if len(m.section) == 0 {
-		m.section = p.breadcrumb(q)
+		m.section = p.breadcrumb(q, m.siteName)
 	}
 	if len(m.section) == 0 {
 		if s := collapse(first("article:section", "section", "parsely-section")); s != "" {
@@ -382,7 +382,7 @@ var (
 
 // breadcrumb finds a visible breadcrumb trail: a short element of links
 // joined by separators, or one marked as such by ARIA, microdata or class.
-func (p *page) breadcrumb(q *goquery.Document) []string {
+func (p *page) breadcrumb(q *goquery.Document, site string) []string {
 	if p.body == nil {
 		return nil
 	}
@@ -408,7 +408,7 @@ func (p *page) breadcrumb(q *goquery.Document) []string {
 			strings.Contains(attr(n, "itemtype"), "BreadcrumbList") ||
 			strings.Contains(classID(n), "crumb")
 		if st.chars <= 160 && st.links >= 1 && (marked || st.links <= 8) {
-			if items := crumbItems(n, marked); items != nil {
+			if items := crumbItems(n, marked, site); items != nil {
 				found = items
 				return true
 			}
@@ -427,7 +427,7 @@ func (p *page) breadcrumb(q *goquery.Document) []string {
 }
 
 // crumbItems reads the items of a candidate breadcrumb element.
-func crumbItems(n *html.Node, marked bool) []string {
+func crumbItems(n *html.Node, marked bool, site string) []string {
 	if !marked && !hasSeparator(n) {
 		return nil
 	}
@@ -456,7 +456,9 @@ func crumbItems(n *html.Node, marked bool) []string {
 			}
 		}
 	}
-	if !marked && !reHomeWord.MatchString(items[0]) {
+	// An unmarked trail starts at the home page: "Home", its equivalents,
+	// or the site's own name.
+	if !marked && !reHomeWord.MatchString(items[0]) && (site == "" || !strings.EqualFold(items[0], site)) {
 		return nil
 	}
 	return items
