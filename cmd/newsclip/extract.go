@@ -85,18 +85,18 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	for i := range results {
 		results[i] = make(chan *extract.Article, 1)
 	}
+	// A slot is taken per input started and given back once its record is
+	// written: at most -j records wait in memory, whatever the input count.
 	sem := make(chan struct{}, max(1, *jobs))
 	go func() {
 		for i, in := range inputs {
 			sem <- struct{}{}
-			go func() {
-				defer func() { <-sem }()
-				results[i] <- x.one(ctx, in)
-			}()
+			go func() { results[i] <- x.one(ctx, in) }()
 		}
 	}()
 	for i := range inputs {
 		a := <-results[i]
+		<-sem
 		if a.Error != "" {
 			failed = true
 			fmt.Fprintf(stderr, "newsclip extract: %s: %s\n", a.Input, a.Error)
