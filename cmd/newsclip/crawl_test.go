@@ -8,7 +8,6 @@ import (
 	"errors"
 	"math/rand/v2"
 	"net/http/httptest"
-	"net/url"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -67,28 +66,12 @@ func readRecords(t *testing.T, data []byte) []extract.Article {
 
 func checkExactlyOnce(t *testing.T, recs []extract.Article, p *demoportal.Portal) {
 	t.Helper()
-	got := map[string]int{}
-	for _, a := range recs {
-		u, err := url.Parse(a.URL)
-		if err != nil {
-			t.Fatal(err)
-		}
-		path := u.EscapedPath()
-		if u.RawQuery != "" {
-			path += "?" + u.RawQuery
-		}
-		got[path]++
+	urls := make([]string, len(recs))
+	for i, a := range recs {
+		urls[i] = a.URL
 	}
-	want := p.Articles()
-	bad := 0
-	for _, e := range want {
-		if got[e.Path] != 1 && bad < 10 {
-			t.Errorf("%s recorded %d times", e.Path, got[e.Path])
-			bad++
-		}
-	}
-	if len(recs) != len(want) {
-		t.Errorf("%d records, want %d", len(recs), len(want))
+	for _, problem := range p.CheckRecorded(urls) {
+		t.Error(problem)
 	}
 }
 

@@ -19,6 +19,7 @@ import (
 	"html/template"
 	"io"
 	"net/http"
+	"net/url"
 	"regexp"
 	"slices"
 	"strconv"
@@ -776,4 +777,34 @@ func (p *Portal) atom(w http.ResponseWriter, r *http.Request) {
 	b.WriteString("</feed>\n")
 	w.Header().Set("Content-Type", "application/atom+xml")
 	io.WriteString(w, b.String())
+}
+
+// CheckRecorded compares the record URLs of a crawl of the portal with its
+// articles and describes what is wrong: an article recorded other than
+// exactly once (the first ten), or a record count that differs. An empty
+// result means every article was recorded exactly once.
+func (p *Portal) CheckRecorded(urls []string) []string {
+	got := map[string]int{}
+	for _, raw := range urls {
+		u, err := url.Parse(raw)
+		if err != nil {
+			return []string{fmt.Sprintf("record URL %q: %v", raw, err)}
+		}
+		path := u.EscapedPath()
+		if u.RawQuery != "" {
+			path += "?" + u.RawQuery
+		}
+		got[path]++
+	}
+	want := p.Articles()
+	var problems []string
+	for _, e := range want {
+		if got[e.Path] != 1 && len(problems) < 10 {
+			problems = append(problems, fmt.Sprintf("%s recorded %d times", e.Path, got[e.Path]))
+		}
+	}
+	if len(urls) != len(want) {
+		problems = append(problems, fmt.Sprintf("%d records, want %d", len(urls), len(want)))
+	}
+	return problems
 }

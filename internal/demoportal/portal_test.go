@@ -129,3 +129,21 @@ func TestDeterministic(t *testing.T) {
 		}
 	}
 }
+
+func TestCheckRecorded(t *testing.T) {
+	p := New(Options{Clean: true, Articles: 3})
+	var urls []string
+	for _, e := range p.Articles() {
+		urls = append(urls, "http://127.0.0.1:1"+e.Path)
+	}
+	if problems := p.CheckRecorded(urls); len(problems) != 0 {
+		t.Errorf("every article once: %q", problems)
+	}
+	problems := p.CheckRecorded(append(append([]string{}, urls[1:]...), urls[1]))
+	if len(problems) != 2 {
+		t.Errorf("one article missing and one twice: got %q, want two problems", problems)
+	}
+	if problems := p.CheckRecorded(urls[:2]); len(problems) != 2 {
+		t.Errorf("one article missing: got %q, want it and the count", problems)
+	}
+}
