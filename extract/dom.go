@@ -185,3 +185,22 @@ func nodeText(n *html.Node) string {
 	return collapse(b.String())
 }
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// eachText calls fn with the text nodes under n in document order until fn
+// returns true, and reports whether it did: a look at the text without
+// building it.
+func eachText(n *html.Node, fn func(string) bool) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if fn(c.Data) {
+				return true
+			}
+		case html.ElementNode:
+			if eachText(c, fn) {
+				return true
+			}
+		}
+	}
+	return false
+}

@@ -885,19 +885,7 @@ func siteWithoutTagline(site string) string {
 // hasSeparator reports, without building the text, whether the text under n
 // has a trail separator (> › » → /).
 func hasSeparator(n *html.Node) bool {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			if strings.ContainsAny(c.Data, ">›»→/") {
-				return true
-			}
-		case html.ElementNode:
-			if hasSeparator(c) {
-				return true
-			}
-		}
-	}
-	return false
+	return eachText(n, func(s string) bool { return strings.ContainsAny(s, ">›»→/") })
 }
 
 // dateLabelWords are in every label reDateLabel knows: a cheap test before
@@ -907,19 +895,12 @@ var dateLabelWords = []string{"date", "publi", "posted", "release", "datum", "ve
 
 // firstText returns the first non-blank text under n, trimmed.
 func firstText(n *html.Node) string {
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			if t := strings.TrimSpace(c.Data); t != "" {
-				return t
-			}
-		case html.ElementNode:
-			if t := firstText(c); t != "" {
-				return t
-			}
-		}
-	}
-	return ""
+	var first string
+	eachText(n, func(s string) bool {
+		first = strings.TrimSpace(s)
+		return first != ""
+	})
+	return first
 }
 
 // ldCollect gathers strings from a JSON-LD value that may be a string, an

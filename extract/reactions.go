@@ -81,27 +81,10 @@ func parseCount(s string) (int, bool) {
 // under n has an opening bracket and a digit: what a counter needs.
 func hasBracketedDigit(n *html.Node) bool {
 	bracket, digit := false, false
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !(bracket && digit); c = c.NextSibling {
-			if c.Type == html.TextNode {
-				for i := 0; i < len(c.Data); i++ {
-					switch b := c.Data[i]; {
-					case b == '(' || b == '[':
-						bracket = true
-					case b >= '0' && b <= '9':
-						digit = true
-					case b == 0xEF: // U+FF08 （ is EF BC 88
-						if strings.HasPrefix(c.Data[i:], "（") {
-							bracket = true
-						}
-					}
-				}
-			} else if c.Type == html.ElementNode {
-				walk(c)
-			}
-		}
-	}
-	walk(n)
+	eachText(n, func(s string) bool {
+		bracket = bracket || strings.ContainsAny(s, "([（")
+		digit = digit || strings.ContainsAny(s, "0123456789")
+		return bracket && digit
+	})
 	return bracket && digit
 }
