@@ -1,0 +1,198 @@
+package extract
+
+import (
+	"encoding/json"
+	"regexp"
+	"sort"
+	"strings"
+)
+
+// ldData is what the page's JSON-LD says about its article.
+type ldData struct {
+	article    map[string]any
+	publisher  string
+	authors    []string
+	breadcrumb []string
+	images     []string
+	agency     string
+}
+
+func (d *ldData) str(key string) string {
+	if d.article == nil {
+		return ""
+	}
+	return ldString(d.article[key])
+}
+
+func ldString(v any) string {
+	switch x := v.(type) {
+	case string:
+		return strings.TrimSpace(x)
+	case []any:
+		if len(x) > 0 {
+			return ldString(x[0])
+		}
+	case map[string]any:
+		if s := ldString(x["name"]); s != "" {
+			return s
+		}
+		return ldString(x["@value"])
+	}
+	return ""
+}
+
+func ldTypes(obj map[string]any) []string {
+	switch t := obj["@type"].(type) {
+	case string:
+		return []string{t}
+	case []any:
+		var out []string
+		for _, x := range t {
+			if s, ok := x.(string); ok {
+				out = append(out, s)
+			}
+		}
+		return out
+	}
+	return nil
+}
+
+var articleTypes = regexp.MustCompile(`(?i)article|posting|report|review|story|webpage$`)
+
+func (p *page) jsonLD() *ldData {
+	d := &ldData{}
+	var objs []map[string]any
+	var collect func(v any)
+	collect = func(v any) {
+		switch x := v.(type) {
+		case []any:
+			for _, e := range x {
+				collect(e)
+			}
+		case map[string]any:
+			objs = append(objs, x)
+			if g, ok := x["@graph"]; ok {
+				collect(g)
+			}
+		}
+	}
+	for _, raw := range p.jsonld {
+		var v any
+		raw = strings.TrimSpace(raw)
+		if err := json.Unmarshal([]byte(raw), &v); err != nil {
+			// Some pages end a JSON-LD script with a stray ";".
+			if err := json.Unmarshal([]byte(strings.TrimRight(raw, "; \n")), &v); err != nil {
+				continue
+			}
+		}
+		collect(v)
+	}
+	best := -1
+	for _, o := range objs {
+		for _, t := range ldTypes(o) {
+			if t == "BreadcrumbList" && d.breadcrumb == nil {
+				d.breadcrumb = ldBreadcrumb(o)
+			}
+			if articleTypes.MatchString(t) {
+				rank := 1
+				if strings.HasSuffix(t, "WebPage") || t == "WebPage" {
+					rank = 0
+				}
+				if _, ok := o["articleBody"]; ok {
+					rank += 2
+				}
+				if rank > best {
+					best, d.article = rank, o
+				}
+			}
+		}
+	}
+	if d.article == nil {
+		return d
+	}
+	if bc, ok := d.article["breadcrumb"].(map[string]any); ok && d.breadcrumb == nil {
+		d.breadcrumb = ldBreadcrumb(bc)
+	}
+	d.publisher = ldString(d.article["publisher"])
+	// Authors are Persons (an Organization is no author); images are URLs.
+	d.authors = ldCollect(d.article["author"], func(o map[string]any) string {
+		for _, t := range ldTypes(o) {
+			if t == "Organization" || t == "NewsMediaOrganization" {
+				return ""
+			}
+		}
+		return ldString(o["name"])
+	})
+	d.images = ldCollect(d.article["image"], func(o map[string]any) string {
+		if s, ok := o["url"].(string); ok {
+			return s
+		}
+		s, _ := o["contentUrl"].(string)
+		return s
+	})
+	if b, ok := d.article["isBasedOn"]; ok {
+		if s := ldString(b); s != "" {
+			if ag, ok := canonicalAgency[strings.ToLower(s)]; ok {
+				d.agency = ag
+			}
+		}
+	}
+	return d
+}
+
+func ldBreadcrumb(o map[string]any) []string {
+	items, _ := o["itemListElement"].([]any)
+	type crumb struct {
+		pos  float64
+		name string
+	}
+	var cs []crumb
+	for i, it := range items {
+		m, ok := it.(map[string]any)
+		if !ok {
+			continue
+		}
+		name := ldString(m["name"])
+		if name == "" {
+			if item, ok := m["item"].(map[string]any); ok {
+				name = ldString(item["name"])
+			}
+		}
+		pos, ok := m["position"].(float64)
+		if !ok {
+			pos = float64(i + 1)
+		}
+		if name != "" {
+			cs = append(cs, crumb{pos, collapse(name)})
+		}
+	}
+	sort.SliceStable(cs, func(i, j int) bool { return cs[i].pos < cs[j].pos })
+	var out []string
+	for _, c := range cs {
+		out = append(out, c.name)
+	}
+	return out
+}
+
+// ldCollect gathers strings from a JSON-LD value that may be a string, an
+// object (read by fromObject) or a list of either, nested.
+func ldCollect(v any, fromObject func(map[string]any) string) []string {
+	var out []string
+	var walk func(v any)
+	walk = func(v any) {
+		switch x := v.(type) {
+		case string:
+			out = append(out, x)
+		case []any:
+			for _, e := range x {
+				walk(e)
+			}
+		case map[string]any:
+			if s := fromObject(x); s != "" {
+				out = append(out, s)
+			}
+		}
+	}
+	walk(v)
+	return out
+}

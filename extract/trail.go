@@ -1,0 +1,146 @@
+package extract
+
+import (
+	"regexp"
+	"strings"
+
+	"github.com/PuerkitoBio/goquery"
+	"golang.org/x/net/html"
+)
+
+// reCrumbLabel and reCrumbSep read a visible trail: an optional label, then items
+// separated by >, ›, », / or →: "Current:Home > Invest".
+var (
+	reCrumbLabel = regexp.MustCompile(`^[\p{L} ]{0,24}[:：]\s*`)
+	reCrumbSep   = regexp.MustCompile(`\s*[>›»→/]\s*`)
+)
+
+// breadcrumb finds a visible breadcrumb trail: a short element of links
+// joined by separators, or one marked as such by ARIA, microdata or class.
+func (p *page) breadcrumb(q *goquery.Document, site string) []string {
+	if p.body == nil {
+		return nil
+	}
+	if items := markedBreadcrumb(q); len(items) >= 2 {
+		return items
+	}
+	// A trail stands above the headline: the search ends at the first h1.
+	var h1 *html.Node
+	if len(p.h1s) > 0 {
+		h1 = p.h1s[0]
+	}
+	var found []string
+	var walk func(n *html.Node) bool
+	walk = func(n *html.Node) bool {
+		if n.Type != html.ElementNode || n == h1 {
+			return n == h1
+		}
+		st := p.stats[n]
+		if st == nil || st.chars == 0 {
+			return false
+		}
+		marked := strings.Contains(strings.ToLower(attr(n, "aria-label")), "breadcrumb") ||
+			strings.Contains(attr(n, "itemtype"), "BreadcrumbList") ||
+			strings.Contains(classID(n), "crumb")
+		if st.chars <= 160 && st.links >= 1 && (marked || st.links <= 8) {
+			if items := crumbItems(n, marked, site); items != nil {
+				found = items
+				return true
+			}
+		}
+		if st.chars > 160 || marked {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if walk(c) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	walk(p.body)
+	return found
+}
+
+// crumbItems reads the items of a candidate breadcrumb element.
+func crumbItems(n *html.Node, marked bool, site string) []string {
+	if !marked && !hasSeparator(n) {
+		return nil
+	}
+	text := nodeText(n)
+	if !strings.ContainsAny(text, ">›»→/") {
+		return nil
+	}
+	text = reCrumbLabel.ReplaceAllString(text, "")
+	seps := reCrumbSep.FindAllStringIndex(text, -1)
+	if len(seps) == 0 {
+		return nil
+	}
+	var items []string
+	for _, part := range reCrumbSep.Split(text, -1) {
+		if part = strings.TrimSpace(part); part != "" {
+			items = append(items, part)
+		}
+	}
+	if len(items) < 2 {
+		return nil
+	}
+	for _, it := range items {
+		if w, c := wordCount(it); w > 8 || c > 20 {
+			if !marked {
+				return nil
+			}
+		}
+	}
+	// An unmarked trail starts at the home page: "Home", its equivalents,
+	// or the site's own name.
+	if !marked && !reHomeWord.MatchString(items[0]) && (site == "" || !strings.EqualFold(items[0], site)) {
+		return nil
+	}
+	return items
+}
+
+var reHomeWord = regexp.MustCompile(`(?i)^(home|homepage|start|startseite|inicio|portada|accueil|首页|首頁|主页|ホーム|トップ|홈|главная|news|index)$`)
+
+// markedBreadcrumb reads a trail marked up as one — schema.org microdata,
+// ARIA label, or the class and id names of the convention — from its list
+// items, microdata items or links.
+func markedBreadcrumb(q *goquery.Document) []string {
+	trail := q.Find(`[class*="readcrumb"], [id*="readcrumb"], [itemtype*="BreadcrumbList"], [aria-label*="readcrumb"]`).First()
+	if trail.Length() == 0 {
+		return nil
+	}
+	items := trail.Find(`[itemprop="itemListElement"]`)
+	if items.Length() == 0 {
+		items = trail.Find("li")
+	}
+	if items.Length() == 0 {
+		items = trail.Find("a")
+	}
+	var out []string
+	items.Each(func(_ int, s *goquery.Selection) {
+		t := strings.Trim(collapse(s.Text()), " >›»→/|")
+		if t != "" && len(t) <= 80 {
+			out = append(out, t)
+		}
+	})
+	if len(out) > 8 {
+		return nil // a menu, not a trail
+	}
+	return out
+}
+
+// hasSeparator reports, without building the text, whether the text under n
+// has a trail separator (> › » → /).
+func hasSeparator(n *html.Node) bool {
+	return eachText(n, func(s string) bool { return strings.ContainsAny(s, ">›»→/") })
+}
+
+// firstText returns the first non-blank text under n, trimmed.
+func firstText(n *html.Node) string {
+	var first string
+	eachText(n, func(s string) bool {
+		first = strings.TrimSpace(s)
+		return first != ""
+	})
+	return first
+}
