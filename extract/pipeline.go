@@ -20,7 +20,9 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	blocks := p.findBlocks(base)
 	skip := make(map[*html.Node]bool, len(blocks)*2)
 	for _, fb := range blocks {
-		p.drop(fb.node, skip)
+		for _, n := range fb.nodes {
+			p.drop(n, skip)
+		}
 		if fb.heading != nil {
 			p.drop(fb.heading, skip)
 		}
