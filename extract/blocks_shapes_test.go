@@ -111,6 +111,11 @@ func TestBlockShapes(t *testing.T) {
 			[]shapeBlock{{"related", "See also", urls("r", 1, 3)}},
 		},
 		{
+			"bare text heading in the body's container",
+			`<div>` + shapeBody + `Mehr zum Thema<br>` + items(3, "r", brItem) + `</div>`,
+			[]shapeBlock{{"related", "Mehr zum Thema", urls("r", 1, 3)}},
+		},
+		{
 			"heading in another parent than the items",
 			`<div>` + shapeBody + `</div><div class="hd"><div><span>Read more</span></div></div><div class="bd"><div>` + items(6, "r", divItem) + `</div></div>`,
 			[]shapeBlock{{"related", "Read more", urls("r", 1, 6)}},

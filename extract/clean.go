@@ -218,6 +218,19 @@ func (p *page) drop(n *html.Node, skip map[*html.Node]bool) {
 		return
 	}
 	skip[n] = true
+	if n.Type == html.TextNode && n.Parent != nil {
+		// A bare text heading ("See also<br><a>…"): no measures of its
+		// own; its characters come off its ancestors and the text out of
+		// the tree the body is read from.
+		k := countChars(n.Data)
+		for a := n.Parent; a != nil; a = a.Parent {
+			if as := p.stats[a]; as != nil {
+				as.chars -= k
+			}
+		}
+		n.Parent.RemoveChild(n)
+		return
+	}
 	st := p.stats[n]
 	if st == nil {
 		return
