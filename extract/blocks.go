@@ -986,7 +986,7 @@ func hasWordRune(s string) bool {
 
 // resolve makes href absolute against base; "" for empty or fragment-only.
 func resolve(base *url.URL, href string) string {
-	href = strings.TrimSpace(href)
+	href = cleanHref(href)
 	if href == "" || strings.HasPrefix(href, "#") {
 		return ""
 	}

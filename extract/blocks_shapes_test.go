@@ -2,6 +2,7 @@ package extract_test
 
 import (
 	"fmt"
+	"net/url"
 	"strings"
 	"testing"
 
@@ -358,5 +359,73 @@ func TestBlocksCJK(t *testing.T) {
 	}
 	if strings.Contains(a.Text, "报道") || strings.Contains(a.Text, "相关") || strings.Contains(a.Text, "更多") {
 		t.Errorf("block text in the body:\n%s", a.Text)
+	}
+}
+
+// TestBaseHref checks that every URL of the record — block links, image,
+// images, canonical URL — resolves against the document's base URL: the
+// first <base> with an href, itself resolved against the page's URL; a
+// base that does not parse is ignored.
+func TestBaseHref(t *testing.T) {
+	type urlsOf struct {
+		Links            []string
+		Canonical, Image string
+		Images           []string
+	}
+	// page renders a table-layout page with base-relative links.
+	page := func(head, bodyTop string) string {
+		return `<html><head><title>Council funds bus line</title>` + head +
+			`<link rel="canonical" href="2025/03/25/2/"><meta property="og:image" content="img/lead.jpg"></head><body>` + bodyTop +
+			`<table><tr><td><h1>Council funds bus line</h1>` + shapeBody + `<img src="pics/map.png" width="600" height="400"></td></tr></table>` +
+			`<table><tr><td class="tit">Related</td></tr>` +
+			`<tr><td>&middot; <a href="2025/03/21/7/">Story r1 on the harbour works</a></td></tr>` +
+			`<tr><td>&middot; <a href="../sport/2025/03/20/1/">Story r2 on the harbour works</a></td></tr>` +
+			`<tr><td>&middot; <a href="/news/2025/03/19/4/">Story r3 on the harbour works</a></td></tr>` +
+			`<tr><td>&middot; <a href="https://other.example/x/">Story r4 on the harbour works</a></td></tr></table></body></html>`
+	}
+	against := func(base string) urlsOf {
+		b, err := url.Parse(base)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := func(s string) string { u, _ := b.Parse(s); return u.String() }
+		return urlsOf{
+			Links:     []string{r("2025/03/21/7/"), r("../sport/2025/03/20/1/"), r("/news/2025/03/19/4/"), "https://other.example/x/"},
+			Canonical: r("2025/03/25/2/"), Image: r("img/lead.jpg"), Images: []string{r("img/lead.jpg"), r("pics/map.png")},
+		}
+	}
+	const pageURL = "https://news.example/travel/2025/03/25/2/"
+	for _, tc := range []struct {
+		name, url, head, bodyTop string
+		want                     urlsOf
+	}{
+		{"no base: the page's URL", pageURL, "", "", against(pageURL)},
+		{"absolute base", pageURL, `<base href="https://news.example/travel/">`, "", against("https://news.example/travel/")},
+		{"base relative to the page", pageURL, `<base href="/travel/">`, "", against("https://news.example/travel/")},
+		{"protocol-relative base", pageURL, `<base href="//cdn.example/travel/">`, "", against("https://cdn.example/travel/")},
+		{"base without a trailing slash", pageURL, `<base href="https://news.example/travel/index.html">`, "", against("https://news.example/travel/index.html")},
+		{"the first base with an href wins", pageURL, `<base target="_blank"><base href="/travel/"><base href="/other/">`, "", against("https://news.example/travel/")},
+		{"a base in the body counts too", pageURL, "", `<base href="/travel/">`, against("https://news.example/travel/")},
+		{"tabs, newlines and spaces in the href", pageURL, "<base href=\" /tra\tvel/\n\">", "", against("https://news.example/travel/")},
+		{"empty href: the page's URL", pageURL, `<base href="">`, "", against(pageURL)},
+		{"a base that does not parse is ignored", pageURL, `<base href="http://exa mple.example/x/">`, "", against(pageURL)},
+		{"an opaque base is ignored", pageURL, `<base href="javascript:void(0)">`, "", against(pageURL)},
+		{"no page URL, absolute base", "", `<base href="https://news.example/travel/">`, "", against("https://news.example/travel/")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, err := extract.New(extract.Options{}).Extract(strings.NewReader(page(tc.head, tc.bodyTop)), extract.Source{URL: tc.url})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got := urlsOf{Canonical: a.CanonicalURL, Image: a.Image, Images: a.Images}
+			for _, b := range a.Blocks {
+				for _, l := range b.Links {
+					got.Links = append(got.Links, l.URL)
+				}
+			}
+			if diff := cmp.Diff(tc.want, got); diff != "" {
+				t.Errorf("Extract(page) URLs mismatch (-want +got):\n%s", diff)
+			}
+		})
 	}
 }

@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -18,8 +19,14 @@ type page struct {
 	jsonld []string     // raw JSON-LD script texts
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
-	stats  map[*html.Node]*nstat
-	slab   []nstat // backing store of stats, allocated in chunks
+	// baseHref is the href of the first <base> that has one (hasBase);
+	// base is the document's base URL, against which every URL of the
+	// record resolves (see documentBase).
+	baseHref string
+	hasBase  bool
+	base     *url.URL
+	stats    map[*html.Node]*nstat
+	slab     []nstat // backing store of stats, allocated in chunks
 	// elements counts the elements kept by prune.
 	elements int
 }
@@ -91,6 +98,10 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			p.times = append(p.times, c)
 		case atom.H1:
 			p.h1s = append(p.h1s, c)
+		case atom.Base:
+			if !p.hasBase && hasAttr(c, "href") {
+				p.baseHref, p.hasBase = attr(c, "href"), true
+			}
 		}
 		hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
 		if junkAtoms[c.DataAtom] || c.DataAtom == atom.Head || hidden {
@@ -105,6 +116,43 @@ func (p *page) prune(n *html.Node, inHead bool) {
 		p.prune(c, inHead)
 		c = next
 	}
+}
+
+// documentBase returns the document's base URL as the HTML standard
+// defines it: the href of the first <base> element that has one, resolved
+// against the page's URL; the page's URL when there is none, or when it
+// does not parse or cannot serve as a base (no scheme and no page URL to
+// resolve it against, an opaque URL such as "javascript:").
+func (p *page) documentBase(pageURL *url.URL) *url.URL {
+	if !p.hasBase {
+		return pageURL
+	}
+	u, err := url.Parse(cleanHref(p.baseHref))
+	if err != nil {
+		return pageURL
+	}
+	if pageURL != nil {
+		u = pageURL.ResolveReference(u)
+	}
+	if !u.IsAbs() || u.Opaque != "" {
+		return pageURL
+	}
+	return u
+}
+
+// cleanHref strips an href of what the URL parser ignores: leading and
+// trailing spaces and control characters, tabs and newlines anywhere.
+func cleanHref(href string) string {
+	href = strings.TrimFunc(href, func(r rune) bool { return r <= ' ' })
+	if strings.ContainsAny(href, "\t\n\r") {
+		href = strings.Map(func(r rune) rune {
+			if r == '\t' || r == '\n' || r == '\r' {
+				return -1
+			}
+			return r
+		}, href)
+	}
+	return href
 }
 
 // textOf concatenates the raw text nodes under n.
