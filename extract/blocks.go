@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
 // Heading vocabularies of the block kinds, in several languages, matched as
@@ -986,7 +988,7 @@ func hasWordRune(s string) bool {
 
 // resolve makes href absolute against base; "" for empty or fragment-only.
 func resolve(base *url.URL, href string) string {
-	href = cleanHref(href)
+	href = baseurl.Clean(href)
 	if href == "" || strings.HasPrefix(href, "#") {
 		return ""
 	}

@@ -6,6 +6,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
 // page is the working state of one extraction.
@@ -120,39 +122,13 @@ func (p *page) prune(n *html.Node, inHead bool) {
 
 // documentBase returns the document's base URL as the HTML standard
 // defines it: the href of the first <base> element that has one, resolved
-// against the page's URL; the page's URL when there is none, or when it
-// does not parse or cannot serve as a base (no scheme and no page URL to
-// resolve it against, an opaque URL such as "javascript:").
+// against the page's URL (see baseurl.Document); the page's URL when there
+// is none.
 func (p *page) documentBase(pageURL *url.URL) *url.URL {
 	if !p.hasBase {
 		return pageURL
 	}
-	u, err := url.Parse(cleanHref(p.baseHref))
-	if err != nil {
-		return pageURL
-	}
-	if pageURL != nil {
-		u = pageURL.ResolveReference(u)
-	}
-	if !u.IsAbs() || u.Opaque != "" {
-		return pageURL
-	}
-	return u
-}
-
-// cleanHref strips an href of what the URL parser ignores: leading and
-// trailing spaces and control characters, tabs and newlines anywhere.
-func cleanHref(href string) string {
-	href = strings.TrimFunc(href, func(r rune) bool { return r <= ' ' })
-	if strings.ContainsAny(href, "\t\n\r") {
-		href = strings.Map(func(r rune) rune {
-			if r == '\t' || r == '\n' || r == '\r' {
-				return -1
-			}
-			return r
-		}, href)
-	}
-	return href
+	return baseurl.Document(pageURL, p.baseHref)
 }
 
 // textOf concatenates the raw text nodes under n.
