@@ -152,11 +152,11 @@ const (
 	entBreak             // anything else: a paragraph, a wrapper of links
 )
 
-// itemShape is what makes items of one list alike: their tag, their first
-// class name (digits left out: "q1", "q2" are one class), whether they show
-// a picture and text besides the link (a date, a count, a rank).
+// itemShape is what tells the items of two lists set back to back apart:
+// whether they show a picture, and text besides the link (a date, a count,
+// a rank). Tags and class names do not: wrappers and names vary from item
+// to item in one list as often as between lists.
 type itemShape struct {
-	tag, class string
 	img, extra bool
 }
 
@@ -257,7 +257,7 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 	// heads them ("<h3><a>Sports</a></h3>" over a list of <div>s).
 	for i := 0; i+1 < len(out); i++ {
 		e, next := &out[i], &out[i+1]
-		if e.kind == entItem && next.kind == entItem && headingLevel(e.node) > 0 && e.shape.tag != next.shape.tag &&
+		if e.kind == entItem && next.kind == entItem && headingLevel(e.node) > 0 && e.node.Data != next.node.Data &&
 			(i == 0 || out[i-1].kind != entItem) {
 			if w, c := wordCount(nodeText(e.a)); w <= 4 && c <= 10 {
 				e.kind, e.named = entHeading, true
@@ -422,8 +422,6 @@ func (p *page) linkItem(n *html.Node) (a *html.Node, shape itemShape, ok bool) {
 			}
 		}
 	}
-	shape.tag = n.Data
-	shape.class = classKey(n)
 	shape.extra = st.chars > st.linkChars
 	return a, shape, true
 }
@@ -560,20 +558,6 @@ func extraText(n *html.Node) string {
 // the headline makes a teaser, or a paragraph, not an item.
 const itemExtra = 30
 
-// classKey is the first class name of n without its digits.
-func classKey(n *html.Node) string {
-	c := strings.TrimSpace(attr(n, "class"))
-	if i := strings.IndexAny(c, " \t\n"); i >= 0 {
-		c = c[:i]
-	}
-	return strings.Map(func(r rune) rune {
-		if r >= '0' && r <= '9' {
-			return -1
-		}
-		return r
-	}, c)
-}
-
 // span is a run of items: entries es[from:to], its heading, and whether
 // nothing but a heading comes before it in its container.
 type span struct {
@@ -602,9 +586,9 @@ func (p *page) segment(es []entry, out []span) []span {
 	}
 	for i := range es {
 		if es[i].kind == entLabel {
-			// Judged only next to a run: before an item, a "More" link or
-			// a lead story, or inside a run.
-			if next := i + 1; cur.from >= 0 || next < len(es) && (es[next].kind == entItem || es[next].kind == entLead) {
+			// Judged only next to a run: inside one, or before an item or a
+			// lead story (past other labels: a heading over a rank number).
+			if cur.from >= 0 || beforeRun(es, i+1) {
 				p.judge(&es[i])
 			} else {
 				es[i].kind = entBreak
@@ -614,11 +598,18 @@ func (p *page) segment(es []entry, out []span) []span {
 		case entItem:
 			if cur.from < 0 {
 				cur = span{from: i, heading: pending, atTop: top}
+				if i > 0 && es[i-1].kind == entGap {
+					cur.from = i - 1 // the first item's rank or date
+				}
 			}
 			last = i
 		case entGap, entHeading:
-			if cur.from >= 0 && !es[i].named && i+1 < len(es) && es[i+1].kind == entItem && es[i+1].shape.tag == es[last].shape.tag {
-				continue // a label between items of one list (an ad's)
+			if !es[i].named && i+1 < len(es) && es[i+1].kind == entItem &&
+				(cur.from >= 0 || es[i].kind == entGap) {
+				// A label between items of one list (an ad's, a rank), or
+				// before the first item (a rank, a date).
+				top = false
+				continue
 			}
 			closeRun(last + 1)
 			pending, top = nil, false
@@ -642,6 +633,21 @@ func (p *page) segment(es []entry, out []span) []span {
 	}
 	closeRun(last + 1)
 	return out
+}
+
+// beforeRun reports whether es[i:] begins, past up to two labels, with an
+// item or a lead story.
+func beforeRun(es []entry, i int) bool {
+	for k := i; k < len(es) && k <= i+2; k++ {
+		switch es[k].kind {
+		case entItem, entLead:
+			return true
+		case entLabel:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // splitShapes splits run r where its items change shape: consecutive items
@@ -894,8 +900,8 @@ func headingLikeText(t string, strict bool) bool {
 		return true
 	}
 	t = strings.TrimRight(t, ".…")
-	if strict || sentenceEnd(t) || strings.ContainsAny(t, "(（[") {
-		return false
+	if strict || sentenceEnd(t) || strings.ContainsAny(t, "(（[") || !hasLetter(t) {
+		return false // a sentence, a count, a rank number
 	}
 	w, c := wordCount(t)
 	return w+c > 0 && w <= 6 && c <= 16
