@@ -285,15 +285,15 @@ func (p *page) elementEntries(c *html.Node, out []entry) []entry {
 		// "<h3>Related coverage from <a>Money</a></h3>".
 		e.kind, e.named = entHeading, true
 	default:
-		if a, shape, ok := p.linkItem(c); ok {
-			e.kind, e.a, e.shape = entItem, a, shape
-			break
-		}
 		if st.links >= 2 && st.links <= 6 {
 			// A row of a grid: its cells are the items.
 			if cells := p.linkCells(c); cells != nil {
 				return append(out, cells...)
 			}
+		}
+		if a, shape, ok := p.linkItem(c); ok {
+			e.kind, e.a, e.shape = entItem, a, shape
+			break
 		}
 		if p.leadTeaser(c) {
 			e.kind = entLead
@@ -376,6 +376,7 @@ func (p *page) leadTeaser(n *html.Node) bool {
 // element children with text is a link item, nil otherwise.
 func (p *page) linkCells(row *html.Node) []entry {
 	var cells []entry
+	least, most := 1<<30, 0
 	for c := row.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode {
 			if hasWordRune(c.Data) {
@@ -387,12 +388,17 @@ func (p *page) linkCells(row *html.Node) []entry {
 			continue
 		}
 		a, shape, ok := p.linkItem(c)
-		if !ok {
-			return nil
+		if !ok || len(cells) > 0 && strings.TrimSpace(attr(a, "href")) == strings.TrimSpace(attr(cells[len(cells)-1].a, "href")) {
+			return nil // not a link item, or one story's parts (picture, headline)
 		}
 		cells = append(cells, entry{node: c, top: row, kind: entItem, a: a, shape: shape})
+		if k := p.stats[a].linkChars; k > 12 || !isMoreLabel(shortText(a)) {
+			least, most = min(least, k), max(most, k)
+		}
 	}
-	if len(cells) < 2 {
+	// Headlines side by side are of a size; a headline with a section
+	// label beside it ("<a>Sports</a>") is one item.
+	if len(cells) < 2 || least*4 < most {
 		return nil
 	}
 	return cells
@@ -605,9 +611,11 @@ func (p *page) segment(es []entry, out []span) []span {
 			last = i
 		case entGap, entHeading:
 			if !es[i].named && i+1 < len(es) && es[i+1].kind == entItem &&
-				(cur.from >= 0 || es[i].kind == entGap) {
+				(cur.from >= 0 || es[i].kind == entGap) ||
+				!es[i].named && cur.from < 0 && pendingNamed && beforeRun(es, i+1) {
 				// A label between items of one list (an ad's, a rank), or
-				// before the first item (a rank, a date).
+				// before the first item (a rank, a date), or between a
+				// heading naming a block kind and its list (an ad's).
 				top = false
 				continue
 			}
@@ -827,8 +835,9 @@ func usableHref(href string) bool {
 // content before the list.
 func (p *page) headingBefore(n *html.Node) *html.Node {
 	cur := n
-	lead := false // a lead story skipped: only a named heading heads the list
-	for up := 0; up < 5 && cur != nil; up++ {
+	lead := false       // a lead story skipped: only a named heading heads the list
+	var weak *html.Node // a heading that names nothing, kept while one before it may
+	for up := 0; up < 5 && cur != nil && weak == nil; up++ {
 		for s := cur.PrevSibling; s != nil; s = s.PrevSibling {
 			if s.Type == html.TextNode {
 				if !hasWordRune(s.Data) {
@@ -837,37 +846,38 @@ func (p *page) headingBefore(n *html.Node) *html.Node {
 				if t := collapse(s.Data); len(t) <= 60 && namesBlock(t) {
 					return s
 				}
-				return nil
-			}
-			if s.Type != html.ElementNode {
-				continue
+				return weak
 			}
 			st := p.stats[s]
-			if st == nil || st.chars == 0 {
+			if s.Type != html.ElementNode || st == nil || st.chars == 0 {
 				continue
 			}
 			named := false
-			if p.headingLike(s, &named) {
-				if lead && !named {
-					return nil
+			switch {
+			case p.headingLike(s, &named):
+				if named {
+					return s
 				}
-				return s
-			}
-			if st.chars <= 30 && st.linkChars*2 >= st.chars && isMoreLabel(shortText(s)) {
-				continue // a "More" link beside the heading
-			}
-			if !lead && p.leadTeaser(s) {
+				if lead || weak != nil {
+					return weak
+				}
+				// A label ("Advertisement") may sit between a heading that
+				// names the block and its list.
+				weak = s
+			case st.chars <= 30 && st.linkChars*2 >= st.chars && isMoreLabel(shortText(s)):
+				// a "More" link beside the heading
+			case !lead && weak == nil && p.leadTeaser(s):
 				lead = true
-				continue
+			default:
+				return weak
 			}
-			return nil
 		}
 		cur = cur.Parent
 		if cur == nil || cur.DataAtom == atom.Body {
-			return nil
+			break
 		}
 	}
-	return nil
+	return weak
 }
 
 // headingLike reports whether element n reads as the heading of what
