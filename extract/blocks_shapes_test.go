@@ -244,6 +244,27 @@ func TestBlockShapes(t *testing.T) {
 			nil,
 		},
 		{
+			"a grid row with a short headline beside a long one",
+			`<div>` + shapeBody + `</div><div>Related</div><table><tr><td><a href="/news/r-1.html">Story r1 on the harbour works and the new pier in the north</a></td>` +
+				`<td><a href="/news/r-2.html">Story r2 on harbours</a></td></tr><tr>` + items(2, "s", cellItem) + `</tr></table>`,
+			[]shapeBlock{{"related", "Related", append(urls("r", 1, 2), urls("s", 1, 2)...)}},
+		},
+		{
+			"an ad label between the heading and its list",
+			`<div>` + shapeBody + `</div><section><h3>Recommendation</h3><div class="ad">Advertisement</div><ul>` + items(4, "c", liItem) + `</ul></section>`,
+			[]shapeBlock{{"recommendation", "Recommendation", urls("c", 1, 4)}},
+		},
+		{
+			"an ad label between the heading and its items, siblings",
+			`<div>` + shapeBody + `<p>Recommendation</p><div>Advertisement</div>` + items(4, "c", divItem) + `</div>`,
+			[]shapeBlock{{"recommendation", "Recommendation", urls("c", 1, 4)}},
+		},
+		{
+			"rank numbers in elements of their own between br-separated links",
+			`<div>` + shapeBody + `</div><div><b>Ranking</b>` + items(5, "k", `<div>%[3]d</div><a href="%[1]s">%[2]s</a><br>`) + `</div>`,
+			[]shapeBlock{{"ranking", "Ranking", urls("k", 1, 5)}},
+		},
+		{
 			"links not set as a list: no block",
 			`<div>` + strings.NewReplacer("new bus line", `<a href="/a">new bus line</a>`, "the hospital", `<a href="/b">the hospital</a>`,
 				"repairing roads", `<a href="/c">repairing roads</a>`, "the new stops", `<a href="/d">the new stops</a>`).Replace(shapeBody) + `</div>`,
