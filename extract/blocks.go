@@ -392,14 +392,25 @@ func (p *page) linkCells(row *html.Node) []entry {
 			return nil // not a link item, or one story's parts (picture, headline)
 		}
 		cells = append(cells, entry{node: c, top: row, kind: entItem, a: a, shape: shape})
-		if k := p.stats[a].linkChars; k > 12 || !isMoreLabel(shortText(a)) {
-			least, most = min(least, k), max(most, k)
-		}
+		k := p.stats[a].linkChars
+		least, most = min(least, k), max(most, k)
 	}
-	// Headlines side by side are of a size; a headline with a section
-	// label beside it ("<a>Sports</a>") is one item.
-	if len(cells) < 2 || least*4 < most {
+	if len(cells) < 2 {
 		return nil
+	}
+	if least*4 < most {
+		// Headlines side by side are of a size; a headline with a section
+		// label beside it ("<a>Sports</a>") is one item. A "More" cell
+		// does not count.
+		least = 1 << 30
+		for _, c := range cells {
+			if k := p.stats[c.a].linkChars; k > 12 || !isMoreLabel(shortText(c.a)) {
+				least = min(least, k)
+			}
+		}
+		if least*4 < most {
+			return nil
+		}
 	}
 	return cells
 }
@@ -731,17 +742,22 @@ func (p *page) runBlocks(n *html.Node, es []entry, r span, base *url.URL, out []
 			continue
 		}
 		e.title = p.itemTitle(e.node, e.a)
-		if len(e.title) <= 40 && isMoreLabel(e.title) {
-			e.link = false
-			continue
-		}
 		count++
 		w, c := wordCount(e.title)
 		words += w
 		cjk += c
 	}
 	// Headline-like: on average four words or more (or eight CJK characters).
-	if count < 2 || words < 4*count && cjk < 8*count {
+	if words < 4*count && cjk < 8*count {
+		return out
+	}
+	for i := r.from; i < r.to; i++ {
+		if e := &es[i]; e.link && len(e.title) <= 40 && isMoreLabel(e.title) {
+			e.link = false
+			count--
+		}
+	}
+	if count < 2 {
 		return out
 	}
 	for i := r.from; i < r.to; i++ {
