@@ -10,6 +10,7 @@ import (
 // ldData is what the page's JSON-LD says about its article.
 type ldData struct {
 	article    map[string]any
+	objs       []map[string]any // every object, in @graph too
 	publisher  string
 	authors    []string
 	breadcrumb []string
@@ -22,6 +23,28 @@ func (d *ldData) str(key string) string {
 		return ""
 	}
 	return ldString(d.article[key])
+}
+
+// date returns the article's date under key (datePublished, dateModified),
+// else that of the first object that has one: the page's WebPage, an
+// article nested in mainEntity or mainEntityOfPage.
+func (d *ldData) date(key string) string {
+	if s := d.str(key); s != "" {
+		return s
+	}
+	for _, o := range d.objs {
+		if s := ldString(o[key]); s != "" {
+			return s
+		}
+		for _, k := range []string{"mainEntity", "mainEntityOfPage"} {
+			if e, ok := o[k].(map[string]any); ok {
+				if s := ldString(e[key]); s != "" {
+					return s
+				}
+			}
+		}
+	}
+	return ""
 }
 
 func ldString(v any) string {
@@ -77,16 +100,19 @@ func (p *page) jsonLD() *ldData {
 		}
 	}
 	for _, raw := range p.jsonld {
-		var v any
-		raw = strings.TrimSpace(raw)
-		if err := json.Unmarshal([]byte(raw), &v); err != nil {
-			// Some pages end a JSON-LD script with a stray ";".
-			if err := json.Unmarshal([]byte(strings.TrimRight(raw, "; \n")), &v); err != nil {
-				continue
+		// A script may hold several values, or one followed by stray
+		// text (a ";", a brace too many): the values read before the
+		// first error count.
+		dec := json.NewDecoder(strings.NewReader(raw))
+		for {
+			var v any
+			if dec.Decode(&v) != nil {
+				break
 			}
+			collect(v)
 		}
-		collect(v)
 	}
+	d.objs = objs
 	best := -1
 	for _, o := range objs {
 		for _, t := range ldTypes(o) {
