@@ -79,7 +79,7 @@ func TestPublishedDate(t *testing.T) {
 		{name: "a permalink date under the headline",
 			meta: `<div class="info"><a href="/2020/07/03/pier"><span class="entry-time">2020年07月03日</span></a></div>`, want: "2020-07-03"},
 		{name: "the date near the headline, not the masthead's date of the day",
-			top: `<header><div class="today"><span class="date">Tue, 14 Jan 2020</span></div>` + siteMenu + `</header>`,
+			top:  `<header><div class="today"><span class="date">Tue, 14 Jan 2020</span></div>` + siteMenu + `</header>`,
 			meta: `<p>Courier staff<br>13 Jan 2020, 22:11 GMT+10</p>`, want: "2020-01-13T22:11:00+10:00"},
 		{name: "the publication label over the update label",
 			meta: `<p>Updated: 2024-05-03 10:00</p><p>Published: 2024-05-02 09:00</p>`, want: "2024-05-02T09:00:00"},
