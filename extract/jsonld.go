@@ -25,26 +25,42 @@ func (d *ldData) str(key string) string {
 	return ldString(d.article[key])
 }
 
-// date returns the article's date under key (datePublished, dateModified),
-// else that of the first object that has one: the page's WebPage, an
-// article nested in mainEntity or mainEntityOfPage.
-func (d *ldData) date(key string) string {
-	if s := d.str(key); s != "" {
+// date returns the article's date under key (datePublished, dateModified)
+// read as a stamp, else that of the first object that has one: the page's
+// WebPage, an article nested in mainEntity or mainEntityOfPage. A value
+// that is no date ("0001-01-01") is passed over.
+func (d *ldData) date(key string) stamp {
+	if s := parseStamp(d.str(key)); s.ok() {
 		return s
 	}
 	for _, o := range d.objs {
-		if s := ldString(o[key]); s != "" {
+		if !isArticleLD(o) {
+			continue // an image's or a video's date is not the page's
+		}
+		if s := parseStamp(ldString(o[key])); s.ok() {
 			return s
 		}
 		for _, k := range []string{"mainEntity", "mainEntityOfPage"} {
 			if e, ok := o[k].(map[string]any); ok {
-				if s := ldString(e[key]); s != "" {
+				if s := parseStamp(ldString(e[key])); s.ok() {
 					return s
 				}
 			}
 		}
 	}
-	return ""
+	return stamp{}
+}
+
+// isArticleLD reports an object typed as an article or a web page, or
+// untyped.
+func isArticleLD(o map[string]any) bool {
+	ts := ldTypes(o)
+	for _, t := range ts {
+		if articleTypes.MatchString(t) {
+			return true
+		}
+	}
+	return len(ts) == 0
 }
 
 func ldString(v any) string {

@@ -36,6 +36,9 @@ type dateCand struct {
 type dateScan struct {
 	p          *page
 	heads      []string // the page's headline as metadata states it, lower case
+	site       string   // the site's name, lower case
+	base       *url.URL // the page's address
+	canonical  string
 	monthFirst bool     // read 03/04/2020 as March 4
 	pos        int
 	headPos    int  // element number of the headline, -1 when not found
@@ -48,8 +51,9 @@ type dateScan struct {
 // maxDateElements bounds the walk: dates stand near the top of a page.
 const maxDateElements = 4000
 
-func (p *page) visibleDates(heads []string, monthFirst bool) *dateScan {
-	sc := &dateScan{p: p, heads: heads, monthFirst: monthFirst, headPos: -1, h1Pos: -1}
+func (p *page) visibleDates(m *pageMeta, heads []string, base *url.URL) *dateScan {
+	sc := &dateScan{p: p, heads: heads, site: strings.ToLower(m.siteName), base: base, canonical: m.canonical,
+		monthFirst: monthFirst(p), headPos: -1, h1Pos: -1}
 	if p.body != nil {
 		sc.walk(p.body, false, false)
 	}
@@ -99,13 +103,17 @@ func (sc *dateScan) walk(n *html.Node, excluded, read bool) {
 // headline, else the first heading of another level that is (an <h1> may
 // be the site's name), else the first <h1>.
 func (sc *dateScan) heading(n *html.Node, st *nstat, level int) {
-	if level == 1 && sc.h1Pos < 0 {
-		sc.h1Pos = sc.pos
-	}
-	if sc.headH1 || st.chars < 4 || st.chars > 400 || len(sc.heads) == 0 || sc.headPos >= 0 && level != 1 {
+	if sc.headH1 || st.chars > 400 || sc.headPos >= 0 && level != 1 {
 		return
 	}
 	t := strings.ToLower(nodeText(n))
+	if t == "" || t == sc.site {
+		// The site's name set as a heading (a logo) heads no story.
+		return
+	}
+	if level == 1 && sc.h1Pos < 0 {
+		sc.h1Pos = sc.pos
+	}
 	for _, h := range sc.heads {
 		if t == h || len(t) >= 15 && len(h) >= 15 && (strings.Contains(t, h) || strings.Contains(h, t)) {
 			sc.headPos, sc.headH1 = sc.pos, level == 1
@@ -228,18 +236,34 @@ const maxTeaserChars = 300
 
 // teaser reports a date that belongs to a teaser of another page: a small
 // box around it holds a headline-sized link that is not this page's
-// headline.
+// headline, or is one of a run of like boxes with links (a list of
+// teasers, however short their titles).
 func (sc *dateScan) teaser(n *html.Node) bool {
-	for a := n.Parent; a != nil && a != sc.p.body; a = a.Parent {
+	for a := n; a != nil && a != sc.p.body; a = a.Parent {
 		st := sc.p.stats[a]
 		if st == nil || st.chars > maxTeaserChars {
 			return false
 		}
-		if st.linkChars >= 25 && sc.hasHeadlineLink(a) {
+		if st.linkChars >= 25 && sc.hasHeadlineLink(a) || st.links > 0 && sc.likeSiblings(a) >= 2 {
 			return true
 		}
 	}
 	return false
+}
+
+// likeSiblings counts the siblings of n with its tag and class that are
+// small boxes with links too.
+func (sc *dateScan) likeSiblings(n *html.Node) int {
+	ci, like := classID(n), 0
+	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
+		if s == n || s.Type != html.ElementNode || s.DataAtom != n.DataAtom || s.Data != n.Data {
+			continue
+		}
+		if st := sc.p.stats[s]; st != nil && st.links > 0 && st.chars <= maxTeaserChars && classID(s) == ci {
+			like++
+		}
+	}
+	return like
 }
 
 // hasHeadlineLink reports a link of headline size under n whose text is not
@@ -258,7 +282,7 @@ func (sc *dateScan) hasHeadlineLink(n *html.Node) bool {
 			}
 			if c.DataAtom == atom.A && st.chars >= 25 {
 				t := strings.ToLower(nodeText(c))
-				own := false
+				own := sc.isSelf(attr(c, "href"))
 				for _, h := range sc.heads {
 					if t == h || strings.Contains(h, t) || strings.Contains(t, h) {
 						own = true
@@ -272,6 +296,27 @@ func (sc *dateScan) hasHeadlineLink(n *html.Node) bool {
 	}
 	walk(n)
 	return found
+}
+
+// isSelf reports a link to the page itself (its address or its canonical
+// one, scheme, "www.", a final slash and the fragment aside): a permalink.
+func (sc *dateScan) isSelf(href string) bool {
+	if sc.base == nil || href == "" {
+		return false
+	}
+	u := pageKey(resolve(sc.base, href))
+	return u != "" && (u == pageKey(sc.base.String()) || u == pageKey(sc.canonical))
+}
+
+// pageKey is a URL without scheme, "www.", fragment and final slash.
+func pageKey(u string) string {
+	if i := strings.IndexByte(u, '#'); i >= 0 {
+		u = u[:i]
+	}
+	if i := strings.Index(u, "://"); i >= 0 {
+		u = u[i+3:]
+	}
+	return strings.TrimSuffix(strings.TrimPrefix(u, "www."), "/")
 }
 
 // pick chooses the publication date among the visible ones: one marked as
@@ -290,7 +335,7 @@ func (sc *dateScan) pick(mod bool) stamp {
 		case c.kind == kindMarked:
 			cost = dist(c.pos, sc.headPos)
 		case sc.headPos < 0:
-			if c.kind < kindTime {
+			if c.kind < kindLabel {
 				continue
 			}
 			cost = 1000 + c.pos
@@ -365,13 +410,13 @@ var updateLabelWords = []string{"updated", "update:", "modified", "aktualisiert"
 // dates fills the publication and modification times: JSON-LD, then metas,
 // then the visible dates, then the URL.
 func (m *pageMeta) dates(p *page, metas map[string]string, ld *ldData, base *url.URL) {
-	m.published = parseStamp(ld.date("datePublished"))
+	m.published = ld.date("datePublished")
 	for _, k := range []string{"article:published_time", "article:published", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date", "og:published_time", "article.published", "published_time", "release_date", "original-publish-date", "cxenseparse:recs:publishtime", "weibo: article:create_at", "publication_date", "datecreated", "citation_publication_date", "citation_date"} {
 		if !m.published.ok() {
 			m.published = parseStamp(metas[k])
 		}
 	}
-	m.modified = parseStamp(ld.date("dateModified"))
+	m.modified = ld.date("dateModified")
 	for _, k := range []string{"article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified", "dcterms.modified", "article.updated"} {
 		if !m.modified.ok() {
 			m.modified = parseStamp(metas[k])
@@ -381,12 +426,12 @@ func (m *pageMeta) dates(p *page, metas map[string]string, ld *ldData, base *url
 		// The visible dates are read for a page whose metadata has no
 		// publication date; the modification time then comes with them.
 		var heads []string
-		for _, h := range []string{m.bestTitle(), m.ldHeadline, m.ogTitle} {
-			if h = strings.ToLower(collapse(html.UnescapeString(h))); h != "" {
+		for _, h := range []string{m.bestTitle(), m.ldHeadline, m.ogTitle, m.title} {
+			if h = strings.ToLower(collapse(html.UnescapeString(h))); h != "" && h != strings.ToLower(m.siteName) {
 				heads = append(heads, h)
 			}
 		}
-		sc := p.visibleDates(heads, monthFirst(p))
+		sc := p.visibleDates(m, heads, base)
 		m.published = sc.pick(false)
 		if !m.modified.ok() {
 			m.modified = sc.pick(true)

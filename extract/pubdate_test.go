@@ -76,6 +76,11 @@ func TestPublishedDate(t *testing.T) {
 		{name: "date beside author and comment links",
 			meta: `<div class="entry-meta"><span><a href="/author/ann">Ann Lee</a> — </span><span class="entry-date">March 11, 2020</span> <a href="#respond">add comment</a></div>`,
 			want: "2020-03-11"},
+		{name: "the headline a permalink in a small heading, the date in one beside it", url: "https://bay.example/blog/e/5d8c31",
+			top: `<h1><a href="/blog/">Notes from the harbour</a></h1>`,
+			meta: `<div class="entry-top"><h3><a href="https://bay.example/blog/e/5d8c31">Walking the whole sea wall in one afternoon</a></h3>` +
+				`<div class="info"><a href="https://bay.example/blog/e/5d8c31"><span>2020年07月03日</span></a> | <a href="/blog/c/walks">Walks</a></div></div>`,
+			want: "2020-07-03"},
 		{name: "a permalink date under the headline",
 			meta: `<div class="info"><a href="/2020/07/03/pier"><span class="entry-time">2020年07月03日</span></a></div>`, want: "2020-07-03"},
 		{name: "the date near the headline, not the masthead's date of the day",
@@ -152,5 +157,43 @@ func TestFindDate(t *testing.T) {
 		if got, _, _ := findDate(tc.in, tc.monthFirst); got.value != tc.want {
 			t.Errorf("findDate(%q, %v) = %q, want %q", tc.in, tc.monthFirst, got.value, tc.want)
 		}
+	}
+}
+
+// TestPublishedDateNotArticles: pages that are no story give no date, what
+// dates they show (the day's date in the masthead, teasers, a calendar).
+func TestPublishedDateNotArticles(t *testing.T) {
+	ex := New(Options{})
+	teasers := func(tag string) string {
+		var b strings.Builder
+		for i, title := range []string{"Pier reopens", "Ferry fares", "Storm warning", "Lifeboat day"} {
+			b.WriteString(`<` + tag + ` class="item"><a href="/story/` + string(rune('a'+i)) + `">` + title + `</a>` +
+				`<span class="date">May ` + string(rune('5'+i)) + `, 2024</span><p>A short summary of the story, a line or two long.</p></` + tag + `>`)
+		}
+		return b.String()
+	}
+	for _, tc := range []struct{ name, page string }{
+		{"home page: logo heading, the day's date, teasers",
+			`<html lang="en"><head><title>Bay Courier</title><meta property="og:site_name" content="Bay Courier"></head><body>` +
+				`<header><h1><a href="/">Bay Courier</a></h1><p class="today">Thursday, May 9, 2024</p></header>` +
+				`<main>` + teasers("div") + `</main></body></html>`},
+		{"section page: its name as heading over a list of teasers",
+			`<html lang="en"><head><title>News | Bay Courier</title></head><body>` + siteMenu +
+				`<main><h1>News</h1><ul>` + teasers("li") + `</ul></main></body></html>`},
+		{"list without headline, times in the items",
+			`<html><head><title>Archive</title></head><body><div>` +
+				`<div class="row"><a href="/x">Pier reopens</a> <time datetime="2024-05-05">5 May</time></div>` +
+				`<div class="row"><a href="/y">Ferry fares</a> <time datetime="2024-05-06">6 May</time></div>` +
+				`</div></body></html>`},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			a, _ := ex.ExtractBytes([]byte(tc.page), Source{URL: "https://bay.example/news/"})
+			if a == nil {
+				t.Fatal("Extract() = nil")
+			}
+			if a.Published != "" {
+				t.Errorf("Extract().Published = %q, want none", a.Published)
+			}
+		})
 	}
 }
