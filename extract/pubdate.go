@@ -39,7 +39,7 @@ type dateScan struct {
 	site       string   // the site's name, lower case
 	base       *url.URL // the page's address
 	canonical  string
-	monthFirst bool     // read 03/04/2020 as March 4
+	monthFirst bool // read 03/04/2020 as March 4
 	pos        int
 	headPos    int  // element number of the headline, -1 when not found
 	headH1     bool // the headline is an <h1>
