@@ -40,7 +40,7 @@ var shapeChrome = []string{"small team of volunteers", "Bridge closure extended"
 // shapeLayouts set a shape in a page: landmark elements with meaningful
 // class names; bare <div>s without a class or id, the article markup
 // (<article>, <main>, <section>, <header>, <figure>) gone too; a legacy
-// table layout.
+// table layout; the article alone, no chrome.
 var shapeLayouts = []struct {
 	name string
 	page func(s bodyShape) string
@@ -54,6 +54,7 @@ var shapeLayouts = []struct {
 		return bare(`<div><div><a href="/">Riverside Post</a></div><div>` + shapeMenu + `</div></div>` +
 			`<div><div>` + s.main + s.after + `</div><div>` + shapeSide + `</div></div><div>` + shapeFoot + `</div>`)
 	}},
+	{"alone", func(s bodyShape) string { return s.main + s.after }},
 	{"table", func(s bodyShape) string {
 		return `<table width="960"><tr><td colspan="2"><a href="/">Riverside Post</a> ` + shapeMenu + `</td></tr>` +
 			`<tr><td valign="top">` + s.main + s.after + `</td><td valign="top" width="240">` + shapeSide + `</td></tr>` +
