@@ -53,7 +53,7 @@ const maxDateElements = 4000
 
 func (p *page) visibleDates(m *pageMeta, heads []string, base *url.URL) *dateScan {
 	sc := &dateScan{p: p, heads: heads, site: strings.ToLower(m.siteName), base: base, canonical: m.canonical,
-		monthFirst: monthFirst(p), headPos: -1, h1Pos: -1}
+		monthFirst: monthFirst(p, base), headPos: -1, h1Pos: -1}
 	if p.body != nil {
 		sc.walk(p.body, false, false)
 	}
@@ -138,12 +138,17 @@ func (sc *dateScan) marked(n *html.Node) {
 	ip := strings.ToLower(attr(n, "itemprop"))
 	isPub := strings.Contains(ip, "datepublished") || strings.Contains(ip, "datecreated")
 	isMod := strings.Contains(ip, "datemodified")
-	if n.DataAtom != atom.Time && !isPub && !isMod {
+	// hAtom's <abbr class="published" title="2019-11-18T17:19:53Z">.
+	abbr := n.DataAtom == atom.Abbr && hasAttr(n, "title") && isDateClass(classID(n))
+	if n.DataAtom != atom.Time && !abbr && !isPub && !isMod {
 		return
 	}
 	v := attr(n, "datetime")
 	if v == "" {
 		v = attr(n, "content")
+	}
+	if v == "" && abbr {
+		v = attr(n, "title")
 	}
 	if v == "" {
 		v = nodeText(n)
@@ -207,6 +212,15 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 		return true
 	}
 	sc.cands = append(sc.cands, dateCand{s: s, pos: sc.pos, kind: kind, mod: mod})
+	if mod {
+		// "Updated … · Published …": the second date of the line.
+		rest := t[end:]
+		if s, start, _ := findDate(rest, sc.monthFirst); s.ok() {
+			if b := lower(rest[:start]); containsAny(b, dateLabelWords) && !containsAny(b, updateLabelWords) {
+				sc.cands = append(sc.cands, dateCand{s: s, pos: sc.pos, kind: kindLabel})
+			}
+		}
+	}
 	return true
 }
 
@@ -443,11 +457,29 @@ func (m *pageMeta) dates(p *page, metas map[string]string, ld *ldData, base *url
 }
 
 // monthFirst reports a page in American English, which writes 03/04/2020
-// for March 4.
-func monthFirst(p *page) bool {
+// for March 4: declared so, or declared English on a site outside the
+// countries whose English puts the day first.
+func monthFirst(p *page, base *url.URL) bool {
 	if p.html == nil {
 		return false
 	}
-	l := strings.ToLower(attr(p.html, "lang"))
-	return l == "en" || l == "en-us"
+	switch strings.ToLower(attr(p.html, "lang")) {
+	case "en-us":
+		return true
+	case "en":
+		if base == nil {
+			return true
+		}
+		host := strings.ToLower(base.Hostname())
+		if i := strings.LastIndexByte(host, '.'); i >= 0 {
+			return !dayFirstTLD[host[i+1:]]
+		}
+		return true
+	}
+	return false
 }
+
+// dayFirstTLD are the country domains of English-speaking countries that
+// write the day first.
+var dayFirstTLD = map[string]bool{"uk": true, "au": true, "nz": true, "ie": true, "in": true, "za": true,
+	"sg": true, "pk": true, "ng": true, "ke": true, "gh": true, "lk": true, "my": true, "hk": true}

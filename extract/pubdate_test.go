@@ -105,6 +105,12 @@ func TestPublishedDate(t *testing.T) {
 			after: `<section id="comments"><div class="comment"><p>Tom</p><p>Posted on May 9, 2024</p><p>About time.</p></div></section>`, want: ""},
 		{name: "a date inside a sentence",
 			meta: `<p>The pier first opened to the public on 4 June 1998 after years of delays.</p>`, want: ""},
+		{name: "the update first, the publication second on one line",
+			meta: `<p>Updated May 3, 2024 · Published May 2, 2024</p>`, want: "2024-05-02"},
+		{name: "hAtom abbr title", meta: `<p>By Ann Lee <abbr class="published" title="2024-05-02T09:00:00Z">Thursday morning</abbr></p>`,
+			want: "2024-05-02T09:00:00Z"},
+		{name: "English on a day-first country's domain", url: "https://bay.example.co.uk/news/pier",
+			meta: `<span class="date">04/03/2020</span>`, want: "2020-03-04"},
 		{name: "a modification time only",
 			meta: `<p>Last updated: 2024-05-09 10:00</p>`, want: ""},
 	} {
