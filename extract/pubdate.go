@@ -43,9 +43,13 @@ type dateScan struct {
 	pos        int
 	headPos    int  // element number of the headline, -1 when not found
 	headH1     bool // the headline is an <h1>
-	h1Pos      int  // of the first <h1>, -1 when none
-	cands      []dateCand
-	menus      []int // element numbers of navigation and link lists
+	anyPos     int  // of the first other element that is the headline, -1 when none
+	// headMin and headMax bound the length of the headlines in
+	// non-space characters.
+	headMin, headMax int
+	h1Pos            int // of the first <h1>, -1 when none
+	cands            []dateCand
+	menus            []int // element numbers of navigation and link lists
 }
 
 // maxDateElements bounds the walk: dates stand near the top of a page.
@@ -53,9 +57,16 @@ const maxDateElements = 4000
 
 func (p *page) visibleDates(m *pageMeta, heads []string, base *url.URL) *dateScan {
 	sc := &dateScan{p: p, heads: heads, site: strings.ToLower(m.siteName), base: base, canonical: m.canonical,
-		monthFirst: monthFirst(p, base), headPos: -1, h1Pos: -1}
+		monthFirst: monthFirst(p, base), headPos: -1, h1Pos: -1, anyPos: -1, headMin: 1 << 30}
+	for _, h := range heads {
+		n := countChars(h)
+		sc.headMin, sc.headMax = min(sc.headMin, max(4, n)), max(sc.headMax, n)
+	}
 	if p.body != nil {
 		sc.walk(p.body, false, false)
+	}
+	if sc.headPos < 0 {
+		sc.headPos = sc.anyPos
 	}
 	if sc.headPos < 0 {
 		sc.headPos = sc.h1Pos
@@ -81,10 +92,15 @@ func (sc *dateScan) walk(n *html.Node, excluded, read bool) {
 		}
 		if lv := headingLevel(c); lv > 0 {
 			sc.heading(c, st, lv)
+		} else if sc.anyPos < 0 && st.linkChars == 0 && st.chars >= sc.headMin && st.chars <= sc.headMax {
+			sc.headline(c)
 		}
 		ex := excluded || isDateExcluded(c)
 		if !ex {
 			sc.marked(c)
+			if len(sc.p.dateScripts) > 0 {
+				sc.script(c)
+			}
 		}
 		if st.chars == 0 {
 			continue
@@ -118,6 +134,50 @@ func (sc *dateScan) heading(n *html.Node, st *nstat, level int) {
 		if t == h || len(t) >= 15 && len(h) >= 15 && (strings.Contains(t, h) || strings.Contains(h, t)) {
 			sc.headPos, sc.headH1 = sc.pos, level == 1
 			return
+		}
+	}
+}
+
+// headline notes the first element other than a heading whose text is
+// the page's headline (<font><b>, a big <span>), for pages whose headline
+// is in no heading.
+func (sc *dateScan) headline(n *html.Node) {
+	if isBlockContainer(n) {
+		return
+	}
+	t := strings.ToLower(nodeText(n))
+	for _, h := range sc.heads {
+		if t == h && t != sc.site {
+			sc.anyPos = sc.pos
+			return
+		}
+	}
+}
+
+// dateScript is a short inline script of the body with a date in it: old
+// pages print their date with document.write.
+type dateScript struct {
+	parent *html.Node
+	text   string
+}
+
+// noteDateScript keeps s when it is a short inline script with a date.
+func (p *page) noteDateScript(s *html.Node) {
+	t := s.FirstChild
+	if t == nil || t != s.LastChild || t.Type != html.TextNode || len(t.Data) > 120 || !hasYear(t.Data) || hasAttr(s, "src") {
+		return
+	}
+	p.dateScripts = append(p.dateScripts, dateScript{s.Parent, t.Data})
+}
+
+// script reads the date a script of n prints, as a bare date.
+func (sc *dateScan) script(n *html.Node) {
+	for _, ds := range sc.p.dateScripts {
+		if ds.parent != n {
+			continue
+		}
+		if s, _, _ := findDate(ds.text, sc.monthFirst); s.ok() && !sc.teaser(n) {
+			sc.cands = append(sc.cands, dateCand{s: s, pos: sc.pos, kind: kindBare})
 		}
 	}
 }

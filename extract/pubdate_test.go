@@ -179,6 +179,10 @@ func TestPublishedDateNotArticles(t *testing.T) {
 		return b.String()
 	}
 	for _, tc := range []struct{ name, page string }{
+		{"a script's date far from the headline",
+			`<html><head><title>Harbour board agrees to rebuild the old pier</title></head><body>` +
+				`<div class="clock"><script>showClock("2024/05/09 10:00:00")</script></div>` + siteMenu + strings.Repeat(`<div><p>Weather, tides and ferry times.</p></div>`, 12) +
+				`<h1>Harbour board agrees to rebuild the old pier</h1><p>` + strings.Repeat("The board met on Tuesday. ", 20) + `</p></body></html>`},
 		{"home page: logo heading, the day's date, teasers",
 			`<html lang="en"><head><title>Bay Courier</title><meta property="og:site_name" content="Bay Courier"></head><body>` +
 				`<header><h1><a href="/">Bay Courier</a></h1><p class="today">Thursday, May 9, 2024</p></header>` +
@@ -201,5 +205,20 @@ func TestPublishedDateNotArticles(t *testing.T) {
 				t.Errorf("Extract().Published = %q, want none", a.Published)
 			}
 		})
+	}
+}
+
+// TestPublishedDateOldMarkup: a headline in no heading, the date printed
+// by a script beside it.
+func TestPublishedDateOldMarkup(t *testing.T) {
+	page := `<html lang="zh-TW"><head><title>Harbour board agrees to rebuild the old pier - Bay Forum</title></head><body>` +
+		`<table><tr><td><a href="/">Bay Forum</a> | <a href="/f">Forum</a></td></tr>` +
+		`<tr><td><span id="topic"><font size="4"><b>Harbour board agrees to rebuild the old pier</b></font></span></td></tr>` +
+		`<tr><td class="info"><script>showDate("2020/04/17 01:43:09")</script>　瀏覽<b>7</b>｜回應<b>0</b></td></tr>` +
+		`<tr><td>` + strings.Repeat("<p>The harbour board agreed on Tuesday to rebuild the old pier before the winter storms arrive.</p>", 5) +
+		`</td></tr></table></body></html>`
+	a, _ := New(Options{}).ExtractBytes([]byte(page), Source{URL: "https://forum.bay.example/t/6950016"})
+	if a == nil || a.Published != "2020-04-17T01:43:09" {
+		t.Errorf("Extract() = %+v, want published 2020-04-17T01:43:09", a)
 	}
 }
