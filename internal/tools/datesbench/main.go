@@ -14,8 +14,6 @@
 package main
 
 import (
-	"bytes"
-	"compress/gzip"
 	"context"
 	"errors"
 	"flag"
@@ -102,7 +100,7 @@ func bench(ctx context.Context, c config, stdout io.Writer) error {
 	}
 	pages := make([][]byte, len(truths))
 	for i, t := range truths {
-		if pages[i], err = readGzip(filepath.Join(c.corpus, "html", t.ID+".html.gz")); err != nil {
+		if pages[i], err = corpus.ReadGzip(filepath.Join(c.corpus, "html", t.ID+".html.gz")); err != nil {
 			return fmt.Errorf("page %s: %w", t.ID, err)
 		}
 	}
@@ -124,7 +122,7 @@ func bench(ctx context.Context, c config, stdout io.Writer) error {
 		pred[t.ID] = dates[i]
 	}
 	if c.pred != "" {
-		if err := writeFile(c.pred, func(w io.Writer) error { return writePredictions(w, pred) }); err != nil {
+		if err := corpus.WriteFile(c.pred, func(w io.Writer) error { return writePredictions(w, pred) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "predictions written to %s\n", c.pred)
@@ -140,33 +138,4 @@ func bench(ctx context.Context, c config, stdout io.Writer) error {
 		}
 	}
 	return nil
-}
-
-func readGzip(path string) ([]byte, error) {
-	b, err := os.ReadFile(path)
-	if err != nil {
-		return nil, err
-	}
-	zr, err := gzip.NewReader(bytes.NewReader(b))
-	if err != nil {
-		return nil, err
-	}
-	defer zr.Close()
-	return io.ReadAll(zr)
-}
-
-// writeFile writes path through fill, making its directory.
-func writeFile(path string, fill func(io.Writer) error) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := fill(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
