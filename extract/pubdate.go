@@ -481,17 +481,33 @@ var dateLabelWords = []string{"date", "published", "publié", "publicado", "publ
 var updateLabelWords = []string{"updated", "update:", "modified", "aktualisiert", "geändert", "actualizado", "actualizada",
 	"mis à jour", "mise à jour", "aggiornato", "atualizado", "обновлено", "оновлено", "更新", "수정", "güncelleme", "zaktualizowano", "bijgewerkt"}
 
+// publishedMetas and modifiedMetas name the <meta> elements (property, name
+// or itemprop, lower case) that state the publication and the modification
+// time, in order of trust: Open Graph and schema.org, Dublin Core, the
+// analytics and recommendation vendors' tags, scholarly citation tags.
+var (
+	publishedMetas = []string{"article:published_time", "og:article:published_time", "article:published", "datepublished",
+		"pubdate", "publishdate", "publish-date", "publish_date", "date_published", "date", "dc.date", "dc.date.issued",
+		"dc.date.created", "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date",
+		"og:published_time", "article.published", "published_time", "release_date", "original-publish-date",
+		"originalpublicationdate", "article_date_original", "cxenseparse:recs:publishtime", "weibo: article:create_at",
+		"publication_date", "datecreated", "prism.publicationdate", "rnews:datepublished", "citation_publication_date",
+		"citation_date", "citation_online_date", "pdate", "ptime", "displaydate"}
+	modifiedMetas = []string{"article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified",
+		"dcterms.modified", "article.updated"}
+)
+
 // dates fills the publication and modification times: JSON-LD, then metas,
 // then the visible dates, then the URL.
 func (m *pageMeta) dates(p *page, metas map[string]string, ld *ldData, base *url.URL) {
 	m.published = ld.date("datePublished")
-	for _, k := range []string{"article:published_time", "article:published", "datepublished", "pubdate", "publishdate", "publish-date", "date", "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date", "dcterms.issued", "sailthru.date", "parsely-pub-date", "og:published_time", "article.published", "published_time", "release_date", "original-publish-date", "cxenseparse:recs:publishtime", "weibo: article:create_at", "publication_date", "datecreated", "citation_publication_date", "citation_date"} {
+	for _, k := range publishedMetas {
 		if !m.published.ok() {
 			m.published = parseStamp(metas[k])
 		}
 	}
 	m.modified = ld.date("dateModified")
-	for _, k := range []string{"article:modified_time", "og:updated_time", "datemodified", "lastmod", "last-modified", "dcterms.modified", "article.updated"} {
+	for _, k := range modifiedMetas {
 		if !m.modified.ok() {
 			m.modified = parseStamp(metas[k])
 		}
