@@ -165,7 +165,7 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 		case i < first:
 			// Before the first paragraph: only sentence-like text or a
 			// heading that leads into the body.
-			lead := sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40
+			lead := sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40 || opensWithCredit(b.text)
 			// Short lines that sit with the body's paragraphs in one
 			// container (a list, a lead-in) belong to it; a byline or a
 			// date in a header of their own do not.
