@@ -14,7 +14,8 @@ import (
 // <link>, <time>, visible labels and the URL.
 type pageMeta struct {
 	title, ogTitle, ldHeadline, h1 string
-	h1s, heads                     []string // visible headline candidates (title.go)
+	h1s, heads                     []string        // visible headline candidates (title.go)
+	headsOf                        func() []string // heads, read when needed
 	siteName                       string
 	canonical                      string
 	description                    string
@@ -92,7 +93,8 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	m.ogTitle = collapse(first("og:title", "twitter:title"))
 	m.ldHeadline = collapse(ld.str("headline"))
-	m.h1s, m.heads = p.headlineTexts(p.h1s), p.headlineTexts(p.heads)
+	m.h1s = p.headlineTexts(p.h1s)
+	m.headsOf = func() []string { return p.headlineTexts(p.heads) }
 	if len(m.h1s) > 0 {
 		m.h1 = m.h1s[0]
 	}

@@ -62,14 +62,27 @@ func headlineLike(n *xhtml.Node) bool {
 			return true
 		}
 	}
-	if attr(n, "itemprop") == "headline" {
-		return true
-	}
-	if ci := classID(n); ci != "" && (strings.Contains(ci, "title") || strings.Contains(ci, "headline")) {
-		return !strings.Contains(ci, "subtitle") && !strings.Contains(ci, "sub-title")
-	}
-	if st := attr(n, "style"); st != "" && strings.Contains(st, "font-size") {
-		return largeFont(st)
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "itemprop":
+			if a.Val == "headline" {
+				return true
+			}
+		case "class", "id":
+			// "title", "Title", "headline", "Headline" without lower-casing
+			// every class.
+			if strings.Contains(a.Val, "itle") || strings.Contains(a.Val, "eadline") {
+				l := strings.ToLower(a.Val)
+				if (strings.Contains(l, "title") || strings.Contains(l, "headline")) &&
+					!strings.Contains(l, "subtitle") && !strings.Contains(l, "sub-title") {
+					return true
+				}
+			}
+		case "style":
+			if strings.Contains(a.Val, "font-size") && largeFont(a.Val) {
+				return true
+			}
+		}
 	}
 	return false
 }
@@ -187,11 +200,18 @@ func (m *pageMeta) bestTitle() string {
 	}
 	refs := []string{title, og, ld}
 	// A visible headline that a statement gives whole.
-	for _, group := range [][]string{h1s, m.heads} {
-		for _, v := range group {
-			if usable(v) && statesWhole(v, refs, m.siteName) {
-				return v
-			}
+	for _, v := range h1s {
+		if usable(v) && statesWhole(v, refs, m.siteName) {
+			return v
+		}
+	}
+	heads := m.heads
+	if heads == nil && m.headsOf != nil {
+		heads = m.headsOf() // read only when no h1 will do
+	}
+	for _, v := range heads {
+		if usable(v) && statesWhole(v, refs, m.siteName) {
+			return v
 		}
 	}
 	// An h1 that shares most of its words with a statement: the same story,

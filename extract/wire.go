@@ -128,16 +128,23 @@ func wireCredit(para string) (agency, dateline string) {
 	if head == "" {
 		return "", ""
 	}
-	if m := reWireHanFirst.FindStringSubmatch(head); m != nil {
-		place := m[3]
-		if m[2] != "" {
-			place = withoutReporter(place)
+	// The CJK forms open with a bracket or a Han character: the
+	// expressions run only then.
+	switch first, _ := utf8.DecodeRuneInString(head); {
+	case first == '(' || first == '（' || cjkRune(first):
+		if m := reWireHanFirst.FindStringSubmatch(head); m != nil {
+			place := m[3]
+			if m[2] != "" {
+				place = withoutReporter(place)
+			}
+			return agencyName(m[1]), place
 		}
-		return agencyName(m[1]), place
-	}
-	for _, re := range []*regexp.Regexp{reWireLenticular, reWireReutersJa, reWireKorean} {
-		if m := re.FindStringSubmatch(head); m != nil {
-			return agencyName(m[2]), strings.TrimSpace(m[1])
+		fallthrough
+	case first == '[' || first == '［' || first == '【':
+		for _, re := range []*regexp.Regexp{reWireLenticular, reWireReutersJa, reWireKorean} {
+			if m := re.FindStringSubmatch(head); m != nil {
+				return agencyName(m[2]), strings.TrimSpace(m[1])
+			}
 		}
 	}
 	if agency, dateline, ok := bracketCredit(head); ok {
