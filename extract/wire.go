@@ -14,7 +14,8 @@ import (
 // The forms read, in order:
 //
 //   - agency first, in CJK copy: "新华社北京4月17日电", "【ワシントン共同】",
-//     "(서울=연합뉴스)", "［東京　１７日　ロイター］";
+//     "(서울=연합뉴스)", "［東京　１７日　ロイター］"; a paper's own
+//     correspondent: "本报北京4月17日电", "【ニューヨーク＝山田太郎】";
 //   - a place, then the agency in brackets, then a dash or the story:
 //     "ST. PAUL, Minn. (AP) —", "Berlin (dpa/lnw) -", "北京（新华社）—",
 //     "МОСКВА, 17 апреля. /ТАСС/.", "(Reuters) -", "(CNN)The";
@@ -90,9 +91,11 @@ func hasCased(s string) bool {
 var (
 	// "新华社北京4月17日电", "中新网上海4月17日电", "（中央社記者王小明台北17日電）",
 	// "路透北京4月17日 -".
-	reWireHanFirst = regexp.MustCompile(`^[（(]?(新华社|新華社|新华网|中新社|中新网|中新網|中央社|路透社?|法新社|美联社|美聯社|韩联社|韓聯社)(记者|記者)?([^\s\d０-９（(，,。]{0,14}?)(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:电|電)?`)
+	reWireHanFirst = regexp.MustCompile(`^[（(]?(本报|本報|新华社|新華社|新华网|中新社|中新网|中新網|中央社|路透社?|法新社|美联社|美聯社|韩联社|韓聯社)(记者|記者)?([^\s\d０-９（(，,。]{0,14}?)(?:[0-9０-９]{1,2}月)?[0-9０-９]{1,2}日(?:电|電)?`)
 	// "【ワシントン共同】", "【北京時事】", "【AFP=時事】", "【共同】".
 	reWireLenticular = regexp.MustCompile(`^【([^】]{0,16}?)[=＝]?(共同|時事|AFP=時事|AP=共同|ロイター=共同)】`)
+	// A staff correspondent's "【ニューヨーク＝山田太郎】": a place, no agency.
+	reWireStaffJa = regexp.MustCompile(`^【([^=＝】]{1,12})[=＝][^=＝】]{2,12}】`)
 	// "［東京　１７日　ロイター］", "[ワシントン 17日 ロイター]".
 	reWireReutersJa = regexp.MustCompile(`^[［\[][\s　]*([^\d０-９\]］]{1,16}?)[\s　]*[0-9０-９]{1,2}日[\s　]*(ロイター)[\s　]*[］\]]`)
 	// "(서울=연합뉴스)", "[서울=뉴시스]".
@@ -145,6 +148,9 @@ func wireCredit(para string) (agency, dateline string) {
 			if m := re.FindStringSubmatch(head); m != nil {
 				return agencyName(m[2]), strings.TrimSpace(m[1])
 			}
+		}
+		if m := reWireStaffJa.FindStringSubmatch(head); m != nil {
+			return "", strings.TrimSpace(m[1])
 		}
 	}
 	if agency, dateline, ok := bracketCredit(head); ok {

@@ -92,6 +92,8 @@ func TestWireCreditForms(t *testing.T) {
 		{"서울(연합뉴스) = 서울시는", credit{"Yonhap", "서울"}},
 		{"서울(연합뉴스) ― 서울시는", credit{"Yonhap", "서울"}},
 		// A staff dateline: no agency.
+		{"本报北京4月17日电（记者张三）随着气温回升", credit{"", "北京"}},
+		{"【ニューヨーク＝山田太郎】米株式市場は", credit{"", "ニューヨーク"}},
 		{"BUFFALO, N.Y. — Hours before the game, the coach spoke.", credit{"", "BUFFALO, N.Y."}},
 		{"DUBAI, United Arab Emirates — The airline finalized a deal.", credit{"", "DUBAI, United Arab Emirates"}},
 		{"BERLIN -- The space agency says.", credit{"", "BERLIN"}},
