@@ -61,9 +61,17 @@ func listFlatten(p *Page, r *rand.Rand) (string, bool) {
 	if l.DataAtom == atom.Ol {
 		numberItems(items)
 	}
-	mode := pick(r, []string{"divs", "br", "loose"})
-	if mode == "loose" && !flowParent(l.Parent) {
+	mode := pick(r, []string{"divs", "br", "loose", "rows", "grid"})
+	if mode != "divs" && mode != "br" && !flowParent(l.Parent) {
 		mode = "divs"
+	}
+	if mode == "rows" || mode == "grid" {
+		cols := 1
+		if mode == "grid" {
+			cols = 2 + r.IntN(3)
+		}
+		tabulate(l, cols)
+		return fmt.Sprintf("block %d %q: %s of %d", b.idx, b.want, mode, cols), true
 	}
 	for i, it := range items {
 		switch mode {
@@ -86,6 +94,35 @@ func listFlatten(p *Page, r *rand.Rand) (string, bool) {
 		unwrap(l)
 	}
 	return fmt.Sprintf("block %d %q: %s", b.idx, b.want, mode), true
+}
+
+// tabulate replaces list l by a table of cols cells a row, one item a
+// cell, in reading order.
+func tabulate(l *html.Node, cols int) {
+	t, tb := elem("table"), elem("tbody")
+	t.AppendChild(tb)
+	var tr *html.Node
+	k := 0
+	for _, c := range children(l) {
+		if blank(c) {
+			continue
+		}
+		if k%cols == 0 {
+			tr = elem("tr")
+			tb.AppendChild(tr)
+		}
+		k++
+		td := elem("td")
+		tr.AppendChild(td)
+		l.RemoveChild(c)
+		if c.Type == html.ElementNode && c.DataAtom == atom.Li {
+			moveChildren(c, td)
+		} else {
+			td.AppendChild(c)
+		}
+	}
+	l.Parent.InsertBefore(t, l)
+	l.Parent.RemoveChild(l)
 }
 
 // numberItems writes the numbers an <ol> showed into its items, unless the

@@ -123,8 +123,8 @@ func (p *Page) findLabels() {
 			return true
 		}
 		for _, concept := range []string{"trail", "views", "date", "share"} {
-			for _, forms := range labelWords[concept] {
-				for _, f := range forms {
+			for _, lang := range Languages { // in order: the variants must not depend on map order
+				for _, f := range labelWords[concept][lang] {
 					if labelAt(n.Data, f, concept == "views") >= 0 {
 						p.labels = append(p.labels, &label{node: n, concept: concept, form: f})
 					}

@@ -224,3 +224,24 @@ func firstDiff(a, b string) string {
 	lo := max(0, i-200)
 	return "built: …" + a[lo:min(len(a), i+200)] + "\nparsed: …" + b[lo:min(len(b), i+200)]
 }
+
+// TestVariantsAreReproducible generates each variant twice from its seed.
+func TestVariantsAreReproducible(t *testing.T) {
+	pages := loadGoldens(t)
+	for name, p := range pages {
+		for seed := range uint64(20) {
+			var out [2]Variant
+			for k := range out {
+				r := rand.New(rand.NewPCG(seed, 3))
+				v, err := p.Variant(r, Transforms())
+				if err != nil {
+					t.Fatal(err)
+				}
+				out[k] = v
+			}
+			if !bytes.Equal(out[0].HTML, out[1].HTML) || out[0].Chain() != out[1].Chain() {
+				t.Errorf("%s seed %d: two runs gave different variants:\n%s\n%s", name, seed, out[0].Chain(), out[1].Chain())
+			}
+		}
+	}
+}

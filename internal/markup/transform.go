@@ -27,7 +27,7 @@ var transforms = []Transform{
 	{Name: "wrapper-depth", Doc: "wrap content in extra div/section/span/font levels, or unwrap plain wrappers", apply: wrapperDepth},
 	{Name: "tag-rename", Doc: "div↔section, div→styled span, span↔font, p→div, b↔strong, tables↔divs", apply: tagRename},
 	{Name: "class-id", Doc: "class and id names obfuscated (consistently, styles too) or removed", apply: classID},
-	{Name: "list-flatten", Doc: "a block's <ul>/<ol> turned into sibling divs, <br>-separated links or loose items", apply: listFlatten},
+	{Name: "list-flatten", Doc: "a block's <ul>/<ol> turned into sibling divs, <br>-separated links, loose items, table rows or a grid", apply: listFlatten},
 	{Name: "list-wrap", Doc: "a block's sibling items (divs, cells, bare links) wrapped into <ul>/<ol><li>", apply: listWrap},
 	{Name: "block-move", Doc: "a block (heading and items) moved before, after or inside the body's container", apply: blockMove},
 	{Name: "block-heading-tag", Doc: "a block heading made h2–h6, b, strong, p>strong, styled or plain div/span", apply: blockHeadingTag},
