@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -241,6 +242,35 @@ func TestVariantsAreReproducible(t *testing.T) {
 			}
 			if !bytes.Equal(out[0].HTML, out[1].HTML) || out[0].Chain() != out[1].Chain() {
 				t.Errorf("%s seed %d: two runs gave different variants:\n%s\n%s", name, seed, out[0].Chain(), out[1].Chain())
+			}
+		}
+	}
+}
+
+// TestRelative checks that every form relative() writes resolves back to
+// the target against the base, for targets above, below and beside it.
+func TestRelative(t *testing.T) {
+	for _, c := range []struct{ base, target string }{
+		{"https://h.example/a/b/c/", "https://h.example/invest/2024/x.html"},
+		{"https://h.example/", "https://h.example/invest/2024/x.html?p=1#top"},
+		{"https://h.example/a/b/", "https://h.example/a/b/"},
+		{"https://h.example/a/b/", "https://h.example/a/b/c/d.html"},
+		{"https://h.example/static/", "https://h.example/"},
+		{"https://h.example/static/", "https://other.example/x/y.html"},
+		{"https://h.example/static/", "http://h.example/x/y.html"},
+		{"https://h.example/s/", "https://h.example/a:b/c.html"},
+	} {
+		base, _ := url.Parse(c.base)
+		target, _ := url.Parse(c.target)
+		for seed := range uint64(30) {
+			got := relative(target, base, rand.New(rand.NewPCG(seed, 0)))
+			if u, err := base.Parse(got); err != nil || u.String() != c.target {
+				t.Errorf("relative(%s, base %s) = %q, which resolves to %v", c.target, c.base, got, u)
+			}
+		}
+		if p := pathRelative(target, base); target.Host == base.Host && target.Scheme == base.Scheme {
+			if u, err := base.Parse(p); err != nil || u.String() != c.target {
+				t.Errorf("pathRelative(%s, base %s) = %q, which resolves to %v", c.target, c.base, p, u)
 			}
 		}
 	}
