@@ -317,7 +317,7 @@ func TestMetamorphicMarkup(t *testing.T) {
 	ex := extract.New(extract.Options{})
 	if *metaOnly >= 0 {
 		res := runVariant(t, ex, cases, seed, *metaOnly)
-		reportVariant(t, seed, res, true)
+		reportVariant(t, seed, res, true, new(string))
 		return
 	}
 	results := make([]metaResult, n)
@@ -406,7 +406,7 @@ func reportMeta(t *testing.T, results []metaResult, seed uint64, isDefault bool)
 	if !isDefault {
 		slack = metaSlack
 	}
-	raise := ""
+	raise, dir := "", ""
 	for _, tr := range markup.Transforms() {
 		m := byT[tr.Name]
 		floor, ok := metamorphicFloor[tr.Name]
@@ -423,7 +423,7 @@ func reportMeta(t *testing.T, results []metaResult, seed uint64, isDefault bool)
 		}
 		if m != nil && (testing.Verbose() || m.rate() < floor-slack) {
 			for _, res := range m.samples {
-				reportVariant(t, seed, res, false)
+				reportVariant(t, seed, res, false, &dir)
 			}
 		}
 	}
@@ -469,14 +469,18 @@ func metaTable(what string, tallies map[string]*metaTally, withFields bool) stri
 }
 
 // reportVariant prints one variant: its chain, how to rerun it, the path of
-// its HTML (written to a temporary file that is kept) and the diff.
-func reportVariant(t *testing.T, seed uint64, res metaResult, always bool) {
+// its HTML (written to a file in *dir, a temporary directory made on first
+// use and kept) and the diff.
+func reportVariant(t *testing.T, seed uint64, res metaResult, always bool, dir *string) {
 	if len(res.fields) == 0 && !always {
 		return
 	}
+	if *dir == "" {
+		*dir, _ = os.MkdirTemp("", "metamorphic-")
+	}
 	path := "(not written)"
-	if dir, err := os.MkdirTemp("", "metamorphic-"); err == nil {
-		p := filepath.Join(dir, fmt.Sprintf("seed%d-variant%d-%s.html", seed, res.i, res.c.name))
+	if *dir != "" {
+		p := filepath.Join(*dir, fmt.Sprintf("seed%d-variant%d-%s.html", seed, res.i, res.c.name))
 		if os.WriteFile(p, res.v.HTML, 0o644) == nil {
 			path = p
 		}
