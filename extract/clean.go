@@ -18,6 +18,7 @@ type page struct {
 	jsonld []string     // raw JSON-LD script texts
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
+	heads  []*html.Node // other visible headline candidates (headlineLike)
 	stats  map[*html.Node]*nstat
 	slab   []nstat // backing store of stats, allocated in chunks
 	// elements counts the elements kept by prune.
@@ -102,6 +103,9 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			continue
 		}
 		p.elements++
+		if len(p.heads) < maxHeads && !inHead && c.DataAtom != atom.H1 && headlineLike(c) {
+			p.heads = append(p.heads, c)
+		}
 		p.prune(c, inHead)
 		c = next
 	}

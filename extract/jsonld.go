@@ -128,9 +128,7 @@ func (p *page) jsonLD() *ldData {
 	})
 	if b, ok := d.article["isBasedOn"]; ok {
 		if s := ldString(b); s != "" {
-			if ag, ok := canonicalAgency[strings.ToLower(s)]; ok {
-				d.agency = ag
-			}
+			d.agency = agencyName(s)
 		}
 	}
 	return d

@@ -14,6 +14,8 @@ import (
 // <link>, <time>, visible labels and the URL.
 type pageMeta struct {
 	title, ogTitle, ldHeadline, h1 string
+	h1s, heads                     []string        // visible headline candidates (title.go)
+	headsOf                        func() []string // heads, read when needed
 	siteName                       string
 	canonical                      string
 	description                    string
@@ -91,13 +93,10 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	m.ogTitle = collapse(first("og:title", "twitter:title"))
 	m.ldHeadline = collapse(ld.str("headline"))
-	if len(p.h1s) > 0 {
-		for _, h := range p.h1s {
-			if t := nodeText(h); t != "" {
-				m.h1 = t
-				break
-			}
-		}
+	m.h1s = p.headlineTexts(p.h1s)
+	m.headsOf = func() []string { return p.headlineTexts(p.heads) }
+	if len(m.h1s) > 0 {
+		m.h1 = m.h1s[0]
 	}
 	m.siteName = collapse(first("og:site_name", "application-name", "twitter:app:name:iphone"))
 	if m.siteName == "" {
