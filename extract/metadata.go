@@ -143,7 +143,7 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	// goquery selects the marked-up bylines and breadcrumbs.
 	q := goquery.NewDocumentFromNode(p.doc)
-	m.authors = p.authors(q, metas, ld, m.siteName)
+	m.authors = p.authors(metas, ld, m.siteName, base)
 
 	m.section = ld.breadcrumb
 	if len(m.section) == 0 {
