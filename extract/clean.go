@@ -18,6 +18,7 @@ type page struct {
 	jsonld []string     // raw JSON-LD script texts
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
+	heads  []*html.Node // other visible headline candidates (headlineLike)
 	// dateScripts are the body's short inline scripts with a date.
 	dateScripts []dateScript
 	stats       map[*html.Node]*nstat
@@ -106,6 +107,9 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			continue
 		}
 		p.elements++
+		if len(p.heads) < maxHeads && !inHead && c.DataAtom != atom.H1 && headlineLike(c) {
+			p.heads = append(p.heads, c)
+		}
 		p.prune(c, inHead)
 		c = next
 	}

@@ -157,14 +157,10 @@ func (p *page) jsonLD() *ldData {
 	}
 	d.publisher = ldString(d.article["publisher"])
 	// Authors are Persons (an Organization is no author); images are URLs.
-	d.authors = ldCollect(d.article["author"], func(o map[string]any) string {
-		for _, t := range ldTypes(o) {
-			if t == "Organization" || t == "NewsMediaOrganization" {
-				return ""
-			}
-		}
-		return ldString(o["name"])
-	})
+	d.authors = ldAuthors(d.article["author"], objs)
+	if d.authors == nil {
+		d.authors = ldAuthors(d.article["creator"], objs)
+	}
 	d.images = ldCollect(d.article["image"], func(o map[string]any) string {
 		if s, ok := o["url"].(string); ok {
 			return s
@@ -174,9 +170,7 @@ func (p *page) jsonLD() *ldData {
 	})
 	if b, ok := d.article["isBasedOn"]; ok {
 		if s := ldString(b); s != "" {
-			if ag, ok := canonicalAgency[strings.ToLower(s)]; ok {
-				d.agency = ag
-			}
+			d.agency = agencyName(s)
 		}
 	}
 	return d
