@@ -163,3 +163,50 @@ func isCookieBanner(text string) bool {
 	l := strings.ToLower(text)
 	return strings.Contains(l, "cookie") && containsAny(l, consentWords) && reCookie.MatchString(text)
 }
+
+// closingHeadings name what follows an article and is not part of it: its
+// reader comments, the next or previous post, a box about the author or
+// the site. Used only on a short line standing alone (closingLine).
+var closingHeadings = []string{
+	// Comments.
+	"comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+	"join the discussion", "join the conversation", "reader comments", "responses", "kommentare",
+	"kommentar", "kommentieren", "commentaires", "commentaire", "laisser un commentaire",
+	"comentarios", "comentários", "deja un comentario", "deixe um comentário", "commenti",
+	"lascia un commento", "комментарии", "комментариев", "评论", "評論", "留言", "コメント", "댓글",
+	// The posts around this one.
+	"next post", "previous post", "older post", "newer post", "older posts", "newer posts",
+	"next article", "previous article", "next story", "previous story", "nächster beitrag",
+	"vorheriger beitrag", "nächster artikel", "vorheriger artikel", "article suivant",
+	"article précédent", "entrada siguiente", "entrada anterior", "artículo siguiente",
+	"artículo anterior", "próximo post", "post anterior", "articolo successivo",
+	"articolo precedente", "следующая статья", "предыдущая статья", "下一篇", "上一篇",
+	"次の記事", "前の記事", "다음 글", "이전 글",
+	// Boxes about the author or the site.
+	"about the author", "about this site", "about this blog", "about us", "about me",
+	"über den autor", "über die autorin", "über uns", "à propos de l'auteur", "à propos",
+	"sobre el autor", "sobre nosotros", "sobre o autor", "l'autore", "chi siamo", "об авторе",
+	"о нас", "关于我们", "作者简介", "關於我們", "著者について", "プロフィール", "저자 소개",
+}
+
+// isClosingHeading reports a heading of what follows an article: its words
+// are one of closingHeadings, alone or with a count ("12 comments",
+// "Comments (3)").
+func isClosingHeading(text string) bool {
+	l := strings.ToLower(strings.TrimSpace(text))
+	l = strings.TrimFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !cjkRune(r) })
+	l = strings.TrimLeft(l, "0123456789 ")
+	if w, c := wordCount(l); w > 5 || c > 8 || w+c == 0 {
+		return false
+	}
+	for _, h := range closingHeadings {
+		if l == h {
+			return true
+		}
+		// "Comments (3)", "3 Kommentare zu …" stays out: only a count.
+		if strings.HasPrefix(l, h) && strings.Trim(l[len(h):], " ()（）[]0123456789:：") == "" {
+			return true
+		}
+	}
+	return false
+}

@@ -21,6 +21,9 @@ type page struct {
 	jsonld []string     // raw JSON-LD script texts
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
+	heads  []*html.Node // other visible headline candidates (headlineLike)
+	// dateScripts are the body's short inline scripts with a date.
+	dateScripts []dateScript
 	// baseHref is the href of the first <base> that has one (hasBase);
 	// base is the document's base URL, against which every URL of the
 	// record resolves (see documentBase).
@@ -95,6 +98,8 @@ func (p *page) prune(n *html.Node, inHead bool) {
 		case atom.Script:
 			if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
 				p.jsonld = append(p.jsonld, textOf(c))
+			} else if !inHead {
+				p.noteDateScript(c)
 			}
 		case atom.Time:
 			p.times = append(p.times, c)
@@ -115,6 +120,9 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			continue
 		}
 		p.elements++
+		if len(p.heads) < maxHeads && !inHead && c.DataAtom != atom.H1 && headlineLike(c) {
+			p.heads = append(p.heads, c)
+		}
 		p.prune(c, inHead)
 		c = next
 	}
