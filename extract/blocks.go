@@ -2,6 +2,7 @@ package extract
 
 import (
 	"net/url"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -20,7 +21,7 @@ var (
 	kindRelated = []string{
 		"related", "relacionad*", "see also", "also read", "read also", "read more",
 		"more on this", "more about", "more like this", "further reading", "keep reading", "相关",
-		"相關", "関連", "관련", "verwandt*", "ähnlich*", "mehr zum thema", "auch interessant",
+		"相關", "関連", "관련", "verwandt*", "ähnlich*", "mehr zum thema", "zum thema", "auch interessant",
 		"weitere artikel", "lee también", "ver también", "más noticias", "à lire aussi",
 		"lire aussi", "sur le même sujet", "similaire*", "articles liés", "dans la même rubrique", "leggi anche",
 		"correlat*", "похож*", "читайте также", "по теме", "ilgili*", "veja também", "leia também",
@@ -28,7 +29,7 @@ var (
 	}
 	kindRanking = []string{
 		"ranking*", "rankings", "most read", "most popular", "most-popular", "most viewed",
-		"most shared", "most commented", "most emailed", "popular", "trending", "hot", "top stories",
+		"most shared", "most commented", "most emailed", "popular*", "popolar*", "trending", "hot", "top stories",
 		"top news", "meistgelesen*", "meist gelesen*", "am meisten", "beliebt*", "más leíd*", "lo más",
 		"más visto*", "plus lus", "plus populaires", "les plus", "più lett*", "mais lidas",
 		"mais vistas", "популярн*", "самое читаемое", "排行", "排名", "热门", "熱門", "热点", "热榜",
@@ -40,7 +41,7 @@ var (
 		"partner content", "from our partners", "around the web", "editor pick*", "editors pick*",
 		"editor's pick*", "editor’s pick*", "editors' pick*", "empfohlen*", "recommand*", "picked for you", "for you", "empfehl*",
 		"könnte sie", "interessiert", "te puede interesar", "no te pierdas", "nous vous recommandons",
-		"à ne pas manquer", "consigliat*", "potrebbe interessarti", "рекоменд*", "推荐", "推薦",
+		"à ne pas manquer", "consigliat*", "potrebbe interessarti", "рекоменд*", "понрав*", "推荐", "推薦",
 		"おすすめ", "オススメ", "お勧め", "추천", "猜你喜欢", "精选", "精選",
 	}
 )
@@ -208,7 +209,42 @@ func (p *page) findBlocks(base *url.URL) []foundBlock {
 		}
 	}
 	walk(p.body, false)
+	// A container's runs are found before the lists inside its children:
+	// the blocks are put back in page order.
+	slices.SortStableFunc(out, func(a, b foundBlock) int {
+		switch {
+		case a.nodes[0] == b.nodes[0]:
+			return 0
+		case docBefore(a.nodes[0], b.nodes[0]):
+			return -1
+		}
+		return 1
+	})
 	return out
+}
+
+// docBefore reports whether node a comes before node b in document order.
+func docBefore(a, b *html.Node) bool {
+	if within(b, a) {
+		return true
+	}
+	if within(a, b) {
+		return false
+	}
+	// The children of the nearest common ancestor that hold a and b.
+	for x := a; x.Parent != nil; x = x.Parent {
+		for y := b; y.Parent != nil; y = y.Parent {
+			if x.Parent == y.Parent {
+				for s := x.NextSibling; s != nil; s = s.NextSibling {
+					if s == y {
+						return true
+					}
+				}
+				return false
+			}
+		}
+	}
+	return false
 }
 
 // emptyBlocks appends the heading boxes among es that head nothing: a
@@ -241,8 +277,8 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if !hasWordRune(c.Data) {
-				continue
+			if !hasLetter(c.Data) {
+				continue // a separator, a rank number ("2. ")
 			}
 			e := entry{node: c, top: c, kind: entBreak}
 			if len(c.Data) <= 200 && countChars(c.Data) <= 40 {
@@ -253,18 +289,73 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 			out = p.elementEntries(c, out)
 		}
 	}
-	// A short heading element holding a link, before items of another tag,
-	// heads them ("<h3><a>Sports</a></h3>" over a list of <div>s).
 	for i := 0; i+1 < len(out); i++ {
-		e, next := &out[i], &out[i+1]
-		if e.kind == entItem && next.kind == entItem && headingLevel(e.node) > 0 && e.node.Data != next.node.Data &&
-			(i == 0 || out[i-1].kind != entItem) {
-			if w, c := wordCount(nodeText(e.a)); w <= 4 && c <= 10 {
-				e.kind, e.named = entHeading, true
-			}
+		if out[i].kind == entItem && out[i+1].kind == entItem &&
+			(i == 0 || out[i-1].kind != entItem || out[i-1].node.Data != out[i].node.Data) {
+			p.linkedHeading(&out[i], &out[i+1])
 		}
 	}
 	return out
+}
+
+// linkedHeading makes item e, the first of a run, the run's heading when it
+// reads as one: a short label, all link ("<h3><a>Sports</a></h3>",
+// "<p><strong><a>Business</a></strong></p>"), set apart from the headline
+// after it by its tag or by a heading element or bold text around it.
+func (p *page) linkedHeading(e, next *entry) {
+	st := p.stats[e.node]
+	h := headingLevel(e.node) > 0
+	if st.chars > 30 || st.chars != st.linkChars && !h {
+		return
+	}
+	// Set apart by its tag or its emphasis; failing that, by being a
+	// label of a word or two over headlines.
+	apart := e.node.Data != next.node.Data || emphasis(e.node) > emphasis(next.node)
+	t := headingText(e.node)
+	if w, c := wordCount(t); w > 3 && !(h && w == 4) || c > 10 || w+c == 0 || !apart && (w > 2 || c > 4) {
+		return
+	}
+	if w, c := wordCount(nodeText(next.a)); w < 4 && c < 8 || !apart && w < 5 && c < 10 {
+		return // a menu
+	}
+	e.kind, e.named = entHeading, h || namesBlock(t)
+}
+
+// boldStyle reports an inline style that sets bold text.
+func boldStyle(style string) bool {
+	if !strings.Contains(style, "font-weight") {
+		return false
+	}
+	s := strings.ToLower(strings.ReplaceAll(style, " ", ""))
+	for _, v := range []string{"font-weight:bold", "font-weight:bolder", "font-weight:600", "font-weight:700", "font-weight:800", "font-weight:900"} {
+		if strings.Contains(s, v) {
+			return true
+		}
+	}
+	return false
+}
+
+// emphasis is the strongest mark of a heading on n or on the elements
+// around its link: 2 for a heading element, 1 for bold text, 0 for none.
+func emphasis(n *html.Node) int {
+	k := 0
+	for depth := 0; n != nil && n.DataAtom != atom.A && depth < 6; depth++ {
+		switch {
+		case headingLevel(n) > 0:
+			return 2
+		case n.DataAtom == atom.B || n.DataAtom == atom.Strong || boldStyle(attr(n, "style")):
+			k = 1
+		}
+		c := n.FirstChild
+		for c != nil && (c.Type != html.ElementNode) {
+			if c.Type == html.TextNode && strings.TrimSpace(c.Data) != "" {
+				return k
+			}
+			c = c.NextSibling
+		}
+		n = c
+	}
+	return k
 }
 
 // elementEntries appends the entries of element c: one, or one per cell
@@ -342,6 +433,29 @@ func lastText(n *html.Node) string {
 	return ""
 }
 
+// soleElement returns the one child element of n with text when n holds
+// nothing else (white space, empty elements), nil otherwise.
+func soleElement(p *page, n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if strings.TrimFunc(c.Data, isSpace) != "" {
+				return nil
+			}
+		case html.ElementNode:
+			if st := p.stats[c]; st == nil || st.chars == 0 {
+				continue
+			}
+			if only != nil {
+				return nil
+			}
+			only = c
+		}
+	}
+	return only
+}
+
 // leadTeaser reports a list's lead story: links to one address (a picture,
 // the headline) with a summary, and no more text than a teaser has.
 func (p *page) leadTeaser(n *html.Node) bool {
@@ -373,11 +487,21 @@ func (p *page) leadTeaser(n *html.Node) bool {
 }
 
 // linkCells returns the cells of row as item entries when each of its
-// element children with text is a link item, nil otherwise.
+// element children with text is a link item, nil otherwise. Wrappers that
+// hold the row alone (a table's body and its one row) are looked through:
+// the cells are cousins of other rows' cells.
 func (p *page) linkCells(row *html.Node) []entry {
 	var cells []entry
 	least, most := 1<<30, 0
-	for c := row.FirstChild; c != nil; c = c.NextSibling {
+	in := row
+	for k := 0; k < 4; k++ {
+		only := soleElement(p, in)
+		if only == nil {
+			break
+		}
+		in = only
+	}
+	for c := in.FirstChild; c != nil; c = c.NextSibling {
 		if c.Type == html.TextNode {
 			if hasWordRune(c.Data) {
 				return nil
@@ -388,8 +512,16 @@ func (p *page) linkCells(row *html.Node) []entry {
 			continue
 		}
 		a, shape, ok := p.linkItem(c)
-		if !ok || len(cells) > 0 && strings.TrimSpace(attr(a, "href")) == strings.TrimSpace(attr(cells[len(cells)-1].a, "href")) {
-			return nil // not a link item, or one story's parts (picture, headline)
+		if !ok {
+			return nil
+		}
+		if len(cells) > 0 {
+			// Links to one address with other texts are one story's parts
+			// (headline, "Buy now"); with one text, a story listed twice.
+			prev := cells[len(cells)-1].a
+			if strings.TrimSpace(attr(a, "href")) == strings.TrimSpace(attr(prev, "href")) && nodeText(a) != nodeText(prev) {
+				return nil
+			}
 		}
 		cells = append(cells, entry{node: c, top: row, kind: entItem, a: a, shape: shape})
 		k := p.stats[a].linkChars
@@ -590,10 +722,9 @@ type span struct {
 // (two lists back to back with no heading between).
 func (p *page) segment(es []entry, out []span) []span {
 	cur := span{from: -1}
-	var pending *html.Node // a heading just before
-	pendingNamed := false
-	top := true // nothing but headings so far
-	last := -1  // the last item
+	pending := -1 // the heading just before, an index of es
+	top := true   // nothing but headings so far
+	last := -1    // the last item
 	closeRun := func(to int) {
 		if cur.from >= 0 {
 			cur.to = to
@@ -614,7 +745,10 @@ func (p *page) segment(es []entry, out []span) []span {
 		switch es[i].kind {
 		case entItem:
 			if cur.from < 0 {
-				cur = span{from: i, heading: pending, atTop: top}
+				cur = span{from: i, atTop: top}
+				if pending >= 0 {
+					cur.heading = es[pending].node
+				}
 				if i > 0 && es[i-1].kind == entGap {
 					cur.from = i - 1 // the first item's rank or date
 				}
@@ -622,29 +756,28 @@ func (p *page) segment(es []entry, out []span) []span {
 			last = i
 		case entGap, entHeading:
 			if !es[i].named && i+1 < len(es) && es[i+1].kind == entItem &&
-				(cur.from >= 0 || es[i].kind == entGap) ||
-				!es[i].named && cur.from < 0 && pendingNamed && beforeRun(es, i+1) {
+				(cur.from >= 0 && (es[i].kind == entGap || emphasis(es[i].node) == 0) || es[i].kind == entGap) ||
+				!es[i].named && cur.from < 0 && pending >= 0 && es[pending].named && beforeRun(es, i+1) {
 				// A label between items of one list (an ad's, a rank), or
 				// before the first item (a rank, a date), or between a
 				// heading naming a block kind and its list (an ad's).
-				top = false
 				continue
 			}
 			closeRun(last + 1)
-			pending, top = nil, false
+			pending, top = -1, false
 			if es[i].kind == entHeading {
-				pending, pendingNamed = es[i].node, es[i].named
+				pending = i
 			}
 		case entLead:
 			// A named heading over a lead story heads the list after it.
 			closeRun(last + 1)
-			if pending != nil && !pendingNamed {
-				pending = nil
+			if pending >= 0 && !es[pending].named {
+				pending = -1
 			}
 			top = false
 		case entBreak:
 			closeRun(last + 1)
-			pending, top = nil, false
+			pending, top = -1, false
 		}
 		if es[i].kind == entItem {
 			top = false
@@ -847,13 +980,13 @@ func usableHref(href string) bool {
 
 // headingBefore finds the heading of a list that begins its container n:
 // the nearest heading-like element or text before it, looking at the
-// previous siblings of n and of up to four ancestors that have no other
+// previous siblings of n and of up to eleven ancestors that have no other
 // content before the list.
 func (p *page) headingBefore(n *html.Node) *html.Node {
 	cur := n
 	lead := false       // a lead story skipped: only a named heading heads the list
 	var weak *html.Node // a heading that names nothing, kept while one before it may
-	for up := 0; up < 5 && cur != nil && weak == nil; up++ {
+	for up := 0; up < 12 && cur != nil && weak == nil; up++ {
 		for s := cur.PrevSibling; s != nil; s = s.PrevSibling {
 			if s.Type == html.TextNode {
 				if !hasWordRune(s.Data) {
@@ -910,12 +1043,22 @@ func (p *page) headingLike(n *html.Node, named *bool) bool {
 	text := headingText(n)
 	*named = headingLevel(n) > 0 || namesBlock(text)
 	if st.linkChars*2 > st.chars {
-		return (st.links == 1 || headingLevel(n) > 0) && (headingLevel(n) > 0 || isBlockHeading(text))
+		// Mostly a link: a heading element, a link naming a block kind, or
+		// a short bold link ("<div style=font-weight:bold><a>Opinion</a>").
+		if st.links > 1 && headingLevel(n) == 0 {
+			return false
+		}
+		if headingLevel(n) > 0 || isBlockHeading(text) {
+			return true
+		}
+		w, c := wordCount(text)
+		return w <= 3 && c <= 8 && emphasis(n) > 0
 	}
 	if *named || n.DataAtom == atom.Th {
 		return true
 	}
-	return headingLikeText(text, n.DataAtom == atom.P)
+	// A paragraph reads as a heading only when bold through and through.
+	return headingLikeText(text, n.DataAtom == atom.P && emphasis(n) == 0)
 }
 
 // headingLikeText reports text that reads as a block heading: one naming a

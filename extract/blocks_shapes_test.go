@@ -265,6 +265,33 @@ func TestBlockShapes(t *testing.T) {
 			[]shapeBlock{{"ranking", "Ranking", urls("k", 1, 5)}},
 		},
 		{
+			"numbered bare links between line breaks",
+			`<div>` + shapeBody + `</div><div class="rank"><h2>ランキング</h2><div>` + items(5, "k", `%[3]d. <a href="%[1]s">%[2]s</a><br>`) + `</div></div>`,
+			[]shapeBlock{{"ranking", "ランキング", urls("k", 1, 5)}},
+		},
+		{
+			"a short bold link over a table of items",
+			`<div>` + shapeBody + `</div><section><div style="font-weight:bold"><a href="/opinion/">Opinion</a></div><table><tbody><tr>` +
+				items(3, "o", cellItem) + `</tr></tbody></table></section>`,
+			[]shapeBlock{{"more", "Opinion", urls("o", 1, 3)}},
+		},
+		{
+			"cousins: rows of nested tables, the heading deep in another table",
+			`<div>` + shapeBody + `</div><table><tr><td><table><tr><td class="tit">Related</td></tr></table></td></tr></table>` +
+				`<div><table><tr><td><table><tr><td><div>` +
+				`<table><tr><td><table><tr><td>` + items(1, "r", `<a href="%[1]s">%[2]s</a>`) + `</td></tr></table>` +
+				`<table><tr><td>` + strings.ReplaceAll(items(1, "r", `<a href="%[1]s">%[2]s</a>`), "r-1", "r-2") + `</td></tr></table></td></tr></table>` +
+				`<div><div>` + strings.ReplaceAll(items(1, "r", `<a href="%[1]s">%[2]s</a>`), "r-1", "r-3") + `</div><div>` +
+				strings.ReplaceAll(items(1, "r", `<a href="%[1]s">%[2]s</a>`), "r-1", "r-4") + `</div></div>` +
+				`</div></td></tr></table></td></tr></table></div>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"a list inside the body's container comes before the run around it",
+			`<div><div class="side"><b>Most read</b><ul>` + items(3, "m", liItem) + `</ul></div>` + shapeBody + `<div>Related</div>` + items(3, "r", divItem) + `</div>`,
+			[]shapeBlock{{"ranking", "Most read", urls("m", 1, 3)}, related("r", 3)},
+		},
+		{
 			"links not set as a list: no block",
 			`<div>` + strings.NewReplacer("new bus line", `<a href="/a">new bus line</a>`, "the hospital", `<a href="/b">the hospital</a>`,
 				"repairing roads", `<a href="/c">repairing roads</a>`, "the new stops", `<a href="/d">the new stops</a>`).Replace(shapeBody) + `</div>`,
@@ -336,6 +363,10 @@ func TestBlockHeadingVocabulary(t *testing.T) {
 		{"recommendation", "推荐"}, {"recommendation", "おすすめ"}, {"recommendation", "추천"}, {"recommendation", "Empfohlen"},
 		{"recommendation", "Recommandé"}, {"recommendation", "Recomendado"}, {"recommendation", "Consigliati"},
 		{"recommendation", "Рекомендуем"},
+		{"related", "Passend zum Thema"}, {"related", "関連ニュース"}, {"related", "관련 기사"}, {"related", "Leia também"},
+		{"related", "По теме"}, {"ranking", "Mais populares"}, {"ranking", "Più popolari"}, {"ranking", "Популярное"},
+		{"ranking", "アクセスランキング"}, {"ranking", "点击排行"}, {"recommendation", "Вам может понравиться"},
+		{"recommendation", "Das könnte Sie auch interessieren"}, {"recommendation", "猜你喜欢"},
 	} {
 		want := []shapeBlock{{tc.kind, tc.heading, urls("v", 1, 4)}}
 		t.Run(tc.heading+"/siblings", func(t *testing.T) {
