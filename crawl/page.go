@@ -10,6 +10,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
 // pageScan is what one pass of the tokenizer learns about an HTML page:
@@ -62,6 +64,8 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 		blockText int // text of the current block outside links
 		blockLink int // link text of the current block
 		run       int
+		sawBase   bool   // the first <base href> was seen: later ones do not count
+		canonical string // rel=canonical as written, resolved at the end
 	)
 	endBlock := func() {
 		switch {
@@ -87,6 +91,11 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 		case html.ErrorToken:
 			endBlock()
 			s.base = base
+			if canonical != "" {
+				if u, err := base.Parse(canonical); err == nil {
+					s.canonical = u.String()
+				}
+			}
 			if len(s.ldTypes) > 0 {
 				s.ldTypes = compactStrings(s.ldTypes)
 			}
@@ -132,45 +141,12 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 					addLink(v)
 				}
 			case atom.Base:
-				for _, at := range attrs(z) {
-					if at.k == "href" {
-						if u, err := base.Parse(strings.TrimSpace(at.v)); err == nil {
-							base = u
-						}
-					}
+				if v, ok := attrValue(z, "href"); ok && !sawBase {
+					sawBase = true
+					base = baseurl.Document(base, v)
 				}
 			case atom.Link:
-				var rel, href, typ string
-				for _, at := range attrs(z) {
-					switch at.k {
-					case "rel":
-						rel = strings.ToLower(at.v)
-					case "href":
-						href = at.v
-					case "type":
-						typ = strings.ToLower(strings.TrimSpace(at.v))
-					}
-				}
-				l := linkHref(href)
-				if l == "" {
-					continue
-				}
-				for r := range strings.FieldsSeq(rel) {
-					switch r {
-					case "canonical":
-						if u, err := base.Parse(l); err == nil && s.canonical == "" {
-							s.canonical = u.String()
-						}
-					case "next", "prev", "previous":
-						addLink(l)
-					case "alternate":
-						if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
-							s.feeds = append(s.feeds, l)
-						} else if typ == "" || strings.Contains(typ, "html") {
-							addLink(l)
-						}
-					}
-				}
+				s.linkTag(z, &canonical, addLink)
 			case atom.Meta:
 				var name, prop, content string
 				for _, at := range attrs(z) {
@@ -212,10 +188,46 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 	}
 }
 
+// linkTag reads a <link>: rel=canonical (into canonical, the first one),
+// next and previous pages and HTML alternates (to addLink), feeds.
+func (s *pageScan) linkTag(z *html.Tokenizer, canonical *string, addLink func(string)) {
+	var rel, href, typ string
+	for _, at := range attrs(z) {
+		switch at.k {
+		case "rel":
+			rel = strings.ToLower(at.v)
+		case "href":
+			href = at.v
+		case "type":
+			typ = strings.ToLower(strings.TrimSpace(at.v))
+		}
+	}
+	l := linkHref(href)
+	if l == "" {
+		return
+	}
+	for r := range strings.FieldsSeq(rel) {
+		switch r {
+		case "canonical":
+			if *canonical == "" {
+				*canonical = l
+			}
+		case "next", "prev", "previous":
+			addLink(l)
+		case "alternate":
+			if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
+				s.feeds = append(s.feeds, l)
+			} else if typ == "" || strings.Contains(typ, "html") {
+				addLink(l)
+			}
+		}
+	}
+}
+
 // linkHref trims an href and drops those that lead nowhere to crawl:
 // fragments of the page itself, javascript:, mailto:, tel:, data:, ...
 func linkHref(href string) string {
-	href = strings.TrimSpace(href)
+	href = baseurl.Clean(href)
 	if href == "" || href[0] == '#' {
 		return ""
 	}

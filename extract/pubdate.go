@@ -378,7 +378,11 @@ func (sc *dateScan) isSelf(href string) bool {
 	if sc.base == nil || href == "" {
 		return false
 	}
-	u := pageKey(resolve(sc.base, href))
+	docBase := sc.base // links resolve against the document's <base href>
+	if sc.p.base != nil {
+		docBase = sc.p.base
+	}
+	u := pageKey(resolve(docBase, href))
 	return u != "" && (u == pageKey(sc.base.String()) || u == pageKey(sc.canonical))
 }
 
