@@ -40,10 +40,9 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		l.walk(p.body)
 		l.flush()
 		content := p.findContent(l.blocks, skip)
-		paras = p.bodyText(content, l.blocks, a.Title, a.Authors)
+		paras = p.bodyText(content, l.blocks, a.Title, a.Authors, meta.articleBody)
 		images = bodyImages(content, skip, base)
 	}
-	paras = checkAgainst(paras, meta.articleBody)
 	paras = dropStandfirst(paras, meta.description)
 	if countWords(paras) < fallbackWords {
 		// Little found: ask a second method. JSON-LD articleBody is the
