@@ -155,6 +155,43 @@ var recallShapes = []bodyShape{
 <div class="para">Opposition councillors have asked for the survey figures to be published in full before the charges are approved next month.</div></div></div></article>`,
 		want: []string{"raise £2 million a year", "Don't count on it.", "every bay is full", "a little over half full", "closer to £1.1 million", "deliberately ambitious", "published in full"},
 	},
+	{
+		name: "embedded posts with their attribution", lang: "en", title: "Mayor spends new year's day on the golf course",
+		main: `<article><h1>Mayor spends new year's day on the golf course</h1><div class="story">
+<p>Mayor Tim Larkin began the new year the way he spent a fifth of the last one: on the course at Ferndale Links, his office confirmed on Thursday.</p>
+<blockquote class="post-embed"><p>The mayor is at Ferndale Links again, for the ninth day in a row. <a href="https://social.example/p/1">pic.social.example/f9</a></p>&mdash; Jo Pike (@jopike) <a href="https://social.example/jopike/1">January 1, 2024</a></blockquote>
+<p>Larkin said he holds meetings at the club and that the course is where much of the town's business gets done.</p>
+<blockquote class="post-embed"><p>I had meetings all afternoon at the club, not a round of golf. Fake news!</p>&mdash; Tim Larkin (@mayorlarkin) <a href="https://social.example/mayorlarkin/2">January 1, 2024</a></blockquote>
+<p>His opponents have asked for the mayor's diary to be published so that voters can judge for themselves.</p></div></article>`,
+		want: []string{"began the new year", "ninth day in a row", "— Jo Pike (@jopike) January 1, 2024", "holds meetings at the club", "not a round of golf", "— Tim Larkin (@mayorlarkin) January 1, 2024", "diary to be published"},
+	},
+	{
+		name: "publicación insertada con su firma", lang: "es", title: "El alcalde pasa el año nuevo en el campo de golf",
+		main: `<article><h1>El alcalde pasa el año nuevo en el campo de golf</h1><div class="nota">
+<p>El alcalde de Villanueva, Ramón Ibarra, empezó el año en el campo de golf municipal, confirmó su oficina el jueves por la tarde.</p>
+<blockquote class="embed"><p>Otra vez el alcalde en el campo de golf, y ya van nueve días seguidos. <a href="https://social.example/p/7">pic.social.example/g7</a></p>&mdash; Lucía Mora (@luciamora) <a href="https://social.example/luciamora/7">1 de enero de 2024</a></blockquote>
+<p>Ibarra asegura que en el club celebra reuniones de trabajo con empresarios de la comarca.</p></div></article>`,
+		want: []string{"empezó el año en el campo de golf", "nueve días seguidos", "— Lucía Mora (@luciamora) 1 de enero de 2024", "reuniones de trabajo"},
+	},
+	{
+		name: "a paragraph repeated from a highlights box", lang: "en", title: "Prosecutors drop case against former harbour master",
+		main: `<article><h1>Prosecutors drop case against former harbour master</h1>
+<div class="story"><div class="highlights"><div class="label">Highlights</div><div class="item">She added that an appeal against the decision could still be made to the regional prosecutor's office within a month.</div></div>
+<p>Prosecutors have dropped their case against Kelby's former harbour master, who was accused of selling mooring permits for cash.</p>
+<p>The chief prosecutor said the evidence had first been judged reliable, but that several witnesses had since withdrawn their statements.</p>
+<p>She added that an appeal against the decision could still be made to the regional prosecutor's office within a month.</p>
+<p>The former harbour master, who has always denied the claims, said through his lawyer that he was relieved.</p></div></article>`,
+		want: []string{"dropped their case", "withdrawn their statements", "She added that an appeal against the decision could still be made", "always denied the claims"},
+	},
+	{
+		name: "ein Absatz als Zitat wiederholt", lang: "de", title: "Freibad bleibt geschlossen",
+		main: `<article><h1>Freibad bleibt geschlossen</h1><div class="text">
+<p>Das Freibad in Lindach bleibt auch in diesem Sommer geschlossen, weil die Sanierung der Becken länger dauert als geplant.</p>
+<p>„Wir wissen, wie sehr die Menschen auf das Bad warten, aber die Sicherheit geht vor“, sagte Bürgermeisterin Karin Vogt am Montag.</p>
+<aside class="zitat"><p>„Wir wissen, wie sehr die Menschen auf das Bad warten, aber die Sicherheit geht vor“, sagte Bürgermeisterin Karin Vogt am Montag.</p></aside>
+<p>Die Gemeinde will nun prüfen, ob Schulklassen das Hallenbad in der Kreisstadt nutzen können.</p></div></article>`,
+		want: []string{"bleibt auch in diesem Sommer geschlossen", "die Sicherheit geht vor", "Hallenbad in der Kreisstadt"},
+	},
 }
 
 // paras sets paragraphs as <p> elements.
@@ -169,7 +206,8 @@ func paras(ps []string) string {
 // TestBodyRecall extracts shapes where body text was lost on pages never
 // seen in development: leads, quotes and embedded posts a JSON-LD
 // reference leaves out, tables of figures, subheadings over a picture's
-// credit, lists before the first paragraph, paragraphs set as <div>s.
+// credit, lists before the first paragraph, paragraphs set as <div>s,
+// embedded posts with their attribution, a paragraph repeated in a box.
 func TestBodyRecall(t *testing.T) {
 	testShapes(t, recallShapes)
 }

@@ -76,12 +76,24 @@ func classify(bs []tblock, title string) {
 			// both times; short lines may repeat in a structured text (a
 			// menu, a plan).
 			b.class = clsNeutral
-			if k := seen[b.text]; k > 0 && (i-k < 4 || len(b.text) >= 100 && i-k < 12) {
+			k := seen[b.text]
+			// A paragraph, not a short line (which may repeat in a
+			// structured text: a label, a question), said again nearby.
+			near := k > 0 && i-k < 12 && textWeight(b.text, b.chars) >= 80
+			switch {
+			case near && inRunningText(bs, i, k-1):
+				// Running text repeated in a box nearby (a highlight,
+				// a pull quote): the box is not body.
+				b.class = classOfText(b)
+				bs[k-1].class = clsBad
+			case near && inRunningText(bs, k-1, i):
+				b.class = clsBad
+			case k > 0 && (i-k < 4 || len(b.text) >= 100 && i-k < 12):
 				b.class = clsBad
 				if len(b.text) >= 100 {
 					bs[k-1].class = clsBad
 				}
-			} else {
+			default:
 				b.class = classOfText(b)
 			}
 		}
@@ -89,6 +101,17 @@ func classify(bs []tblock, title string) {
 			seen[b.text] = i + 1
 		}
 	}
+}
+
+// inRunningText reports whether block i, whose text block j repeats, is a
+// paragraph of running text: right after a good paragraph of its own box,
+// a box j is not in.
+func inRunningText(bs []tblock, i, j int) bool {
+	if i == 0 || bs[i-1].class != clsGood {
+		return false
+	}
+	box := container(&bs[i])
+	return box != nil && container(&bs[i-1]) == box && container(&bs[j]) != box
 }
 
 // clsRepeat is classOf's answer when the block's judgement depends on
@@ -138,7 +161,10 @@ func classOfText(b *tblock) blockClass {
 	case w >= 100 && d < 0.7 && sentenceEnd(b.text):
 		// A long sentence rich in links: its neighbours decide.
 		return clsNeutral
-	case d > 0.3:
+	case d > 0.3 && (d > 0.5 || !quoted(b.elem)):
+		// Links with a little text; in a quoted post its attribution
+		// ("— Name (@name) date") or its text and link, which the
+		// neighbours decide.
 		return clsBad
 	}
 	return clsNeutral
