@@ -192,6 +192,45 @@ var recallShapes = []bodyShape{
 <p>Die Gemeinde will nun prüfen, ob Schulklassen das Hallenbad in der Kreisstadt nutzen können.</p></div></article>`,
 		want: []string{"bleibt auch in diesem Sommer geschlossen", "die Sicherheit geht vor", "Hallenbad in der Kreisstadt"},
 	},
+	{
+		name: "short sentences with a link in them", lang: "en", title: "Caller admits threatening councillor",
+		main: `<article><h1>Caller admits threatening councillor</h1><div class="story">
+<p>A man from Dunmore has admitted making a threatening phone call to the office of councillor Ruth Ames, prosecutors said on Monday.</p>
+<p>He was arrested in April for the call to <a href="/people/ruth-ames">the office of councillor Ames</a>.</p>
+<p>During the call he shouted at a member of staff and said the councillor should be afraid to leave the town hall.</p>
+<p>He faces <a href="/law/sentencing">up to two years in prison</a> when sentenced.</p>
+<p>His lawyer said he had been drinking and deeply regretted the call, and that he had written to the councillor to apologise.</p></div></article>`,
+		want: []string{"admitted making a threatening phone call", "He was arrested in April for the call to the office of councillor Ames.", "afraid to leave the town hall", "He faces up to two years in prison when sentenced.", "written to the councillor"},
+	},
+	{
+		name: "Предложение со ссылкой", lang: "ru", title: "Суд отпустил водителя под залог",
+		main: `<article><h1>Суд отпустил водителя под залог</h1><div class="text">
+<p>Суд отпустил под залог водителя грузовика, который в пятницу въехал в остановку на улице Ленина, сообщили в пресс-службе суда.</p>
+<p>Его задержали на месте <a href="/news/2024/03/01/dtp/">аварии в пятницу</a>.</p>
+<p>Сумма залога составила триста тысяч рублей, водителю запрещено покидать город до окончания следствия.</p></div></article>`,
+		want: []string{"отпустил под залог водителя", "Его задержали на месте аварии в пятницу.", "Сумма залога"},
+	},
+	{
+		name: "sections under h1 headings", lang: "en", title: "The low-carb diet explained",
+		main: `<div class="post"><h1>The low-carb diet explained</h1>
+<p>The low-carb diet cuts bread, pasta, rice and sugar and lets you eat meat, fish, eggs, cheese and most vegetables instead.</p>
+<p>It is usually followed in two phases, a strict one for the first weeks and a looser one after that.</p>
+<h1>Advantages of the diet</h1>
+<p>It is simple to follow: there is no counting of calories, and portions are not limited as long as the foods are allowed.</p>
+<h1>Drawbacks of the diet</h1>
+<p>It is not balanced. Without fruit and grains many people lack fibre, and some feel tired during the first phase.</p></div>`,
+		want: []string{"cuts bread, pasta, rice and sugar", "two phases", "Advantages of the diet", "no counting of calories", "Drawbacks of the diet", "lack fibre"},
+	},
+	{
+		name: "Abschnitte unter h1", lang: "de", title: "Die Atkins-Diät im Überblick",
+		main: `<div class="beitrag"><h1>Die Atkins-Diät im Überblick</h1>
+<p>Bei der Atkins-Diät verzichtet man weitgehend auf Brot, Nudeln, Reis und Zucker, Fleisch, Fisch und Gemüse sind dagegen erlaubt.</p>
+<h1>Vorteile</h1>
+<p>Die Diät ist einfach: Kalorien muss man nicht zählen, und satt wird man trotzdem.</p>
+<h1>Nachteile</h1>
+<p>Ausgewogen ist sie nicht. Ohne Obst und Getreide fehlen vielen Menschen Ballaststoffe.</p></div>`,
+		want: []string{"verzichtet man weitgehend", "Vorteile", "Kalorien muss man nicht zählen", "Nachteile", "fehlen vielen Menschen Ballaststoffe"},
+	},
 }
 
 // paras sets paragraphs as <p> elements.
@@ -207,7 +246,8 @@ func paras(ps []string) string {
 // seen in development: leads, quotes and embedded posts a JSON-LD
 // reference leaves out, tables of figures, subheadings over a picture's
 // credit, lists before the first paragraph, paragraphs set as <div>s,
-// embedded posts with their attribution, a paragraph repeated in a box.
+// embedded posts with their attribution, a paragraph repeated in a box,
+// short sentences with a link in them, sections under <h1> headings.
 func TestBodyRecall(t *testing.T) {
 	testShapes(t, recallShapes)
 }

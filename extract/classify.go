@@ -114,6 +114,19 @@ func inRunningText(bs []tblock, i, j int) bool {
 	return box != nil && container(&bs[i-1]) == box && container(&bs[j]) != box
 }
 
+// sectionHeading reports a heading set between the body's paragraphs, in
+// their box: after a good paragraph there, it heads a section of the text
+// whatever its level (pages that set every section under an <h1>).
+func sectionHeading(bs []tblock, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if bs[j].class == clsGood {
+			box := container(&bs[j])
+			return box != nil && box == container(&bs[i])
+		}
+	}
+	return false
+}
+
 // clsRepeat is classOf's answer when the block's judgement depends on
 // whether its text was seen just before.
 const clsRepeat blockClass = 255
@@ -123,7 +136,7 @@ const clsRepeat blockClass = 255
 func classOf(bs []tblock, i int, normTitle string) blockClass {
 	b := &bs[i]
 	switch {
-	case b.heading == 1:
+	case b.heading == 1 && !sectionHeading(bs, i):
 		return clsBad
 	case normTitle != "" && len(b.text) <= len(normTitle)+80 && isTitleLine(b.text, normTitle):
 		// The headline, alone or in a kicker or breadcrumb line.
@@ -161,13 +174,24 @@ func classOfText(b *tblock) blockClass {
 	case w >= 100 && d < 0.7 && sentenceEnd(b.text):
 		// A long sentence rich in links: its neighbours decide.
 		return clsNeutral
-	case d > 0.3 && (d > 0.5 || !quoted(b.elem)):
-		// Links with a little text; in a quoted post its attribution
-		// ("— Name (@name) date") or its text and link, which the
-		// neighbours decide.
+	case d > 0.3 && (d > 0.5 || !quoted(b.elem) && !linkedSentence(b)):
+		// Links with a little text. A sentence with a link in it, and
+		// in a quoted post its attribution ("— Name (@name) date") or
+		// its text and link, are left to their neighbours.
 		return clsBad
 	}
 	return clsNeutral
+}
+
+// linkedSentence reports a sentence of six words or more, some of them a
+// link, outside a list and not a byline ("By <a>Ann Lee</a> at 9 a.m."):
+// "He was arrested for the call to <a>her office</a>."
+func linkedSentence(b *tblock) bool {
+	if b.li || !sentenceEnd(b.text) || isByline(b.text) { // list items of links: a list of stories
+		return false
+	}
+	w, c := wordCount(b.text)
+	return w >= 6 || c >= 15
 }
 
 // joinLines reads lines cut by <br> as one text: a run of neutral lines in
