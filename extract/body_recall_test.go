@@ -103,6 +103,12 @@ var recallShapes = []bodyShape{
 		want: []string{"seiscientos corredores", "Estos son los tres primeros", "1 | Marta Ibáñez | 34:12", "Jorge Salas", "3 | Lucía Prado | 35:05"},
 	},
 	{
+		name: "paragraphs in the cells of one row", lang: "zh", title: "春季消费市场回暖",
+		main: `<div><b>春季消费市场回暖</b><table><tr><td>多地推出春季消费新举措，文旅餐饮市场持续升温，商场客流明显增加，节假日期间各大商圈人气旺盛。</td><td>业内人士表示，春季是传统的消费旺季，随着各项政策措施落地见效，居民消费意愿有望进一步增强。</td></tr></table></div>`,
+		want: []string{"多地推出春季消费新举措", "居民消费意愿有望进一步增强。"},
+		not:  []string{" | "},
+	},
+	{
 		name: "subheadings over pictures with a credit", lang: "en", title: "Five apps for travelling alone",
 		main: `<article><h1>Five apps for travelling alone</h1>
 <p>Travelling alone does not have to mean being lonely. These apps help you meet people on the road, from a coffee to a hike.</p>

@@ -41,9 +41,11 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 	return out
 }
 
-// sameRow reports two short cells of one table row.
+// sameRow reports two short cells of one table row: figures, names, not
+// paragraphs laid out in cells.
 func sameRow(a, b *tblock) bool {
-	return inCell(a) && inCell(b) && a.elem.Parent == b.elem.Parent && a.chars <= 100 && b.chars <= 100
+	return inCell(a) && inCell(b) && a.elem.Parent == b.elem.Parent &&
+		textWeight(a.text, a.chars) <= 80 && textWeight(b.text, b.chars) <= 80
 }
 
 // contentBlocks returns the blocks inside the content nodes.

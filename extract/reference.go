@@ -120,10 +120,10 @@ func checkAgainst(bs []tblock, sel []int, ref string) []int {
 // vouches for (a lead) or among them in one of their boxes, or a quoted
 // post (a quote, an embedded post); not a link, a teaser under its headline
 // link, a line of furniture (a date, a byline) that ends no sentence, or a
-// box set into the text (a sign-up form).
+// box set into the text (a sign-up form, an <aside>).
 func ownText(bs []tblock, i int, lead bool, boxes map[*html.Node]bool) bool {
 	b := &bs[i]
-	if b.density() >= 0.5 || i > 0 && headlineLink(&bs[i-1]) {
+	if b.density() >= 0.5 || i > 0 && headlineLink(&bs[i-1]) || chromeAncestor(b.elem) {
 		return false
 	}
 	return quoted(b.elem) || sentenceEnd(b.text) && (lead || boxes[container(b)])
