@@ -45,10 +45,9 @@ func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string) (*A
 		l.walk(p.body)
 		l.flush()
 		content := p.findContent(l.blocks, skip)
-		paras = p.bodyText(content, l.blocks, a.Title, a.Authors)
+		paras = p.bodyText(content, l.blocks, a.Title, a.Authors, meta.articleBody)
 		images = bodyImages(content, skip, p.base)
 	}
-	paras = checkAgainst(paras, meta.articleBody)
 	paras = dropStandfirst(paras, meta.description)
 	if countWords(paras) < fallbackWords {
 		// Little found: ask a second method. JSON-LD articleBody is the
