@@ -115,6 +115,18 @@ func sideTeasers(tag string) string {
 	return b.String()
 }
 
+// checkParas extracts page and compares the body's paragraphs with want.
+func checkParas(t *testing.T, ex *Extractor, page string, want []string) {
+	t.Helper()
+	a, err := ex.ExtractBytes([]byte(page), Source{URL: "https://bay.example/news/pier-rebuilt"})
+	if err != nil {
+		t.Fatalf("Extract() error %v", err)
+	}
+	if got := strings.Split(a.Text, "\n\n"); strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("Extract().Text paragraphs:\n%q\nwant:\n%q", got, want)
+	}
+}
+
 // TestDateLabels: a date named by a label in the page's language, with its
 // time, wherever the label's markup stands; an unlabelled date line under
 // the headline; and no date taken from what is not the story's.
@@ -207,15 +219,7 @@ func TestAdLabels(t *testing.T) {
 					t.Run(name, func(t *testing.T) {
 						ad := strings.Replace(slot.markup, "%s", lbl, 1)
 						paras := append(append(append([]string{}, labelParas[:at]...), ad), labelParas[at:]...)
-						page := labelPage{paras: paras, br: mode != "p", mixed: mode == "mixed"}.html(l.page)
-						a, err := ex.ExtractBytes([]byte(page), Source{URL: "https://bay.example/news/pier-rebuilt"})
-						if err != nil {
-							t.Fatalf("Extract() error %v", err)
-						}
-						got := strings.Split(a.Text, "\n\n")
-						if strings.Join(got, "|") != strings.Join(labelParas, "|") {
-							t.Errorf("Extract().Text paragraphs:\n%q\nwant:\n%q", got, labelParas)
-						}
+						checkParas(t, ex, labelPage{paras: paras, br: mode != "p", mixed: mode == "mixed"}.html(l.page), labelParas)
 					})
 				}
 			}
@@ -232,14 +236,7 @@ func TestShortParagraphsStay(t *testing.T) {
 		for _, l := range labelLayouts {
 			t.Run(p+"/"+l.name, func(t *testing.T) {
 				paras := append(append(append([]string{}, labelParas[:2]...), p), labelParas[2:]...)
-				a, err := ex.ExtractBytes([]byte(labelPage{paras: paras}.html(l.page)), Source{URL: "https://bay.example/news/pier-rebuilt"})
-				if err != nil {
-					t.Fatalf("Extract() error %v", err)
-				}
-				got := strings.Split(a.Text, "\n\n")
-				if strings.Join(got, "|") != strings.Join(paras, "|") {
-					t.Errorf("Extract().Text paragraphs:\n%q\nwant:\n%q", got, paras)
-				}
+				checkParas(t, ex, labelPage{paras: paras}.html(l.page), paras)
 			})
 		}
 	}
@@ -299,13 +296,7 @@ func TestStyledBlockParagraphs(t *testing.T) {
 					}
 					paras = append(paras, `<`+tag+` style="display: block">`+s+`</`+tag+`>`)
 				}
-				a, err := ex.ExtractBytes([]byte(labelPage{paras: paras}.html(l.page)), Source{URL: "https://bay.example/news/pier-rebuilt"})
-				if err != nil {
-					t.Fatalf("Extract() error %v", err)
-				}
-				if got := strings.Split(a.Text, "\n\n"); strings.Join(got, "|") != strings.Join(labelParas, "|") {
-					t.Errorf("Extract().Text paragraphs:\n%q\nwant:\n%q", got, labelParas)
-				}
+				checkParas(t, ex, labelPage{paras: paras}.html(l.page), labelParas)
 			})
 		}
 	}
@@ -327,13 +318,7 @@ func TestSponsoredBoxAfterStory(t *testing.T) {
 		for _, l := range labelLayouts {
 			t.Run(head+"/"+l.name, func(t *testing.T) {
 				paras := append(append([]string{}, labelParas...), b.String())
-				a, err := ex.ExtractBytes([]byte(labelPage{paras: paras}.html(l.page)), Source{URL: "https://bay.example/news/pier-rebuilt"})
-				if err != nil {
-					t.Fatalf("Extract() error %v", err)
-				}
-				if got := strings.Split(a.Text, "\n\n"); strings.Join(got, "|") != strings.Join(labelParas, "|") {
-					t.Errorf("Extract().Text paragraphs:\n%q\nwant:\n%q", got, labelParas)
-				}
+				checkParas(t, ex, labelPage{paras: paras}.html(l.page), labelParas)
 			})
 		}
 	}
