@@ -585,7 +585,8 @@ func cutSegments(bs []tblock) []segment {
 			closeAt(i, true)
 			cur.closing = true
 			badRun = 0
-		case b.class != clsGood && b.chars <= 60 && !inCell(b) && isBlockHeading(b.text):
+		case b.class != clsGood && b.chars <= 60 && !inCell(b) && (isBlockHeading(b.text) || isAdLabel(b.text)) &&
+			!adSlotInStory(bs, i):
 			cur.to = i
 			closeAt(i, true)
 			badRun = 0
