@@ -21,8 +21,12 @@ type pageScan struct {
 	base      *url.URL
 	feeds     []string // rel=alternate RSS/Atom, as written
 	canonical string   // rel=canonical, absolute
-	noindex   bool
-	nofollow  bool
+	// copies are the page's own copies it names: rel=amphtml and
+	// rel=alternate media=print, as written.
+	copies   []string
+	textHash uint64 // FNV-1a of the visible text, for telling equal pages
+	noindex  bool
+	nofollow bool
 
 	ogType  string   // og:type, lower-case
 	ldTypes []string // schema.org @type of the top-level JSON-LD objects
@@ -39,6 +43,12 @@ type pageScan struct {
 
 const proseMin = 60
 
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // blockTags end a block of text when they open or close.
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
@@ -51,7 +61,7 @@ var blockTags = map[atom.Atom]bool{
 
 // scanHTML tokenizes body (UTF-8) once. base is the page's final URL.
 func scanHTML(body []byte, base *url.URL) *pageScan {
-	s := &pageScan{}
+	s := &pageScan{textHash: fnvOffset}
 	z := html.NewTokenizer(bytes.NewReader(body))
 	z.SetMaxBuf(0)
 	var (
@@ -100,8 +110,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				}
 				continue
 			}
-			n := len(bytes.TrimSpace(z.Raw()))
-			s.textBytes += n
+			n := s.text(bytes.TrimSpace(z.Raw()))
 			if inA > 0 {
 				s.linkBytes += n
 				blockLink += n
@@ -140,37 +149,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 					}
 				}
 			case atom.Link:
-				var rel, href, typ string
-				for _, at := range attrs(z) {
-					switch at.k {
-					case "rel":
-						rel = strings.ToLower(at.v)
-					case "href":
-						href = at.v
-					case "type":
-						typ = strings.ToLower(strings.TrimSpace(at.v))
-					}
-				}
-				l := linkHref(href)
-				if l == "" {
-					continue
-				}
-				for r := range strings.FieldsSeq(rel) {
-					switch r {
-					case "canonical":
-						if u, err := base.Parse(l); err == nil && s.canonical == "" {
-							s.canonical = u.String()
-						}
-					case "next", "prev", "previous":
-						addLink(l)
-					case "alternate":
-						if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
-							s.feeds = append(s.feeds, l)
-						} else if typ == "" || strings.Contains(typ, "html") {
-							addLink(l)
-						}
-					}
-				}
+				s.linkTag(z, base, addLink)
 			case atom.Meta:
 				var name, prop, content string
 				for _, at := range attrs(z) {
@@ -207,6 +186,60 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 			}
 			if blockTags[a] {
 				endBlock()
+			}
+		}
+	}
+}
+
+// text counts a text node and adds it to the text hash; it returns its
+// length.
+func (s *pageScan) text(txt []byte) int {
+	s.textBytes += len(txt)
+	for _, c := range txt {
+		s.textHash = (s.textHash ^ uint64(c)) * fnvPrime
+	}
+	s.textHash = (s.textHash ^ ' ') * fnvPrime
+	return len(txt)
+}
+
+// linkTag reads a <link>: rel=canonical, next and prev (followed),
+// amphtml and print alternates (the page's copies), feeds and other
+// alternates (followed).
+func (s *pageScan) linkTag(z *html.Tokenizer, base *url.URL, addLink func(string)) {
+	var rel, href, typ, media string
+	for _, at := range attrs(z) {
+		switch at.k {
+		case "rel":
+			rel = strings.ToLower(at.v)
+		case "href":
+			href = at.v
+		case "type":
+			typ = strings.ToLower(strings.TrimSpace(at.v))
+		case "media":
+			media = strings.ToLower(strings.TrimSpace(at.v))
+		}
+	}
+	l := linkHref(href)
+	if l == "" {
+		return
+	}
+	for r := range strings.FieldsSeq(rel) {
+		switch r {
+		case "canonical":
+			if u, err := base.Parse(l); err == nil && s.canonical == "" {
+				s.canonical = u.String()
+			}
+		case "next", "prev", "previous":
+			addLink(l)
+		case "amphtml":
+			s.copies = append(s.copies, l)
+		case "alternate":
+			if media == "print" {
+				s.copies = append(s.copies, l)
+			} else if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
+				s.feeds = append(s.feeds, l)
+			} else if typ == "" || strings.Contains(typ, "html") {
+				addLink(l)
 			}
 		}
 	}
