@@ -184,31 +184,26 @@ func isSessionParam(k, v string) bool {
 	return isTrackingParam(k) || sessionNames[strings.ToLower(k)] && isToken(v)
 }
 
-// isToken tells a session token: 16 or more letters and digits (with - or
-// _), digits and letters both, or all hexadecimal. Ids ("17"), slugs
+// isToken tells a session token: 16 to 256 letters and digits (with - or
+// _), with both letters and digits. Ids ("17", snowflake numbers), slugs
 // ("world-news") and words are no tokens.
 func isToken(v string) bool {
 	if len(v) < 16 || len(v) > 256 {
 		return false
 	}
-	var digits, letters, hex int
+	var digits, letters int
 	for i := 0; i < len(v); i++ {
-		c := v[i]
-		switch {
+		switch c := v[i]; {
 		case '0' <= c && c <= '9':
 			digits++
-			hex++
-		case 'a' <= c && c <= 'f', 'A' <= c && c <= 'F':
-			letters++
-			hex++
-		case 'g' <= c && c <= 'z', 'G' <= c && c <= 'Z':
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
 			letters++
 		case c == '-' || c == '_':
 		default:
 			return false
 		}
 	}
-	return digits > 0 && letters > 0 || hex == len(v) && digits > 0
+	return digits > 0 && letters > 0
 }
 
 // canonicalQuery drops tracking and session parameters (when fold is set)

@@ -1004,11 +1004,11 @@ func (r *run) variant(t *task, u *url.URL) bool {
 		return true
 	}
 	c := *u
-	k := r.params.strip(&c)
-	if k == "" {
+	why := r.params.strip(&c)
+	if why == "" {
 		return false
 	}
-	t.page.Outcome, t.page.Reason, t.page.FinalURL = Variant, "?"+k, c.String()
+	t.page.Outcome, t.page.Reason, t.page.FinalURL = Variant, why, c.String()
 	t.comp.Links, _ = r.filterLinks(u, []string{c.String()}, t.item.Depth, "", nil)
 	for i := range t.comp.Links {
 		t.comp.Links[i].Kind = t.item.Kind
@@ -1287,6 +1287,13 @@ func (r *run) isCopy(t *task, canon, final *url.URL) bool {
 	}
 	t.comp.Links = append(t.comp.Links, items...)
 	t.page.Outcome, t.page.Reason, t.page.FinalURL = Variant, "copy", canon.String()
+	if fu := *final; canonicalizeURL(&fu) == nil {
+		r.params.strip(&fu)
+		if l := r.params.observeCopy(&fu, canon); l != "" {
+			r.log.Info("learned: path makes copies of pages", "rule", l)
+			r.stats.update(func(s *Stats) { s.Learned[l]++ })
+		}
+	}
 	return true
 }
 

@@ -28,6 +28,10 @@ import (
 // parameter does not matter: soft 404s, empty result pages and pages past
 // the last one look alike whatever their parameters.
 //
+// Copies made by a path prefix or suffix (/amp/…, …/print) are learned
+// the same way, from articles whose rel=canonical is their URL without
+// it, on two pages (observeCopy).
+//
 // Memory is bounded: the fingerprints of the last sigMax pages are kept as
 // 64-bit hashes (the set starts over when full), and at most paramKeysMax
 // parameters per host are followed.
@@ -64,8 +68,10 @@ type paramEvidence struct {
 }
 
 type hostParams struct {
-	drop     map[string]bool // learned irrelevant, by decoded key
-	evidence map[string]*paramEvidence
+	drop         map[string]bool // learned irrelevant, by decoded key
+	evidence     map[string]*paramEvidence
+	rules        map[copyRule]bool // learned copy rules (true); evidence in ruleEvidence
+	ruleEvidence map[copyRule]*paramEvidence
 }
 
 // variantSig is a page fetched under a URL with a parameter, waiting for
@@ -90,35 +96,140 @@ func newLearner() *learner {
 		pages: map[uint64]pageSig{}, variants: map[uint64]variantSig{}}
 }
 
-// strip drops the parameters learned irrelevant on u's host from u (a
-// canonical URL); it returns the first key dropped, or "".
+// strip drops from u (a canonical URL) what was learned not to change
+// the page on its host: parameters, and path prefixes and suffixes of
+// copies (see copyRule). It returns what it dropped first ("?key",
+// "/amp…", "…/print"), or "".
 func (l *learner) strip(u *url.URL) string {
-	if l.nlearned.Load() == 0 || u.RawQuery == "" {
+	if l.nlearned.Load() == 0 {
 		return ""
 	}
 	l.mu.Lock()
+	defer l.mu.Unlock()
 	hp := l.hosts[u.Host]
-	var drop map[string]bool
-	if hp != nil {
-		drop = hp.drop
-	}
-	if len(drop) == 0 {
-		l.mu.Unlock()
+	if hp == nil {
 		return ""
 	}
 	var first string
-	q := filterQuery(u.RawQuery, func(k string) bool {
-		if drop[k] {
-			if first == "" {
-				first = k
+	if len(hp.drop) > 0 && u.RawQuery != "" {
+		u.RawQuery = filterQuery(u.RawQuery, func(k string) bool {
+			if hp.drop[k] {
+				if first == "" {
+					first = "?" + k
+				}
+				return false
 			}
-			return false
+			return true
+		})
+	}
+	for r, learned := range hp.rules {
+		if p, ok := r.apply(u.EscapedPath()); learned && ok {
+			setEscapedPath(u, p)
+			if first == "" {
+				first = r.String()
+			}
 		}
-		return true
-	})
-	l.mu.Unlock()
-	u.RawQuery = q
+	}
 	return first
+}
+
+// copyRule is a path prefix or suffix that makes a copy of a page: "/amp"
+// before the path, "/print" or "amp/" after it.
+type copyRule struct {
+	prefix bool
+	s      string
+}
+
+func (r copyRule) String() string {
+	if r.prefix {
+		return r.s + "…"
+	}
+	return "…" + r.s
+}
+
+// apply returns p without the rule's prefix or suffix, when it has it.
+func (r copyRule) apply(p string) (string, bool) {
+	switch {
+	case r.prefix && strings.HasPrefix(p, r.s+"/"):
+		return p[len(r.s):], true
+	case !r.prefix && len(p) > len(r.s)+1 && strings.HasSuffix(p, r.s):
+		rest := p[:len(p)-len(r.s)]
+		if strings.HasPrefix(r.s, "/") || strings.HasSuffix(rest, "/") { // whole segments only
+			return rest, true
+		}
+	}
+	return p, false
+}
+
+// copyRuleOf returns the rule that makes the copy's path from the
+// canonical path: one segment added before or after it.
+func copyRuleOf(copyPath, canonPath string) (copyRule, bool) {
+	if len(copyPath) <= len(canonPath) || len(copyPath)-len(canonPath) > 24 {
+		return copyRule{}, false
+	}
+	switch {
+	case strings.HasSuffix(copyPath, canonPath) && canonPath != "/":
+		pre := copyPath[:len(copyPath)-len(canonPath)]
+		if strings.HasPrefix(pre, "/") && !strings.Contains(pre[1:], "/") {
+			return copyRule{prefix: true, s: pre}, true
+		}
+	case strings.HasPrefix(copyPath, canonPath):
+		suf := copyPath[len(canonPath):]
+		if strings.Count(strings.Trim(suf, "/"), "/") == 0 && strings.Trim(suf, "/") != "" {
+			return copyRule{s: suf}, true
+		}
+	}
+	return copyRule{}, false
+}
+
+func setEscapedPath(u *url.URL, p string) {
+	if dec, err := url.PathUnescape(p); err == nil {
+		u.Path, u.RawPath = dec, ""
+		if u.EscapedPath() != p {
+			u.RawPath = p
+		}
+	}
+}
+
+// observeCopy learns from an article whose rel=canonical names another
+// URL of its host with the same query: a path prefix or suffix seen making
+// copies of two pages is dropped from the host's URLs from then on. It
+// returns the rule learned now, or "".
+func (l *learner) observeCopy(copyURL, canon *url.URL) string {
+	if copyURL.Host != canon.Host || copyURL.RawQuery != canon.RawQuery {
+		return ""
+	}
+	r, ok := copyRuleOf(copyURL.EscapedPath(), canon.EscapedPath())
+	if !ok {
+		return ""
+	}
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	hp := l.host(copyURL.Host)
+	if hp == nil || hp.rules[r] {
+		return ""
+	}
+	ev := hp.ruleEvidence[r]
+	if ev == nil {
+		if len(hp.ruleEvidence) >= paramKeysMax {
+			return ""
+		}
+		ev = &paramEvidence{}
+		hp.ruleEvidence[r] = ev
+	}
+	page := maphash.String(l.seed, visitKey(canon.String()))
+	for _, p := range ev.pages[:ev.n] {
+		if p == page {
+			return ""
+		}
+	}
+	ev.pages[ev.n] = page
+	if ev.n++; ev.n < paramProof {
+		return ""
+	}
+	hp.rules[r] = true
+	l.nlearned.Add(1)
+	return copyURL.Host + " " + r.String()
 }
 
 // filterQuery keeps the pairs of a canonical query whose decoded key keep
@@ -228,7 +339,8 @@ func (l *learner) host(h string) *hostParams {
 		if len(l.hosts) >= paramHostMax {
 			return nil
 		}
-		hp = &hostParams{drop: map[string]bool{}, evidence: map[string]*paramEvidence{}}
+		hp = &hostParams{drop: map[string]bool{}, evidence: map[string]*paramEvidence{},
+			rules: map[copyRule]bool{}, ruleEvidence: map[copyRule]*paramEvidence{}}
 		l.hosts[h] = hp
 	}
 	return hp
