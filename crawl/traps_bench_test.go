@@ -4,6 +4,7 @@ package crawl_test
 
 import (
 	"bufio"
+	"cmp"
 	"context"
 	"encoding/json"
 	"errors"
@@ -31,9 +32,11 @@ import (
 //
 //	go test ./crawl -run '^$' -bench BenchmarkTraps -benchtime 1x -timeout 30m
 //
-// NEWSCLIP_TRAP_ARTICLES sets the portal's size (default 500) and
-// NEWSCLIP_TRAP_LIMIT the crawl's time limit (default 600s): a crawl still
-// running then is stopped (finished=0). It reports the requests the portal
+// NEWSCLIP_TRAP_ARTICLES sets the portal's size (default 500),
+// NEWSCLIP_TRAP_SESSION its session parameter (default sid; try a name no
+// list holds, such as visit) and NEWSCLIP_TRAP_LIMIT the crawl's time
+// limit (default 600s): a crawl still running then is stopped
+// (finished=0). It reports the requests the portal
 // answered, the records and duplicates, the records and requests under
 // copies and variants, and the crawl process's peak RSS.
 
@@ -82,15 +85,16 @@ func TestTrapPortalProcess(t *testing.T) {
 	if spec == "" {
 		t.Skip("helper process")
 	}
-	n, traps, _ := strings.Cut(spec, ",")
-	articles, _ := strconv.Atoi(n)
-	p := demoportal.New(demoportal.Options{Articles: articles, Traps: traps == "1", NoLog: true})
+	f := strings.Split(spec+",,", ",")
+	articles, _ := strconv.Atoi(f[0])
+	session := cmp.Or(f[2], "sid")
+	p := demoportal.New(demoportal.Options{Articles: articles, Traps: f[1] == "1", SessionParam: session, NoLog: true})
 	var mu sync.Mutex
 	var counts requestCounts
 	distinct := map[string]struct{}{}
 	h := http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		mu.Lock()
-		counts.add(r.URL.RequestURI(), "sid")
+		counts.add(r.URL.RequestURI(), session)
 		distinct[r.URL.RequestURI()] = struct{}{}
 		mu.Unlock()
 		p.ServeHTTP(w, r)
@@ -219,13 +223,13 @@ func readRecordIDs(tb testing.TB, path string) []recordID {
 
 // startTrapPortal runs the portal in a child process; stop ends it and
 // returns its request counts.
-func startTrapPortal(b *testing.B, articles int, traps bool) (base string, stop func() requestCounts) {
+func startTrapPortal(b *testing.B, articles int, traps bool, session string) (base string, stop func() requestCounts) {
 	cmd := exec.Command(os.Args[0], "-test.run=^TestTrapPortalProcess$")
 	t := "0"
 	if traps {
 		t = "1"
 	}
-	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d,%s", trapPortalEnv, articles, t))
+	cmd.Env = append(os.Environ(), fmt.Sprintf("%s=%d,%s,%s", trapPortalEnv, articles, t, session))
 	stdin, _ := cmd.StdinPipe()
 	stdout, _ := cmd.StdoutPipe()
 	cmd.Stderr = os.Stderr
@@ -257,11 +261,12 @@ func BenchmarkTraps(b *testing.B) {
 	if v := os.Getenv("NEWSCLIP_TRAP_LIMIT"); v != "" {
 		limit = v
 	}
+	session := cmp.Or(os.Getenv("NEWSCLIP_TRAP_SESSION"), "sid")
 	want := len(demoportal.New(demoportal.Options{Articles: articles}).Articles())
 	for _, traps := range []bool{false, true} {
 		b.Run(fmt.Sprintf("traps=%v", traps), func(b *testing.B) {
 			for b.Loop() {
-				base, stop := startTrapPortal(b, articles, traps)
+				base, stop := startTrapPortal(b, articles, traps, session)
 				dir := b.TempDir()
 				cmd := exec.Command(os.Args[0], "-test.run=^TestTrapCrawlProcess$")
 				cmd.Env = append(os.Environ(), trapCrawlEnv+"="+base+","+dir+","+limit)
@@ -275,7 +280,7 @@ func BenchmarkTraps(b *testing.B) {
 				if err := json.Unmarshal(out, &res); err != nil {
 					b.Fatalf("crawl process: %v\n%s", err, out)
 				}
-				recs := judgeRecords(readRecordIDs(b, filepath.Join(dir, "out.jsonl")), want, "sid")
+				recs := judgeRecords(readRecordIDs(b, filepath.Join(dir, "out.jsonl")), want, session)
 				finished := 0.0
 				if res.Finished {
 					finished = 1
