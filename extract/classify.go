@@ -252,8 +252,8 @@ func leadIn(bs []tblock, i, first int) bool {
 	if b.heading > 0 {
 		return false
 	}
-	if sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40 {
-		return true
+	if sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40 || opensWithCredit(b.text) {
+		return true // a sentence, or a story's first paragraph however short
 	}
 	return b.elem != nil && bs[first].elem != nil &&
 		b.elem.Parent == bs[first].elem.Parent && b.elem != bs[first].elem.Parent && b.chars >= 12 &&

@@ -18,8 +18,11 @@ type page struct {
 	jsonld []string     // raw JSON-LD script texts
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
-	stats  map[*html.Node]*nstat
-	slab   []nstat // backing store of stats, allocated in chunks
+	heads  []*html.Node // other visible headline candidates (headlineLike)
+	// dateScripts are the body's short inline scripts with a date.
+	dateScripts []dateScript
+	stats       map[*html.Node]*nstat
+	slab        []nstat // backing store of stats, allocated in chunks
 	// elements counts the elements kept by prune.
 	elements int
 }
@@ -86,6 +89,8 @@ func (p *page) prune(n *html.Node, inHead bool) {
 		case atom.Script:
 			if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
 				p.jsonld = append(p.jsonld, textOf(c))
+			} else if !inHead {
+				p.noteDateScript(c)
 			}
 		case atom.Time:
 			p.times = append(p.times, c)
@@ -102,6 +107,9 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			continue
 		}
 		p.elements++
+		if len(p.heads) < maxHeads && !inHead && c.DataAtom != atom.H1 && headlineLike(c) {
+			p.heads = append(p.heads, c)
+		}
 		p.prune(c, inHead)
 		c = next
 	}

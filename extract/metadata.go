@@ -14,6 +14,8 @@ import (
 // <link>, <time>, visible labels and the URL.
 type pageMeta struct {
 	title, ogTitle, ldHeadline, h1 string
+	h1s, heads                     []string        // visible headline candidates (title.go)
+	headsOf                        func() []string // heads, read when needed
 	siteName                       string
 	canonical                      string
 	description                    string
@@ -57,28 +59,7 @@ func (m *pageMeta) fill(a *Article) {
 
 func (p *page) metadata(base *url.URL) *pageMeta {
 	m := &pageMeta{title: p.title}
-	metas := map[string]string{}
-	for _, n := range p.metas {
-		key := strings.ToLower(attr(n, "property"))
-		if key == "" {
-			key = strings.ToLower(attr(n, "name"))
-		}
-		if key == "" {
-			key = strings.ToLower(attr(n, "itemprop"))
-		}
-		if key == "" {
-			if h := strings.ToLower(attr(n, "http-equiv")); h == "content-language" {
-				key = h
-			}
-		}
-		val := strings.TrimSpace(attr(n, "content"))
-		if key == "" || val == "" {
-			continue
-		}
-		if _, ok := metas[key]; !ok {
-			metas[key] = val
-		}
-	}
+	metas := p.metaValues()
 	first := func(keys ...string) string {
 		for _, k := range keys {
 			if v := metas[k]; v != "" {
@@ -91,13 +72,10 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	m.ogTitle = collapse(first("og:title", "twitter:title"))
 	m.ldHeadline = collapse(ld.str("headline"))
-	if len(p.h1s) > 0 {
-		for _, h := range p.h1s {
-			if t := nodeText(h); t != "" {
-				m.h1 = t
-				break
-			}
-		}
+	m.h1s = p.headlineTexts(p.h1s)
+	m.headsOf = func() []string { return p.headlineTexts(p.heads) }
+	if len(m.h1s) > 0 {
+		m.h1 = m.h1s[0]
 	}
 	m.siteName = collapse(first("og:site_name", "application-name", "twitter:app:name:iphone"))
 	if m.siteName == "" {
@@ -144,7 +122,7 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	// goquery selects the marked-up bylines and breadcrumbs.
 	q := goquery.NewDocumentFromNode(p.doc)
-	m.authors = p.authors(q, metas, ld, m.siteName)
+	m.authors = p.authors(metas, ld, m.siteName, base)
 
 	m.section = ld.breadcrumb
 	if len(m.section) == 0 {
@@ -160,4 +138,32 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 	m.articleBody = ld.str("articleBody")
 	m.agency = ld.agency
 	return m
+}
+
+// metaValues maps each <meta> key (property, name, itemprop, or the
+// Content-Language http-equiv), lower-cased, to its first non-empty content.
+func (p *page) metaValues() map[string]string {
+	metas := map[string]string{}
+	for _, n := range p.metas {
+		key := strings.ToLower(attr(n, "property"))
+		if key == "" {
+			key = strings.ToLower(attr(n, "name"))
+		}
+		if key == "" {
+			key = strings.ToLower(attr(n, "itemprop"))
+		}
+		if key == "" {
+			if h := strings.ToLower(attr(n, "http-equiv")); h == "content-language" {
+				key = h
+			}
+		}
+		val := strings.TrimSpace(attr(n, "content"))
+		if key == "" || val == "" {
+			continue
+		}
+		if _, ok := metas[key]; !ok {
+			metas[key] = val
+		}
+	}
+	return metas
 }

@@ -62,13 +62,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 	}
 	a.Text = strings.Join(paras, "\n\n")
 	if a.Text != "" {
-		a.Agency, a.Dateline = wireCredit(paras[0])
-		if a.Agency == "" && len(paras) > 1 {
-			a.Agency, a.Dateline = wireCredit(paras[1])
-		}
-		if a.Agency == "" {
-			a.Agency = meta.agency
-		}
+		a.Agency, a.Dateline = storyCredit(paras, meta.agency)
 	}
 	w, c := wordCount(a.Text)
 	a.WordCount = w + c

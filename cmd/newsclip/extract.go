@@ -1,7 +1,6 @@
 package main
 
 import (
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -19,6 +18,7 @@ import (
 	"time"
 
 	"github.com/newsclip/newsclip/extract"
+	"github.com/newsclip/newsclip/internal/pagefile"
 )
 
 const extractUsage = `usage: newsclip extract [flags] INPUT...
@@ -181,29 +181,17 @@ func (x *extractor) one(ctx context.Context, in string) *extract.Article {
 
 func (x *extractor) extractInput(ctx context.Context, in string) (*extract.Article, error) {
 	src := extract.Source{URL: x.pageURL}
-	if isURL(in) {
+	switch {
+	case isURL(in):
 		return x.fetch(ctx, in)
+	case in == "-":
+		return x.ex.Extract(x.stdin, src)
 	}
-	var r io.Reader
-	if in == "-" {
-		r = x.stdin
-	} else {
-		f, err := os.Open(in)
-		if err != nil {
-			return nil, err
-		}
-		defer f.Close()
-		r = f
-		if strings.HasSuffix(strings.ToLower(in), ".gz") {
-			zr, err := gzip.NewReader(f)
-			if err != nil {
-				return nil, fmt.Errorf("%s: %w", in, err)
-			}
-			defer zr.Close()
-			r = zr
-		}
+	page, err := pagefile.Read(in, x.max) // one buffer, sized from the file
+	if err != nil {
+		return nil, err
 	}
-	return x.ex.Extract(r, src)
+	return x.ex.ExtractBytes(page, src)
 }
 
 func (x *extractor) fetch(ctx context.Context, u string) (*extract.Article, error) {
