@@ -23,8 +23,12 @@ type pageScan struct {
 	base      *url.URL
 	feeds     []string // rel=alternate RSS/Atom, as written
 	canonical string   // rel=canonical, absolute
-	noindex   bool
-	nofollow  bool
+	// copies are the page's own copies it names: rel=amphtml and
+	// rel=alternate media=print, as written.
+	copies   []string
+	textHash uint64 // FNV-1a of the visible text, for telling equal pages
+	noindex  bool
+	nofollow bool
 
 	ogType  string   // og:type, lower-case
 	ldTypes []string // schema.org @type of the top-level JSON-LD objects
@@ -41,6 +45,12 @@ type pageScan struct {
 
 const proseMin = 60
 
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // blockTags end a block of text when they open or close.
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
@@ -53,7 +63,7 @@ var blockTags = map[atom.Atom]bool{
 
 // scanHTML tokenizes body (UTF-8) once. base is the page's final URL.
 func scanHTML(body []byte, base *url.URL) *pageScan {
-	s := &pageScan{}
+	s := &pageScan{textHash: fnvOffset}
 	z := html.NewTokenizer(bytes.NewReader(body))
 	z.SetMaxBuf(0)
 	var (
@@ -109,8 +119,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				}
 				continue
 			}
-			n := len(bytes.TrimSpace(z.Raw()))
-			s.textBytes += n
+			n := s.text(bytes.TrimSpace(z.Raw()))
 			if inA > 0 {
 				s.linkBytes += n
 				blockLink += n
@@ -188,10 +197,23 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 	}
 }
 
-// linkTag reads a <link>: rel=canonical (into canonical, the first one),
-// next and previous pages and HTML alternates (to addLink), feeds.
+// text counts a text node and adds it to the text hash; it returns its
+// length.
+func (s *pageScan) text(txt []byte) int {
+	s.textBytes += len(txt)
+	for _, c := range txt {
+		s.textHash = (s.textHash ^ uint64(c)) * fnvPrime
+	}
+	s.textHash = (s.textHash ^ ' ') * fnvPrime
+	return len(txt)
+}
+
+// linkTag reads a <link>: rel=canonical (into canonical, the first one, as
+// written: it is resolved against the document's base at the end), next
+// and prev (followed), amphtml and print alternates (the page's copies),
+// feeds and other alternates (followed).
 func (s *pageScan) linkTag(z *html.Tokenizer, canonical *string, addLink func(string)) {
-	var rel, href, typ string
+	var rel, href, typ, media string
 	for _, at := range attrs(z) {
 		switch at.k {
 		case "rel":
@@ -200,6 +222,8 @@ func (s *pageScan) linkTag(z *html.Tokenizer, canonical *string, addLink func(st
 			href = at.v
 		case "type":
 			typ = strings.ToLower(strings.TrimSpace(at.v))
+		case "media":
+			media = strings.ToLower(strings.TrimSpace(at.v))
 		}
 	}
 	l := linkHref(href)
@@ -214,8 +238,12 @@ func (s *pageScan) linkTag(z *html.Tokenizer, canonical *string, addLink func(st
 			}
 		case "next", "prev", "previous":
 			addLink(l)
+		case "amphtml":
+			s.copies = append(s.copies, l)
 		case "alternate":
-			if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
+			if media == "print" {
+				s.copies = append(s.copies, l)
+			} else if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
 				s.feeds = append(s.feeds, l)
 			} else if typ == "" || strings.Contains(typ, "html") {
 				addLink(l)
