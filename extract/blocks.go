@@ -1181,6 +1181,15 @@ func resolve(base *url.URL, href string) string {
 func wordCount(s string) (words, cjk int) {
 	in := false
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII: letters, digits and '_' make words, nothing is CJK.
+			w := asciiWord[r]
+			if w && !in {
+				words++
+			}
+			in = w
+			continue
+		}
 		switch {
 		case cjkRune(r):
 			cjk++
@@ -1196,6 +1205,14 @@ func wordCount(s string) (words, cjk int) {
 	}
 	return words, cjk
 }
+
+// asciiWord marks the ASCII runes isWordRune accepts.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = isWordRune(r)
+	}
+	return t
+}()
 
 // isBlockHeading reports text that reads as the heading of a link block
 // ("Related", "Most read", "You may also like", ...): short, no sentence.
