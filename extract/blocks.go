@@ -67,7 +67,16 @@ func headingKind(heading string) string {
 // "recommend*"), end one; "rank" is not in "Frank", "for you" not in "for
 // your". Scripts written without spaces (CJK) match anywhere.
 func hasPhrase(s string, phrases []string) bool {
+	// The bytes s holds: a phrase whose first byte is not among them is
+	// not in s.
+	var has [4]uint64
+	for i := 0; i < len(s); i++ {
+		has[s[i]>>6] |= 1 << (s[i] & 63)
+	}
 	for _, p := range phrases {
+		if p != "" && p[0] != '*' && has[p[0]>>6]&(1<<(p[0]&63)) == 0 {
+			continue
+		}
 		stem := strings.HasSuffix(p, "*")
 		p = strings.TrimSuffix(p, "*")
 		for off := 0; off < len(s); {
