@@ -197,7 +197,9 @@ var (
 )
 
 func containsAny(s string, subs []string) bool {
-	if len(subs) < 4 {
+	if len(subs) < 12 || len(s) > 128 {
+		// Few names, or a long text whose bytes cover most first bytes:
+		// the byte set below would not pay for itself.
 		for _, x := range subs {
 			if strings.Contains(s, x) {
 				return true
@@ -206,7 +208,7 @@ func containsAny(s string, subs []string) bool {
 		return false
 	}
 	// The bytes s holds: a name whose first byte is not among them is not
-	// in s, and most are not (class names against long name lists).
+	// in s, and most are not (a class name against a long list).
 	var has [4]uint64
 	for i := 0; i < len(s); i++ {
 		has[s[i]>>6] |= 1 << (s[i] & 63)
