@@ -262,44 +262,74 @@ func textWeight(s string, chars int) int {
 	return chars
 }
 
+// candidates holds the scores of the candidate containers of the body.
+type candidates struct {
+	order []*html.Node           // in the order first scored
+	score map[*html.Node]float64 // after link density and chrome
+	mass  map[*html.Node]int     // weight of the scored text under each element
+	base  map[*html.Node]float64 // before link density and chrome
+}
+
 // findContent scores candidate containers and returns the nodes holding the
-// body, in document order.
+// body, in document order: the best candidate (pickTop), raised to an
+// ancestor when the body is split across several (climb), with its
+// siblings that are more of the body (addSiblings).
 func (p *page) findContent(blocks []tblock, skip map[*html.Node]bool) []*html.Node {
-	l := &linearizer{blocks: blocks}
-	scores := make(map[*html.Node]float64, 64)
-	var order []*html.Node
-	seed := func(n *html.Node) {
-		if _, ok := scores[n]; !ok {
-			scores[n] = baseScore(n)
-			order = append(order, n)
+	c := p.scoreCandidates(blocks)
+	if len(c.order) == 0 {
+		return nil
+	}
+	top := c.pickTop()
+	top, topScore := c.climb(top)
+	if top.Parent == nil {
+		return []*html.Node{top}
+	}
+	out := p.addSiblings(c, top, topScore, skip)
+	out = p.addTwins(top, out, skip)
+	return p.addParagraphTwins(top, out, blocks, skip)
+}
+
+// scoreCandidates scores the ancestors of every text block that reads as
+// a paragraph (Readability's scoring: one point, one per comma — Latin or
+// CJK — up to three for length, given in full to the paragraph's parent,
+// half to the grandparent, less further up), then weighs each candidate by
+// its link density and by page chrome around it.
+func (p *page) scoreCandidates(blocks []tblock) *candidates {
+	c := &candidates{base: make(map[*html.Node]float64, 64), mass: make(map[*html.Node]int, 64)}
+	// Lines cut by <br> in one element: the element holds them as a
+	// container holds paragraphs.
+	lines := make(map[*html.Node]int, len(blocks))
+	for i := range blocks {
+		if b := &blocks[i]; b.elem != nil && b.heading == 0 {
+			lines[b.elem]++
 		}
 	}
-	for i := range l.blocks {
-		b := &l.blocks[i]
-		if b.elem == nil || b.heading > 0 || b.caption {
+	for i := range blocks {
+		b := &blocks[i]
+		w := paragraphWeight(b)
+		if w == 0 {
 			continue
 		}
-		w := textWeight(b.text, b.chars)
-		if b.li {
-			w /= 2
-		}
-		if w < 25 || b.density() > 0.5 {
-			continue
+		for a := b.elem; a != nil; a = a.Parent {
+			c.mass[a] += w
 		}
 		s := 1 + float64(strings.Count(b.text, ",")+strings.Count(b.text, "，")+strings.Count(b.text, "、"))
 		s += min(float64(w)/100, 3)
-		lvl := 0
 		start := b.elem.Parent
-		if isBlockContainer(b.elem) {
+		if isBlockContainer(b.elem) || b.elem.DataAtom != atom.P && lines[b.elem] > 1 {
 			// Loose text beside blocks: a paragraph of its own, whose
 			// parent is the element holding it.
 			start = b.elem
 		}
+		lvl := 0
 		for a := start; a != nil && lvl < 5; a = a.Parent {
 			if a.Type != html.ElementNode || a.DataAtom == atom.Html {
 				break
 			}
-			seed(a)
+			if _, ok := c.base[a]; !ok {
+				c.base[a] = baseScore(a)
+				c.order = append(c.order, a)
+			}
 			div := 1.0
 			switch {
 			case lvl == 1:
@@ -307,65 +337,105 @@ func (p *page) findContent(blocks []tblock, skip map[*html.Node]bool) []*html.No
 			case lvl > 1:
 				div = float64(lvl * 3)
 			}
-			scores[a] += s / div
+			c.base[a] += s / div
 			lvl++
 		}
 	}
-	if len(order) == 0 {
-		return nil
-	}
-	var top *html.Node
-	best := -1e9
-	final := make(map[*html.Node]float64, len(order))
-	for _, n := range order {
-		s := scores[n] * (1 - p.linkDensity(n))
+	c.score = make(map[*html.Node]float64, len(c.order))
+	for _, n := range c.order {
+		s := c.base[n] * (1 - p.linkDensity(n))
 		if chromeAncestor(n) {
 			s *= 0.3
 		}
-		final[n] = s
-		if s > best {
+		c.score[n] = s
+	}
+	return c
+}
+
+// paragraphWeight returns the weight a block gives its containers, 0 when
+// it reads as no paragraph: a heading, a link line, a scrap of text. A list
+// item weighs half, a caption that reads as text a third (the text of a
+// picture post, never a body's rival).
+func paragraphWeight(b *tblock) int {
+	if b.elem == nil || b.heading > 0 {
+		return 0
+	}
+	w := textWeight(b.text, b.chars)
+	if b.li {
+		w /= 2
+	}
+	if b.caption {
+		if !sentenceEnd(b.text) || isCredit(b.text) {
+			return 0
+		}
+		w /= 3
+	}
+	if w < 25 || b.density() > 0.5 {
+		return 0
+	}
+	return w
+}
+
+// pickTop returns the best candidate; when several of the best score
+// close to it and share an ancestor, the body is split across them (a
+// paragraph per card): the ancestor (Readability's rule).
+func (c *candidates) pickTop() *html.Node {
+	var top *html.Node
+	best := -1e9
+	for _, n := range c.order {
+		if s := c.score[n]; s > best {
 			best, top = s, n
 		}
 	}
-	// When several of the best candidates score close to the top and share
-	// an ancestor, the body is split across them (a paragraph per card):
-	// take the ancestor (Readability's rule).
-	{
-		type cand struct {
-			n *html.Node
-			s float64
-		}
-		var tops []cand
-		for _, n := range order {
-			if n != top && final[n] >= best*0.75 {
-				tops = append(tops, cand{n, final[n]})
-			}
-		}
-		sort.Slice(tops, func(i, j int) bool { return tops[i].s > tops[j].s })
-		if len(tops) > 4 {
-			tops = tops[:4]
-		}
-		if len(tops) >= 2 {
-			for a := top.Parent; a != nil && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a = a.Parent {
-				k := 0
-				for _, c := range tops {
-					if hasAncestor(c.n, a) {
-						k++
-					}
-				}
-				if k >= 2 {
-					top = a
-					break
-				}
-			}
+	var tops []*html.Node
+	for _, n := range c.order {
+		if c.score[n] >= best*0.75 && !within(n, top) && !within(top, n) {
+			tops = append(tops, n)
 		}
 	}
-	// Climb while an ancestor scores close to the top: the article body is
-	// often split across sibling containers.
-	last := final[top]
+	sort.SliceStable(tops, func(i, j int) bool { return c.score[tops[i]] > c.score[tops[j]] })
+	// Cards are disjoint: a box and its wrapper are one card.
+	k := 0
+	for _, n := range tops {
+		nested := false
+		for _, d := range tops[:k] {
+			if within(n, d) || within(d, n) {
+				nested = true
+				break
+			}
+		}
+		if !nested {
+			tops[k] = n
+			k++
+		}
+	}
+	tops = tops[:min(k, 4)]
+	if len(tops) < 2 {
+		return top
+	}
+	for a := top.Parent; a != nil && a.DataAtom != atom.Body && a.DataAtom != atom.Html; a = a.Parent {
+		k := 0
+		for _, n := range tops {
+			if hasAncestor(n, a) {
+				k++
+			}
+		}
+		if k >= 2 {
+			return a
+		}
+	}
+	return top
+}
+
+// climb raises the top to an ancestor that scores more and holds more
+// text (the body split across sibling containers), then to the wrapper it
+// is the only child of; it returns the top and the score to judge its
+// siblings by.
+func (c *candidates) climb(top *html.Node) (*html.Node, float64) {
+	last := c.score[top]
 	threshold := last / 3
 	for par := top.Parent; par != nil && par.DataAtom != atom.Body && par.DataAtom != atom.Html; par = par.Parent {
-		ps, ok := final[par]
+		ps, ok := c.score[par]
 		if !ok {
 			continue
 		}
@@ -373,28 +443,44 @@ func (p *page) findContent(blocks []tblock, skip map[*html.Node]bool) []*html.No
 			break
 		}
 		if ps > last {
-			top = par
+			// Only when it holds more text, and scores more, than the
+			// top: a box beside the body adds to its parent's score too.
+			if float64(c.mass[par]) >= 1.5*float64(c.mass[top]) && ps > c.score[top] {
+				top = par
+			}
 			break
 		}
 		last = ps
 	}
+	topScore := c.score[top]
 	for top.Parent != nil && top.Parent.Type == html.ElementNode && top.Parent.DataAtom != atom.Body &&
 		top.Parent.DataAtom != atom.Html && onlyElementChild(top) {
 		top = top.Parent
 	}
-	topScore := final[top]
-	if topScore < 0 {
-		topScore = 0
-	}
-	// Siblings of the top candidate that look like more of the body.
+	return top, max(topScore, c.score[top], 0)
+}
+
+// addSiblings returns the top and those of its siblings that look like
+// more of the body, in document order: candidates scoring enough beside it
+// (more when they share its class), the other part of a short body split
+// by an ad or a figure, and paragraphs set loose beside it.
+func (p *page) addSiblings(c *candidates, top *html.Node, topScore float64, skip map[*html.Node]bool) []*html.Node {
 	var out []*html.Node
-	par := top.Parent
-	if par == nil {
-		return []*html.Node{top}
-	}
 	thr := max(10, topScore*0.2)
+	// A short body split in two by an ad or a figure: its other part is
+	// a container like it, of paragraphs, scoring about as much.
+	thrTwin := max(min(10, topScore/2), topScore*0.2)
 	topClass := attr(top, "class")
-	for s := par.FirstChild; s != nil; s = s.NextSibling {
+	// Paragraphs set as <div>s count when there is a run of them: one box
+	// alone beside the body is more often a standfirst, an author's bio or
+	// a print header.
+	divs := 0
+	for s := top.Parent.FirstChild; s != nil && divs < 2; s = s.NextSibling {
+		if s != top && s.DataAtom != atom.P && p.looseParagraph(s, true) {
+			divs++
+		}
+	}
+	for s := top.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s == top {
 			out = append(out, s)
 			continue
@@ -406,27 +492,89 @@ func (p *page) findContent(blocks []tblock, skip map[*html.Node]bool) []*html.No
 		if topClass != "" && attr(s, "class") == topClass {
 			bonus = topScore * 0.2
 		}
-		if sc, ok := final[s]; ok && sc+bonus >= thr {
+		sc, ok := c.score[s]
+		switch {
+		case ok && sc+bonus >= thr,
+			ok && s.DataAtom == top.DataAtom && sc >= thrTwin && p.linkDensity(s) < 0.25 && p.interrupted(s, top),
+			p.looseParagraph(s, divs >= 2):
 			out = append(out, s)
-			continue
-		}
-		if s.DataAtom == atom.P {
-			st := p.stats[s]
-			if st == nil {
-				continue
-			}
-			ld := p.linkDensity(s)
-			txt := ""
-			if st.chars < 80 {
-				txt = nodeText(s)
-			}
-			if (st.chars >= 80 && ld < 0.25) || (st.chars > 0 && st.chars < 80 && ld == 0 && sentenceEnd(txt)) {
-				out = append(out, s)
-			}
 		}
 	}
-	out = p.addTwins(top, out, skip)
-	return p.addParagraphTwins(top, out, l.blocks, skip)
+	return out
+}
+
+// looseParagraph reports a paragraph beside the top candidate that reads
+// as body: long with few links, or a short sentence without any. A
+// paragraph is a <p>, and with divs also a <div> of text alone or a
+// wrapper of one of them.
+func (p *page) looseParagraph(s *html.Node, divs bool) bool {
+	if s.DataAtom != atom.P && !(divs && paragraphElem(s, 2)) {
+		return false
+	}
+	st := p.stats[s]
+	if st == nil || st.chars == 0 {
+		return false
+	}
+	ld := p.linkDensity(s)
+	if st.chars >= 80 {
+		return ld < 0.25
+	}
+	return ld == 0 && sentenceEnd(nodeText(s))
+}
+
+// paragraphElem reports a <p>, a <div> holding text and no blocks, or,
+// depth levels down at most, a wrapper of one of them alone.
+func paragraphElem(n *html.Node, depth int) bool {
+	switch n.DataAtom {
+	case atom.P:
+		return true
+	case atom.Div:
+	default:
+		return false
+	}
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) {
+			if only != nil {
+				return false
+			}
+			only = c
+		}
+	}
+	return only == nil || depth > 0 && paragraphElem(only, depth-1)
+}
+
+// interrupted reports whether siblings a and b are parted by an
+// interruption of the text (an ad, a figure, an embed): one element or more
+// between them, none with more than a label's text.
+func (p *page) interrupted(a, b *html.Node) bool {
+	n := 0
+	for _, dir := range [2]bool{false, true} {
+		for s := next(a, dir); s != nil && s != b; s = next(s, dir) {
+			if s.Type == html.TextNode && strings.TrimSpace(s.Data) != "" {
+				return false
+			}
+			if s.Type != html.ElementNode {
+				continue
+			}
+			if st := p.stats[s]; st != nil && st.chars > 40 {
+				return false
+			}
+			n++
+		}
+		if n > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// next returns n's next sibling, or with back its previous one.
+func next(n *html.Node, back bool) *html.Node {
+	if back {
+		return n.PrevSibling
+	}
+	return n.NextSibling
 }
 
 // addParagraphTwins adds paragraphs that sit outside the chosen containers

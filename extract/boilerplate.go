@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // reCredit matches photo captions and credits.
@@ -18,9 +20,7 @@ var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|c
 // chrome in any article, in several languages.
 var (
 	boilerLines = map[string]bool{
-		"advertisement": true, "advertising": true, "advert": true, "ad": true, "ads": true,
-		"anzeige": true, "werbung": true, "publicidad": true, "publicité": true, "pubblicità": true,
-		"广告": true, "広告": true, "sponsored": true, "share": true, "share this": true,
+		"share": true, "share this": true,
 		"share this article": true, "share this story": true, "share this page": true, "tweet": true,
 		"print": true, "email": true, "e-mail": true, "comment": true, "comments": true,
 		"leave a comment": true, "leave a reply": true, "related": true, "related articles": true,
@@ -63,7 +63,7 @@ var (
 func isBoilerplate(text string) bool {
 	l := strings.ToLower(strings.TrimSpace(text))
 	l = strings.TrimRight(l, " .:!…")
-	if boilerLines[l] {
+	if boilerLines[l] || isAdLabel(l) {
 		return true
 	}
 	if len(l) <= 120 {
@@ -86,6 +86,91 @@ func isBoilerplate(text string) bool {
 		}
 	}
 	return strings.ContainsAny(l, "0123456789") && isCounterLine(l)
+}
+
+// adLabels are the words that label an advertisement or a paid placement
+// in the languages of the news, lower case. They are page chrome only as a
+// line of their own (the ad slot they head holds no text).
+var adLabels = map[string]bool{
+	"advertisement": true, "advertising": true, "advert": true, "ad": true, "ads": true,
+	"sponsored": true, "sponsored content": true, "sponsored by": true, "paid content": true,
+	"paid post": true, "promoted": true, "promoted content": true, "partner content": true,
+	"story continues below advertisement": true, "article continues below advertisement": true,
+	"continue reading below": true, "advertisement - scroll to continue": true,
+	"advertisement - continue reading below": true, "pr": true,
+	"anzeige": true, "werbung": true, "gesponsert": true, "sponsored post": true,
+	"publicité": true, "annonce": true, "contenu sponsorisé": true, "sponsorisé": true,
+	"publicidad": true, "anuncio": true, "contenido patrocinado": true, "patrocinado": true,
+	"publicidade": true, "anúncio": true, "conteúdo patrocinado": true,
+	"pubblicità": true, "annuncio": true, "contenuto sponsorizzato": true, "sponsorizzato": true,
+	"advertentie": true, "gesponsord": true, "annons": true, "annonse": true, "reklame": true,
+	"mainos": true, "reklama": true, "reklam": true, "hirdetés": true, "διαφήμιση": true,
+	"реклама": true, "партнерский материал": true, "на правах рекламы": true,
+	"реклама 18+": true, "реклама 16+": true, "реклама 12+": true, "реклама 6+": true, "реклама 0+": true,
+	"广告": true, "廣告": true, "推广": true, "推廣": true, "赞助": true, "広告": true, "スポンサーリンク": true,
+	"スポンサー": true, "プロモーション": true, "광고": true, "후원": true, "iklan": true,
+	"quảng cáo": true, "โฆษณา": true, "إعلان": true, "اعلان": true, "פרסומת": true, "विज्ञापन": true,
+}
+
+// isAdLabel reports a line that is an advertisement's label alone:
+// "Advertisement", "- Реклама -", "[PR]", "【広告】", "Реклама 18+".
+func isAdLabel(l string) bool {
+	if len(l) > 48 {
+		return false
+	}
+	l = strings.TrimFunc(lower(l), isLabelDecoration)
+	if adLabels[l] {
+		return true
+	}
+	if !strings.Contains(l, "  ") && !strings.ContainsFunc(l, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
+		return false
+	}
+	// Words set apart by runs of spaces, tabs, no-break spaces.
+	return adLabels[strings.Join(strings.Fields(l), " ")]
+}
+
+// adSlotInStory reports an ad label (block i) that labels a slot inside
+// the story, not a box of paid teasers after it: the story goes on after
+// it (past a share bar, another slot), in the container of the story's
+// paragraph before it or in one beside that.
+func adSlotInStory(bs []tblock, i int) bool {
+	if !isAdLabel(bs[i].text) {
+		return false
+	}
+	next := -1
+	for j := i + 1; j < len(bs); j++ {
+		if bs[j].class == clsGood {
+			next = j
+			break
+		}
+	}
+	if next < 0 {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if bs[j].class == clsGood {
+			a, b := storyBox(&bs[j]), storyBox(&bs[next])
+			return a == b || a != nil && b != nil && a.Parent == b.Parent
+		}
+	}
+	return false
+}
+
+// storyBox is the element whose flow a block is part of: its container,
+// or for lines set loose beside blocks (text and <br>s between <p>s) the
+// element that holds them.
+func storyBox(b *tblock) *html.Node {
+	if b.elem != nil && !b.li && isBlockContainer(b.elem) {
+		return b.elem
+	}
+	return container(b)
+}
+
+// isLabelDecoration reports the marks set around a label: spaces, dashes,
+// brackets, colons, bullets. A question or an exclamation is no label.
+func isLabelDecoration(r rune) bool {
+	return unicode.IsSpace(r) || r != '?' && r != '!' && r != '？' && r != '！' && r != '+' &&
+		(unicode.IsPunct(r) || unicode.IsSymbol(r))
 }
 
 // isCounterLine matches "12 comments", "1 / 8", "3 of 10", "image 1 of 8".
@@ -162,4 +247,51 @@ var consentWords = []string{"website", "site", "browser", "browsing", "experienc
 func isCookieBanner(text string) bool {
 	l := strings.ToLower(text)
 	return strings.Contains(l, "cookie") && containsAny(l, consentWords) && reCookie.MatchString(text)
+}
+
+// closingHeadings name what follows an article and is not part of it: its
+// reader comments, the next or previous post, a box about the author or
+// the site. Used only on a short line standing alone (closingLine).
+var closingHeadings = []string{
+	// Comments.
+	"comments", "comment", "leave a reply", "leave a comment", "post a comment", "add a comment",
+	"join the discussion", "join the conversation", "reader comments", "responses", "kommentare",
+	"kommentar", "kommentieren", "commentaires", "commentaire", "laisser un commentaire",
+	"comentarios", "comentários", "deja un comentario", "deixe um comentário", "commenti",
+	"lascia un commento", "комментарии", "комментариев", "评论", "評論", "留言", "コメント", "댓글",
+	// The posts around this one.
+	"next post", "previous post", "older post", "newer post", "older posts", "newer posts",
+	"next article", "previous article", "next story", "previous story", "nächster beitrag",
+	"vorheriger beitrag", "nächster artikel", "vorheriger artikel", "article suivant",
+	"article précédent", "entrada siguiente", "entrada anterior", "artículo siguiente",
+	"artículo anterior", "próximo post", "post anterior", "articolo successivo",
+	"articolo precedente", "следующая статья", "предыдущая статья", "下一篇", "上一篇",
+	"次の記事", "前の記事", "다음 글", "이전 글",
+	// Boxes about the author or the site.
+	"about the author", "about this site", "about this blog", "about us", "about me",
+	"über den autor", "über die autorin", "über uns", "à propos de l'auteur", "à propos",
+	"sobre el autor", "sobre nosotros", "sobre o autor", "l'autore", "chi siamo", "об авторе",
+	"о нас", "关于我们", "作者简介", "關於我們", "著者について", "プロフィール", "저자 소개",
+}
+
+// isClosingHeading reports a heading of what follows an article: its words
+// are one of closingHeadings, alone or with a count ("12 comments",
+// "Comments (3)").
+func isClosingHeading(text string) bool {
+	l := strings.ToLower(strings.TrimSpace(text))
+	l = strings.TrimFunc(l, func(r rune) bool { return !unicode.IsLetter(r) && !cjkRune(r) })
+	l = strings.TrimLeft(l, "0123456789 ")
+	if w, c := wordCount(l); w > 5 || c > 8 || w+c == 0 {
+		return false
+	}
+	for _, h := range closingHeadings {
+		if l == h {
+			return true
+		}
+		// "Comments (3)", "3 Kommentare zu …" stays out: only a count.
+		if strings.HasPrefix(l, h) && strings.Trim(l[len(h):], " ()（）[]0123456789:：") == "" {
+			return true
+		}
+	}
+	return false
 }

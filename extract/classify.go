@@ -9,8 +9,47 @@ import (
 )
 
 // bodyText classifies the text blocks of the content nodes and returns the
-// body paragraphs.
-func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, authors []string) []string {
+// body paragraphs. The steps, in order: the blocks of the content, each
+// judged on its own (classify), lines of one text joined (joinLines),
+// captions as the text of a post that has no other (captionPost), the
+// body's segment kept (keepMainSegments), an author's bio dropped, and the
+// text read off between the first and last paragraphs (selectText),
+// checked against the page's own statement of it, ref (checkAgainst).
+func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, authors []string, ref string) []string {
+	bs := contentBlocks(content, blocks)
+	if len(bs) == 0 {
+		return nil
+	}
+	classify(bs, title)
+	joinLines(bs)
+	captionPost(bs)
+	if listingRun(bs) {
+		return nil // a section's list of stories, each under its headline link
+	}
+	bs = keepMainSegments(bs)
+	dropLoneTeaser(bs)
+	dropAuthorBio(bs, authors)
+	sel := checkAgainst(bs, selectText(bs), ref)
+	out := make([]string, 0, len(sel))
+	for k, i := range sel {
+		if k > 0 && sameRow(&bs[sel[k-1]], &bs[i]) {
+			out[len(out)-1] += " | " + bs[i].text // a table's row is one line
+			continue
+		}
+		out = append(out, bs[i].text)
+	}
+	return out
+}
+
+// sameRow reports two short cells of one table row: figures, names, not
+// paragraphs laid out in cells.
+func sameRow(a, b *tblock) bool {
+	return inCell(a) && inCell(b) && a.elem.Parent == b.elem.Parent &&
+		textWeight(a.text, a.chars) <= 80 && textWeight(b.text, b.chars) <= 80
+}
+
+// contentBlocks returns the blocks inside the content nodes.
+func contentBlocks(content []*html.Node, blocks []tblock) []tblock {
 	in := make(map[*html.Node]bool, len(content))
 	for _, n := range content {
 		in[n] = true
@@ -24,65 +63,143 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 			}
 		}
 	}
-	if len(bs) == 0 {
-		return nil
-	}
+	return bs
+}
+
+// classify judges each block on its own and on the text seen before it.
+func classify(bs []tblock, title string) {
 	normTitle := strings.ToLower(collapse(title))
 	seen := make(map[string]int, len(bs)) // text → index of its last occurrence + 1
 	for i := range bs {
 		b := &bs[i]
-
-		w := textWeight(b.text, b.chars)
-		d := b.density()
-		switch {
-		case b.heading == 1:
-			b.class = clsBad
-		case normTitle != "" && len(b.text) <= len(normTitle)+80 && isTitleLine(b.text, normTitle):
-			// The headline, alone or in a kicker or breadcrumb line.
-			b.class = clsBad
-		case b.caption, len(b.text) < 200 && isCredit(b.text):
-			b.class = clsBad
-		case i > 0 && len(b.text) <= 80 && len(bs[i-1].text) <= 12 && isCredit(bs[i-1].text):
-			b.class = clsBad // the value of a bare "Photo:" label
-		case len(b.text) <= 80 && b.heading == 0 && isByline(b.text) && !sentenceEnd(b.text):
-			b.class = clsBad // a byline
-		case len(b.text) <= 250 && isBoilerplate(b.text),
-			len(b.text) <= 600 && isCookieBanner(b.text):
-			b.class = clsBad
-		case seen[b.text] > 0 && (i-seen[b.text] < 4 || len(b.text) >= 100 && i-seen[b.text] < 12):
+		b.class = classOf(bs, i, normTitle)
+		if b.class == clsRepeat {
 			// A paragraph said twice is a gallery's caption or a teaser,
 			// both times; short lines may repeat in a structured text (a
 			// menu, a plan).
-			b.class = clsBad
-			if len(b.text) >= 100 {
-				bs[seen[b.text]-1].class = clsBad
+			b.class = clsNeutral
+			k := seen[b.text]
+			// A paragraph, not a short line (which may repeat in a
+			// structured text: a label, a question), said again nearby.
+			near := k > 0 && i-k < 12 && textWeight(b.text, b.chars) >= 80
+			switch {
+			case near && inRunningText(bs, i, k-1):
+				// Running text repeated in a box nearby (a highlight,
+				// a pull quote): the box is not body.
+				b.class = classOfText(b)
+				bs[k-1].class = clsBad
+			case near && inRunningText(bs, k-1, i):
+				b.class = clsBad
+			case k > 0 && (i-k < 4 || len(b.text) >= 100 && i-k < 12):
+				b.class = clsBad
+				if len(b.text) >= 100 {
+					bs[k-1].class = clsBad
+				}
+			default:
+				b.class = classOfText(b)
 			}
-		case d > 0.35 && d < 0.7 && w >= 60 && b.heading == 0 && sentenceEnd(b.text) && strings.Count(b.text, " ") >= 8:
-			// A sentence rich in links (a news digest, a quoted source):
-			// its neighbours decide.
-			b.class = clsNeutral
-		case d > 0.5 && (b.li || w < 200):
-			b.class = clsBad
-		case b.heading > 0:
-			b.class = clsNeutral
-		case w >= 80 && d < 0.35:
-			b.class = clsGood
-		case w >= 40 && d < 0.2 && sentenceEnd(b.text):
-			b.class = clsGood
-		case w >= 100 && d < 0.7 && sentenceEnd(b.text):
-			// A long sentence rich in links: its neighbours decide.
-			b.class = clsNeutral
-		case d > 0.3:
-			b.class = clsBad
-		default:
-			b.class = clsNeutral
 		}
 		if b.chars >= 20 {
 			seen[b.text] = i + 1
 		}
 	}
-	// Lines cut by <br> in one element read as one paragraph: a run of
-	// neutral lines that together make a text is good.
+}
+
+// inRunningText reports whether block i, whose text block j repeats, is a
+// paragraph of running text: right after a good paragraph of its own box,
+// a box j is not in.
+func inRunningText(bs []tblock, i, j int) bool {
+	if i == 0 || bs[i-1].class != clsGood {
+		return false
+	}
+	box := container(&bs[i])
+	return box != nil && container(&bs[i-1]) == box && container(&bs[j]) != box
+}
+
+// sectionHeading reports a heading set between the body's paragraphs, in
+// their box: after a good paragraph there, it heads a section of the text
+// whatever its level (pages that set every section under an <h1>).
+func sectionHeading(bs []tblock, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if bs[j].class == clsGood {
+			box := container(&bs[j])
+			return box != nil && box == container(&bs[i])
+		}
+	}
+	return false
+}
+
+// clsRepeat is classOf's answer when the block's judgement depends on
+// whether its text was seen just before.
+const clsRepeat blockClass = 255
+
+// classOf judges block i: page furniture (headline, caption, credit,
+// byline, boilerplate) first, then the text's own measures (classOfText).
+func classOf(bs []tblock, i int, normTitle string) blockClass {
+	b := &bs[i]
+	switch {
+	case b.heading == 1 && !sectionHeading(bs, i):
+		return clsBad
+	case normTitle != "" && len(b.text) <= len(normTitle)+80 && isTitleLine(b.text, normTitle):
+		// The headline, alone or in a kicker or breadcrumb line.
+		return clsBad
+	case b.caption, len(b.text) < 200 && isCredit(b.text):
+		return clsBad
+	case i > 0 && len(b.text) <= 80 && len(bs[i-1].text) <= 12 && isCredit(bs[i-1].text):
+		return clsBad // the value of a bare "Photo:" label
+	case len(b.text) <= 80 && b.heading == 0 && isByline(b.text) && !sentenceEnd(b.text):
+		return clsBad // a byline
+	case len(b.text) <= 250 && isBoilerplate(b.text),
+		len(b.text) <= 600 && isCookieBanner(b.text):
+		return clsBad
+	}
+	return clsRepeat
+}
+
+// classOfText judges a block by its length, link density and ending.
+func classOfText(b *tblock) blockClass {
+	w := textWeight(b.text, b.chars)
+	d := b.density()
+	switch {
+	case d > 0.35 && d < 0.7 && w >= 60 && b.heading == 0 && sentenceEnd(b.text) && strings.Count(b.text, " ") >= 8:
+		// A sentence rich in links (a news digest, a quoted source):
+		// its neighbours decide.
+		return clsNeutral
+	case d > 0.5 && (b.li || w < 200):
+		return clsBad
+	case b.heading > 0:
+		return clsNeutral
+	case w >= 80 && d < 0.35:
+		return clsGood
+	case w >= 40 && d < 0.2 && sentenceEnd(b.text):
+		return clsGood
+	case w >= 100 && d < 0.7 && sentenceEnd(b.text):
+		// A long sentence rich in links: its neighbours decide.
+		return clsNeutral
+	case d > 0.3 && (d > 0.5 || !quoted(b.elem) && !linkedSentence(b)):
+		// Links with a little text. A sentence with a link in it, and
+		// in a quoted post its attribution ("— Name (@name) date") or
+		// its text and link, are left to their neighbours.
+		return clsBad
+	}
+	return clsNeutral
+}
+
+// linkedSentence reports a sentence of six words or more, some of them a
+// link, outside a list and not a byline ("By <a>Ann Lee</a> at 9 a.m."):
+// "He was arrested for the call to <a>her office</a>."
+func linkedSentence(b *tblock) bool {
+	if b.li || !sentenceEnd(b.text) || isByline(b.text) { // list items of links: a list of stories
+		return false
+	}
+	w, c := wordCount(b.text)
+	return w >= 6 || c >= 15
+}
+
+// joinLines reads lines cut by <br> as one text: a run of neutral lines in
+// one element that together make a text is good, and so are the neutral
+// lines of a paragraph (<p>) one of whose lines is good.
+func joinLines(bs []tblock) {
 	for i := 0; i < len(bs); {
 		j := i
 		sum := 0
@@ -100,8 +217,48 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 		}
 		i = j
 	}
-	bs = keepMainSegments(bs)
-	dropAuthorBio(bs, authors)
+	goodP := map[*html.Node]bool{}
+	for i := range bs {
+		if bs[i].class == clsGood && bs[i].elem != nil && bs[i].elem.DataAtom == atom.P {
+			goodP[bs[i].elem] = true
+		}
+	}
+	for i := range bs {
+		if bs[i].class == clsNeutral && bs[i].heading == 0 && goodP[bs[i].elem] {
+			bs[i].class = clsGood
+		}
+	}
+}
+
+// captionPost makes the captions of a post with no paragraph of its own
+// (a picture and its caption) its text: when no good block comes before
+// the first closing heading (comments, the next post, an About box), the
+// captions there that read as text, not as credits, are good.
+func captionPost(bs []tblock) {
+	end := len(bs)
+	for i := range bs {
+		if bs[i].class == clsGood {
+			return
+		}
+		if closingLine(&bs[i]) {
+			end = i
+			break
+		}
+	}
+	for i := range bs[:end] {
+		b := &bs[i]
+		if b.caption && b.class == clsBad && textWeight(b.text, b.chars) >= 40 && b.density() < 0.3 &&
+			!isCredit(b.text) && !isBoilerplate(b.text) {
+			b.class = clsGood
+		}
+	}
+}
+
+// selectText returns the blocks of the body's text, by index: the good
+// blocks and the neutral ones between them; before the first, sentences and
+// lines set with the body; after the last, sentences and a list set in the
+// body's own container.
+func selectText(bs []tblock) []int {
 	first, last := -1, -1
 	for i := range bs {
 		if bs[i].class == clsGood {
@@ -114,65 +271,37 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 	if first < 0 {
 		// No paragraph qualifies: take the non-bad blocks when together they
 		// make a text.
-		var out []string
+		var out []int
 		for i := range bs {
 			if bs[i].class != clsBad {
-				out = append(out, bs[i].text)
+				out = append(out, i)
 			}
 		}
 		return out
 	}
-	// A heading directly before a run of bad blocks heads a non-body block.
+	// A heading directly before a run of bad blocks heads a non-body block,
+	// unless body text follows after a picture's caption or a link line or
+	// two (a subheading, then the section's picture).
 	for i := range bs {
 		if bs[i].heading > 0 && bs[i].class == clsNeutral {
 			j := i + 1
-			if j < len(bs) && bs[j].class == clsBad {
+			for j < len(bs) && j <= i+2 && bs[j].class == clsBad {
+				j++
+			}
+			if j > i+1 && (j >= len(bs) || bs[j].class != clsGood) {
 				bs[i].class = clsBad
 			}
 		}
 	}
-	tailKeep := make(map[int]bool)
-	if last >= 0 && last+1 < len(bs) {
-		box := container(&bs[last])
-		run := 0
-		for i := last + 1; i < len(bs) && bs[i].class != clsBad && bs[i].heading == 0 && !isBlockHeading(bs[i].text) && box != nil && sameBox(&bs[i], &bs[last], box); i++ {
-			run++
-		}
-		if run >= 3 {
-			for i := last + 1; i <= last+run; i++ {
-				tailKeep[i] = true
-			}
-		}
-		// A heading, then such a list.
-		if run == 0 && last+2 < len(bs) && bs[last+1].heading > 0 && bs[last+1].class != clsBad {
-			j := last + 2
-			for j < len(bs) && box != nil && bs[j].class != clsBad && bs[j].heading == 0 && sameBox(&bs[j], &bs[last], box) {
-				j++
-			}
-			if j-(last+2) >= 3 {
-				for k := last + 1; k < j; k++ {
-					tailKeep[k] = true
-				}
-			}
-		}
-	}
-	var out []string
+	tailKeep := tailList(bs, last)
+	var out []int
 	for i := range bs {
 		b := &bs[i]
 		switch {
 		case b.class == clsBad:
 			continue
 		case i < first:
-			// Before the first paragraph: only sentence-like text or a
-			// heading that leads into the body.
-			lead := sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40
-			// Short lines that sit with the body's paragraphs in one
-			// container (a list, a lead-in) belong to it; a byline or a
-			// date in a header of their own do not.
-			sameBox := b.heading == 0 && b.elem != nil && bs[first].elem != nil &&
-				b.elem.Parent == bs[first].elem.Parent && b.elem != bs[first].elem.Parent && b.chars >= 12 &&
-				!parseStampPrefix(b.text).ok() // a dateline of the page ("View  Date:2024-01-01"), not text
-			if b.heading > 0 || !lead && !sameBox {
+			if !leadIn(bs, i, first) {
 				continue
 			}
 		case i > last:
@@ -182,9 +311,143 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 				continue
 			}
 		}
-		out = append(out, b.text)
+		out = append(out, i)
 	}
 	return out
+}
+
+// leadIn reports whether block i, before the first paragraph, leads into
+// the body: sentence-like text, or a short line or a list set with the
+// body's paragraphs in one container (a lead-in, the points of a summary);
+// a heading, a byline or a date in a header of their own do not.
+func leadIn(bs []tblock, i, first int) bool {
+	b := &bs[i]
+	if b.heading > 0 {
+		return false
+	}
+	if sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40 || opensWithCredit(b.text) {
+		return true // a sentence, or a story's first paragraph however short
+	}
+	box := container(&bs[first])
+	return b.elem != nil && box != nil && container(b) == box && b.elem != box &&
+		(b.chars >= 12 || b.li && hasLetter(b.text)) &&
+		!parseStampPrefix(b.text).ok() // a dateline of the page ("View  Date:2024-01-01"), not text
+}
+
+// tailList marks the blocks after the last paragraph that continue the body
+// as a list in its own container: three or more lines, or a heading and
+// such a list.
+func tailList(bs []tblock, last int) map[int]bool {
+	keep := make(map[int]bool)
+	if last < 0 || last+1 >= len(bs) {
+		return keep
+	}
+	box := container(&bs[last])
+	if box == nil {
+		return keep
+	}
+	run := 0
+	for i := last + 1; i < len(bs) && bs[i].class != clsBad && bs[i].heading == 0 && !isBlockHeading(bs[i].text) && sameBox(&bs[i], &bs[last], box); i++ {
+		run++
+	}
+	if run >= 3 {
+		for i := last + 1; i <= last+run; i++ {
+			keep[i] = true
+		}
+	}
+	if run == 0 && last+2 < len(bs) && bs[last+1].heading > 0 && bs[last+1].class != clsBad {
+		j := last + 2
+		for j < len(bs) && bs[j].class != clsBad && bs[j].heading == 0 && sameBox(&bs[j], &bs[last], box) {
+			j++
+		}
+		if j-(last+2) >= 3 {
+			for k := last + 1; k < j; k++ {
+				keep[k] = true
+			}
+		}
+	}
+	return keep
+}
+
+// dropLoneTeaser drops a teaser of another story set after the body: the
+// page's only headline link set as a heading (h2–h6), body text before it,
+// and after it at most two paragraphs, in a container of their own.
+// Headline links set among the body's paragraphs ("read also" lines) are
+// many, or share the body's container, and stay.
+func dropLoneTeaser(bs []tblock) {
+	k := -1
+	for i := range bs {
+		if bs[i].heading >= 2 && headlineLink(&bs[i]) {
+			if k >= 0 {
+				return
+			}
+			k = i
+		}
+	}
+	if k < 0 {
+		return
+	}
+	boxes := map[*html.Node]bool{}
+	for i := range bs[:k] {
+		if bs[i].class == clsGood {
+			boxes[container(&bs[i])] = true
+		}
+	}
+	var after []int
+	for i := k + 1; i < len(bs); i++ {
+		if bs[i].class == clsGood {
+			if boxes[container(&bs[i])] {
+				return
+			}
+			after = append(after, i)
+		}
+	}
+	if len(boxes) == 0 || len(after) > 2 {
+		return
+	}
+	for _, i := range after {
+		bs[i].class = clsBad
+	}
+}
+
+// headlineLink reports a block that is a story's headline link: mostly
+// link, set as a heading or long enough to be a headline (a share bar's
+// row of one-word links is not).
+func headlineLink(b *tblock) bool {
+	if b.density() <= 0.5 {
+		return false
+	}
+	w, c := wordCount(b.text)
+	return b.heading > 0 || w >= 6 || c >= 10
+}
+
+// closingLine reports a block that heads what follows an article (its
+// comments, the next post, an About box): a short line standing alone,
+// not a sentence, whose words say so.
+func closingLine(b *tblock) bool {
+	return b.class != clsGood && b.chars <= 40 && !inCell(b) && !sentenceEnd(b.text) && isClosingHeading(b.text)
+}
+
+// listingRun reports blocks that are a section's list of stories: three
+// or more paragraphs, each right after its headline link (a link-dense
+// block), none after another paragraph, and little other text (a box
+// beside the list).
+func listingRun(bs []tblock) bool {
+	teasers, others := 0, 0
+	for i := range bs {
+		if bs[i].class != clsGood {
+			continue
+		}
+		switch {
+		case i > 0 && bs[i-1].class == clsGood:
+			return false
+		case i > 0 && headlineLink(&bs[i-1]):
+			teasers++
+		default:
+			others++
+		}
+	}
+	return teasers >= 3 && teasers >= 3*others
 }
 
 // commentNames mark reader-comment sections in class or id, a convention
@@ -249,30 +512,81 @@ func hasLetter(s string) bool {
 	return false
 }
 
+// segment is a run of blocks between two gaps (see keepMainSegments).
+type segment struct {
+	from, to int // bs[from:to]
+	good     int
+	headed   bool // starts at a block heading
+	run      bool // has two good blocks in a row
+	closing  bool // at or after a closing heading (comments, next post)
+}
+
 // keepMainSegments cuts the blocks at gaps — a block heading ("Related",
-// "You may also like") or a run of three or more bad blocks — and keeps the
-// segment with the most good text, with the others that are body too: those
-// big enough beside it, and, after a block heading, only those that read as
-// running text (two good blocks in a row), not as a list of teasers.
+// "You may also like"), a closing heading ("Comments", "Next post"), or a run of three or more bad blocks —
+// and keeps the segment with the most good text, with the others that are
+// body too: those big enough beside it, and, after a block heading, only
+// those that read as running text (two good blocks in a row), not as a
+// list of teasers. What follows a closing heading is never body beside a
+// main text.
 func keepMainSegments(bs []tblock) []tblock {
-	type segment struct {
-		from, to int // bs[from:to]
-		good     int
-		headed   bool // starts at a block heading
-		run      bool // has two good blocks in a row
+	segs := cutSegments(bs)
+	if len(segs) == 1 {
+		return bs
 	}
+	main := mainSegment(bs, segs)
+	var out []tblock
+	for i, sg := range segs {
+		keep := i == main
+		switch {
+		case keep || sg.good == 0:
+		case i < main:
+			// Before the main text: lead paragraphs, unless a block
+			// heading introduced them and they are small.
+			keep = !sg.headed || sg.good*10 >= segs[main].good
+		default:
+			// After it: more body only when big beside it, and not a list
+			// of teasers (each excerpt under its own link or heading), nor
+			// what follows the article.
+			keep = sg.good*4 >= segs[main].good && !teaserRun(bs[sg.from:sg.to]) &&
+				!(sg.closing && segs[main].good > 0)
+		}
+		if keep {
+			from := sg.from
+			if sg.headed {
+				// Up to where body text resumes, the blocks under a block
+				// heading are its list, whatever their markup.
+				for from < sg.to && bs[from].class != clsGood {
+					from++
+				}
+			}
+			out = append(out, bs[from:sg.to]...)
+		}
+	}
+	return out
+}
+
+// cutSegments cuts the blocks into segments at gaps (see keepMainSegments).
+func cutSegments(bs []tblock) []segment {
 	var segs []segment
 	cur := segment{}
 	badRun := 0
 	closeAt := func(i int, headed bool) {
+		closing := cur.closing
 		if i > cur.from {
 			segs = append(segs, cur)
 		}
-		cur = segment{from: i, headed: headed}
+		cur = segment{from: i, headed: headed, closing: closing}
 	}
 	for i := range bs {
 		b := &bs[i]
-		if b.class != clsGood && b.chars <= 60 && !inCell(b) && isBlockHeading(b.text) {
+		switch {
+		case closingLine(b):
+			cur.to = i
+			closeAt(i, true)
+			cur.closing = true
+			badRun = 0
+		case b.class != clsGood && b.chars <= 60 && !inCell(b) && (isBlockHeading(b.text) || isAdLabel(b.text)) &&
+			!adSlotInStory(bs, i):
 			cur.to = i
 			closeAt(i, true)
 			badRun = 0
@@ -294,15 +608,16 @@ func keepMainSegments(bs []tblock) []tblock {
 		}
 		cur.to = i + 1
 	}
-	segs = append(segs, cur)
-	if len(segs) == 1 {
-		return bs
-	}
-	// The main segment: the most good text, but never a list of teasers
-	// under a block heading while there is body text elsewhere.
+	return append(segs, cur)
+}
+
+// mainSegment returns the index of the main segment: the most good text,
+// but never a list of teasers under a block heading while there is body
+// text elsewhere, nor what follows a closing heading.
+func mainSegment(bs []tblock, segs []segment) int {
 	main := -1
 	for i, sg := range segs {
-		if sg.good > 0 && teaserRun(bs[sg.from:sg.to]) {
+		if sg.good > 0 && teaserRun(bs[sg.from:sg.to]) || sg.closing {
 			continue
 		}
 		if main < 0 || sg.good > segs[main].good {
@@ -310,40 +625,16 @@ func keepMainSegments(bs []tblock) []tblock {
 		}
 	}
 	if main < 0 || segs[main].good == 0 {
+		// Only teasers: the most good text, still not what follows the
+		// article.
 		main = 0
 		for i, sg := range segs {
-			if sg.good > segs[main].good {
+			if !sg.closing && sg.good > segs[main].good {
 				main = i
 			}
 		}
 	}
-	var out []tblock
-	for i, sg := range segs {
-		keep := i == main
-		switch {
-		case keep || sg.good == 0:
-		case i < main:
-			// Before the main text: lead paragraphs, unless a block
-			// heading introduced them and they are small.
-			keep = !sg.headed || sg.good*10 >= segs[main].good
-		default:
-			// After it: more body only when big beside it, and not a list
-			// of teasers (each excerpt under its own link or heading).
-			keep = sg.good*4 >= segs[main].good && !teaserRun(bs[sg.from:sg.to])
-		}
-		if keep {
-			from := sg.from
-			if sg.headed {
-				// Up to where body text resumes, the blocks under a block
-				// heading are its list, whatever their markup.
-				for from < sg.to && bs[from].class != clsGood {
-					from++
-				}
-			}
-			out = append(out, bs[from:sg.to]...)
-		}
-	}
-	return out
+	return main
 }
 
 // container returns the element that holds a block beside its siblings:
@@ -367,7 +658,29 @@ func container(b *tblock) *html.Node {
 // sameBox reports whether block b sits in box, the container of the body's
 // last paragraph p: as a sibling paragraph, a list in it, or a line of p.
 func sameBox(b, p *tblock, box *html.Node) bool {
-	return b.elem == p.elem || container(b) == box || b.elem == box
+	if b.elem == p.elem || container(b) == box || b.elem == box {
+		return true
+	}
+	// A cell of a table set in the box (the text's table of figures), not
+	// of a table the paragraph itself sits in (a page laid out in cells).
+	t := cellTable(b)
+	return t != nil && t.Parent == box && !within(p.elem, t)
+}
+
+// cellTable returns the table a block in a table cell belongs to.
+func cellTable(b *tblock) *html.Node {
+	for n := b.elem; n != nil; n = n.Parent {
+		switch n.DataAtom {
+		case atom.Table:
+			return n
+		case atom.Td, atom.Th, atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot:
+		default:
+			if n != b.elem {
+				return nil
+			}
+		}
+	}
+	return nil
 }
 
 // teaserRun reports blocks that read as a list of story teasers: three or

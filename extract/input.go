@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
 	"golang.org/x/text/encoding"
 	"golang.org/x/text/encoding/charmap"
@@ -74,10 +75,11 @@ func looksBinary(b []byte) bool {
 
 // decode converts raw to UTF-8. The charset is taken from, in order: a BOM,
 // the Content-Type header, a <meta> declaration in the first 16 KiB. When
-// none is given, or a single-byte charset is declared for bytes that are
-// valid multi-byte UTF-8 (a common mislabelling), UTF-8 is used if the bytes
-// are valid UTF-8, else windows-1252, as browsers do. Invalid sequences
-// become U+FFFD: the result is always valid UTF-8.
+// none is given, or a legacy charset (windows-1252, gb2312, shift_jis, ...)
+// is declared for bytes that are valid UTF-8 with multi-byte sequences (a
+// common mislabelling), UTF-8 is used if the bytes are valid UTF-8, else
+// windows-1252, as browsers do. Invalid sequences become U+FFFD: the result
+// is always valid UTF-8.
 func decode(raw []byte, contentType string) source {
 	var enc encoding.Encoding
 	name := ""
@@ -123,7 +125,10 @@ func decode(raw []byte, contentType string) source {
 			return source{text: raw}
 		}
 		return source{text: bytes.ToValidUTF8(raw, []byte("\uFFFD"))}
-	case singleByte(name) && hasMultiByte(raw) && isUTF8():
+	case hasMultiByte(raw) && isUTF8():
+		// A legacy charset declared for bytes that are valid UTF-8 with
+		// multi-byte sequences: text in a legacy charset is not valid
+		// UTF-8 but by rare accident, so the declaration is wrong.
 		return source{text: raw}
 	}
 	return source{text: raw, enc: enc}
@@ -220,7 +225,105 @@ func parse(raw []byte, contentType string) (*html.Node, source, error) {
 	if err != nil {
 		return nil, source{}, fmt.Errorf("extract: parsing HTML: %w", err)
 	}
+	if swallowedByTitle(doc) {
+		// A <title> never closed holds the rest of the page as its text:
+		// close it where its first line of markup begins, and parse again.
+		if fixed, ok := closeTitle(src); ok {
+			if d, err := html.Parse(fixed.reader()); err == nil {
+				doc, src = d, fixed
+			}
+		}
+	}
 	return doc, src, nil
+}
+
+// swallowedByTitle reports a document whose <title> took in markup: its
+// text holds tags and is longer than any title. An unclosed <title> in old
+// markup does that, leaving the body empty.
+func swallowedByTitle(doc *html.Node) bool {
+	for n := doc.FirstChild; n != nil; n = n.NextSibling {
+		if n.Type != html.ElementNode || n.DataAtom != atom.Html {
+			continue
+		}
+		for h := n.FirstChild; h != nil; h = h.NextSibling {
+			if h.DataAtom != atom.Head {
+				continue
+			}
+			for t := h.FirstChild; t != nil; t = t.NextSibling {
+				if t.DataAtom == atom.Title {
+					text := textOf(t)
+					return len(text) > 500 && tagCount(text, 3) >= 3
+				}
+			}
+		}
+	}
+	return false
+}
+
+// tagCount counts what look like tags in s ("<p", "</div"), up to limit.
+func tagCount(s string, limit int) int {
+	n := 0
+	for i := strings.IndexByte(s, '<'); i >= 0 && i+2 < len(s) && n < limit; {
+		c := s[i+1]
+		if c == '/' {
+			c = s[i+2]
+		}
+		if 'a' <= c|0x20 && c|0x20 <= 'z' {
+			n++
+		}
+		j := strings.IndexByte(s[i+1:], '<')
+		if j < 0 {
+			break
+		}
+		i += 1 + j
+	}
+	return n
+}
+
+// closeTitle returns src, decoded, with "</title>" inserted before the
+// first tag after the opening <title>.
+func closeTitle(src source) (source, bool) {
+	text := src.text
+	if src.enc != nil {
+		b, err := io.ReadAll(src.reader())
+		if err != nil {
+			return src, false
+		}
+		text = b
+	}
+	i := indexFold(text, []byte("<title"))
+	if i < 0 {
+		return src, false
+	}
+	gt := bytes.IndexByte(text[i:], '>')
+	if gt < 0 {
+		return src, false
+	}
+	start := i + gt + 1
+	lt := bytes.IndexByte(text[start:], '<')
+	if lt < 0 {
+		return src, false
+	}
+	end := start + lt
+	fixed := make([]byte, 0, len(text)+8)
+	fixed = append(fixed, text[:end]...)
+	fixed = append(fixed, "</title>"...)
+	fixed = append(fixed, text[end:]...)
+	return source{text: fixed}, true
+}
+
+// indexFold is bytes.Index for an ASCII lower-case sep, ignoring case in s.
+func indexFold(s, sep []byte) int {
+	for i := 0; i+len(sep) <= len(s); i++ {
+		j := 0
+		for j < len(sep) && (s[i+j] == sep[j] || 'A' <= s[i+j] && s[i+j] <= 'Z' && s[i+j]+('a'-'A') == sep[j]) {
+			j++
+		}
+		if j == len(sep) {
+			return i
+		}
+	}
+	return -1
 }
 
 // flatten rewrites a page with its element nesting cut at depth: start and

@@ -1,9 +1,7 @@
 package main
 
 import (
-	"bufio"
 	"bytes"
-	"compress/gzip"
 	"context"
 	"encoding/json"
 	"errors"
@@ -24,6 +22,7 @@ import (
 
 	"github.com/newsclip/newsclip/crawl"
 	"github.com/newsclip/newsclip/extract"
+	"github.com/newsclip/newsclip/internal/pagefile"
 )
 
 const extractUsage = `usage: newsclip extract [flags] INPUT...
@@ -292,7 +291,7 @@ func (x *extractor) extractInput(ctx context.Context, in string) (*extract.Artic
 		defer f.Close()
 		r = f
 	}
-	page, err := x.read(r)
+	page, err := pagefile.ReadFrom(r, x.max) // one buffer, sized from the file
 	if err != nil {
 		return nil, err
 	}
@@ -330,33 +329,6 @@ func (x *extractor) open(in string) (*os.File, error) {
 		return nil, errors.New("not a regular file")
 	}
 	return f, nil
-}
-
-// read reads a page whole, up to one byte past the size limit (the
-// extractor then fails it as too large), gunzipping it when it is gzip
-// data, whatever its name.
-func (x *extractor) read(r io.Reader) ([]byte, error) {
-	limit := x.max
-	if limit <= 0 {
-		limit = extract.DefaultMaxBytes
-	}
-	br := bufio.NewReader(r)
-	if magic, _ := br.Peek(2); bytes.Equal(magic, []byte{0x1f, 0x8b}) {
-		zr, err := gzip.NewReader(br)
-		if err != nil {
-			return nil, fmt.Errorf("damaged gzip file: %w", err)
-		}
-		page, err := io.ReadAll(io.LimitReader(zr, limit+1))
-		if err != nil {
-			return nil, fmt.Errorf("damaged gzip file: %w", err)
-		}
-		return page, nil
-	}
-	page, err := io.ReadAll(io.LimitReader(br, limit+1))
-	if err != nil {
-		return nil, fmt.Errorf("reading: %w", err)
-	}
-	return page, nil
 }
 
 // relativeURLs reports whether a record holds a URL that is not absolute.

@@ -84,13 +84,14 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "peers: %v\n", err)
 		return 1
 	}
+	pages := peers.Pages(*dir, docs)
 	fmt.Fprintf(stdout, "corpus %s: %d pages, %.1f MB; -j %d\n\n", *dir, len(docs), float64(corpus.Bytes(docs))/1e6, max(1, *jobs))
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "name\tF1\tprecision\trecall\taccuracy\tempty\tfailed\tseconds\tfile")
 	var files []string
 	for _, p := range selected {
 		start := time.Now()
-		texts, failed, err := extractAll(ctx, p, docs, max(1, *jobs))
+		texts, failed, err := extractAll(ctx, p, pages, max(1, *jobs))
 		if err != nil {
 			fmt.Fprintln(stderr, "peers: interrupted")
 			return 130
@@ -116,13 +117,13 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	return 0
 }
 
-// extractAll runs p over docs with n goroutines; texts are in docs' order,
-// empty for pages that failed.
-func extractAll(ctx context.Context, p peers.Peer, docs []corpus.Doc, n int) (texts []string, failed int, err error) {
-	texts = make([]string, len(docs))
-	errs := make([]error, len(docs))
-	err = corpus.Each(ctx, len(docs), n, func(i int) {
-		texts[i], errs[i] = p.Extract(docs[i].HTML, docs[i].URL)
+// extractAll runs p over pages with n goroutines; texts are in pages'
+// order, empty for pages that failed.
+func extractAll(ctx context.Context, p peers.Peer, pages []peers.Page, n int) (texts []string, failed int, err error) {
+	texts = make([]string, len(pages))
+	errs := make([]error, len(pages))
+	err = corpus.Each(ctx, len(pages), n, func(i int) {
+		texts[i], errs[i] = p.Extract(&pages[i])
 		if errs[i] != nil {
 			texts[i] = ""
 		}
