@@ -20,15 +20,6 @@ import (
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
 
-// mkfifo makes a named pipe at path; it skips the test where there are
-// none.
-func mkfifo(t *testing.T, path string) {
-	t.Helper()
-	if err := syscall.Mkfifo(path, 0o644); err != nil {
-		t.Skipf("no named pipes here: %v", err)
-	}
-}
-
 // unblockFIFO opens the pipe at path for writing and closes it: a reader
 // blocked opening it goes on and reads nothing.
 func unblockFIFO(path string) {
