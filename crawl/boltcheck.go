@@ -3,11 +3,9 @@ package crawl
 import (
 	"bytes"
 	"encoding/binary"
-	"errors"
 	"fmt"
 	"hash/fnv"
 	"io"
-	"os"
 )
 
 // bbolt trusts its file: a page id past the end, an element pointing
@@ -313,24 +311,4 @@ func (b *boltFile) checkFreelist(id uint64) error {
 		free[pid] = true
 	}
 	return nil
-}
-
-// checkStateFile checks the file at path before bbolt maps it.
-func checkStateFile(path string) error {
-	f, err := os.Open(path)
-	if errors.Is(err, os.ErrNotExist) {
-		return nil
-	}
-	if err != nil {
-		return err
-	}
-	defer f.Close()
-	fi, err := f.Stat()
-	if err != nil {
-		return err
-	}
-	if !fi.Mode().IsRegular() {
-		return errDamaged("it is not a regular file")
-	}
-	return checkBoltFile(f, fi.Size())
 }
