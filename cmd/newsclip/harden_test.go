@@ -181,8 +181,10 @@ func TestCrawlDamagedState(t *testing.T) {
 		name string
 		data []byte
 	}{
-		{"half", data[:len(data)/2]},
-		{"an eighth", data[:len(data)/8]},
+		// bbolt's file grows in steps: a cut past its last page loses
+		// nothing. These cuts keep the meta pages and lose the rest.
+		{"first pages", data[:2*os.Getpagesize()]},
+		{"first page", data[:os.Getpagesize()]},
 		{"text", []byte("this is not a state file\n")},
 	} {
 		t.Run(c.name, func(t *testing.T) {
