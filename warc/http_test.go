@@ -51,7 +51,10 @@ func TestParseResponseAndPayload(t *testing.T) {
 		{name: "chunked, cut short by a truncated record", block: head("Transfer-Encoding: chunked\r\n") + chunks[:40], status: 200, want: body[:26]},
 		{name: "gzip", block: head("Content-Encoding: gzip\r\n") + compress(t, "gzip", body), status: 200, want: body},
 		{name: "gzip and chunked", block: head("Content-Encoding: gzip\r\nTransfer-Encoding: chunked\r\n") +
-			func() string { z := compress(t, "gzip", body); return strings.ToLower(strings.TrimLeft(hex(len(z)), "0")) + "\r\n" + z + "\r\n0\r\n\r\n" }(),
+			func() string {
+				z := compress(t, "gzip", body)
+				return strings.ToLower(strings.TrimLeft(hex(len(z)), "0")) + "\r\n" + z + "\r\n0\r\n\r\n"
+			}(),
 			status: 200, want: body},
 		{name: "gzip header, body stored decoded", block: head("Content-Encoding: gzip\r\n") + body, status: 200, want: body},
 		{name: "deflate (zlib)", block: head("Content-Encoding: deflate\r\n") + compress(t, "zlib", body), status: 200, want: body},
