@@ -26,10 +26,21 @@ const extractUsage = `usage: newsclip extract [flags] INPUT...
 INPUT is an HTML file, a .html.gz file, a directory (walked for *.html,
 *.htm and *.html.gz, extracted in parallel, output in path order), - for
 standard input, or an http(s):// URL (fetched with a timeout and size cap).
+It may also be WARC files (.warc, .warc.gz, directories holding them, or -
+with --input-format warc): see "WARC inputs" below.
 
 Each input gives one record on stdout; a failed input gives a record with
 its "error" and a message on stderr, and the rest go on. The exit status is
 1 when any input failed.
+
+WARC inputs: every response record with a 2xx HTML answer is extracted as
+the crawler would (pages without an article are skipped and counted,
+unless --keep-non-articles); "url" is the record's WARC-Target-URI,
+"fetched" its WARC-Date, "input" FILE#OFFSET (the record's offset, as CDX
+indexes give it; FILE#OFFSET+N for a record compressed in one gzip member
+with others). Request, revisit, metadata, non-2xx and non-HTML records are
+skipped and counted on stderr; a corrupt or truncated record gives an error
+record and the rest go on. Records are written in file order.
 
 flags:
 `
@@ -45,6 +56,7 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest page accepted, in bytes")
 	timeout := fs.Duration("timeout", 30*time.Second, "timeout of a URL fetch")
 	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "pages extracted in parallel")
+	warcOpts := addWARCFlags(fs)
 	fs.Usage = func() { fmt.Fprint(stderr, extractUsage); fs.PrintDefaults() }
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, flag.ErrHelp) {
@@ -61,6 +73,9 @@ func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, std
 	if fs.NArg() == 0 {
 		fs.Usage()
 		return exitUsage
+	}
+	if code, ok := warcOpts.runWARC(ctx, fs.Args(), *format, *maxBytes, *jobs, stdin, stdout, stderr); ok {
+		return code
 	}
 	x := &extractor{
 		ex:      extract.New(extract.Options{MaxBytes: *maxBytes}),
