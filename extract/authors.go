@@ -1,104 +1,675 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
+	"golang.org/x/text/unicode/norm"
 )
 
-// bylines finds author credits in the body: elements marked as such by
-// microdata, rel or class (selected with goquery), else short text that
-// begins with "By" and its equivalents.
-func (p *page) bylines(q *goquery.Document) []string {
-	if p.body == nil {
-		return nil
+// Authors come from four places, in this order of trust: JSON-LD Person
+// objects, the byline printed near the headline (marked up or not), and the
+// author <meta> tags. Every credit goes through the same cleaning
+// (outlet.clean): a credit is cut into names, and what is not shaped like a
+// person's name is dropped — desks, agencies, outlets, roles, dates, UI
+// words, addresses. Twitter handles are no names: "@jane" is removed from a
+// credit ("Jane Doe @jane" gives "Jane Doe"), a credit that is only a handle
+// gives nothing, and twitter:creator is not read.
+
+// authors returns the page's person authors.
+func (p *page) authors(metas map[string]string, ld *ldData, site string, base *url.URL) []string {
+	o := p.outletOf(site, metas, base)
+	fromLD := o.clean(ld.authors)
+	var fromMeta []string
+	for _, k := range []string{"author", "article:author", "byl", "dc.creator", "dc.creator.name", "dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author"} {
+		if v := metas[k]; v != "" {
+			if fromMeta = o.clean([]string{v}); len(fromMeta) > 0 {
+				break
+			}
+		}
 	}
-	var out []string
-	q.Find(`[itemprop~="author"], [rel~="author"], [class*="byline"], [id*="byline"], [class*="author"]`).EachWithBreak(func(_ int, s *goquery.Selection) bool {
-		n := s.Get(0)
-		st := p.stats[n]
-		if st == nil || st.chars == 0 || st.chars > 120 {
-			return true
-		}
-		if name := s.Find(`[itemprop="name"]`).First(); name.Length() > 0 {
-			out = append(out, collapse(name.Text()))
-		} else {
-			out = append(out, nodeText(n))
-		}
-		return false
-	})
-	if len(out) > 0 {
-		return out
+	fromPage, marked := p.bylines(o)
+	switch {
+	case len(fromLD) > 0:
+		return recase(widen(fromLD, fromPage), fromPage, fromMeta)
+	case len(fromPage) > 0 && (marked || len(fromMeta) == 0 || overlaps(fromPage, fromMeta)):
+		// A byline the page marks or opens with "By" is the page's own
+		// word; a bare line under the headline yields to a meta tag.
+		return recase(fromPage, fromMeta)
+	case len(fromMeta) > 0:
+		return recase(widen(fromMeta, fromPage), fromPage)
 	}
-	var walk func(n *html.Node)
-	walk = func(n *html.Node) {
-		if n.Type != html.ElementNode || len(out) > 0 {
-			return
+	return nil
+}
+
+// recase gives a name written in capitals ("TOM KRISHER") the case another
+// source writes it in.
+func recase(names []string, others ...[]string) []string {
+	for i, n := range names {
+		if n != strings.ToUpper(n) {
+			continue
 		}
-		st := p.stats[n]
-		if st == nil || st.chars == 0 {
-			return
-		}
-		if st.chars <= 80 && !isBlockContainer(n) {
-			if t := firstText(n); t != "" && hasBylineWord(t) {
-				if full := nodeText(n); reByPrefix.MatchString(full) {
-					out = append(out, full)
-					return
+		for _, o := range others {
+			for _, m := range o {
+				if strings.EqualFold(m, n) && m != strings.ToUpper(m) {
+					names[i] = m
 				}
 			}
 		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
+	}
+	return names
+}
+
+// widen returns the printed byline instead of the declared names when it
+// holds every one of them and more ("By A, B and C" where JSON-LD names A).
+func widen(declared, printed []string) []string {
+	if len(printed) == 0 {
+		return declared
+	}
+	for _, d := range declared {
+		if !slices.ContainsFunc(printed, func(s string) bool { return strings.EqualFold(s, d) }) {
+			return declared
 		}
 	}
-	walk(p.body)
+	if len(printed) > len(declared) {
+		return printed
+	}
+	return declared
+}
+
+func overlaps(a, b []string) bool {
+	for _, x := range a {
+		if slices.ContainsFunc(b, func(y string) bool { return strings.EqualFold(x, y) }) {
+			return true
+		}
+	}
+	return false
+}
+
+// ldAuthors gathers the names of a JSON-LD author value: a string, a Person
+// (its name, or given and family name), a reference {"@id": …} to an object
+// elsewhere in the page's JSON-LD, or a list of these. Organizations are no
+// authors.
+func ldAuthors(v any, objs []map[string]any) []string {
+	var out []string
+	var walk func(v any, depth int)
+	walk = func(v any, depth int) {
+		if depth > 4 {
+			return
+		}
+		switch x := v.(type) {
+		case string:
+			out = append(out, html.UnescapeString(x))
+		case []any:
+			for _, e := range x {
+				walk(e, depth+1)
+			}
+		case map[string]any:
+			for _, t := range ldTypes(x) {
+				if strings.Contains(t, "Organization") || t == "Corporation" || t == "NewsMediaOrganization" {
+					return
+				}
+			}
+			name := x["name"]
+			if name == nil {
+				if g, f := ldString(x["givenName"]), ldString(x["familyName"]); g != "" || f != "" {
+					name = strings.TrimSpace(g + " " + f)
+				}
+			}
+			if name == nil {
+				if id, ok := x["@id"].(string); ok && id != "" && len(x) <= 2 {
+					for _, o := range objs {
+						if o["@id"] == id && len(o) > 1 {
+							walk(o, depth+1)
+							return
+						}
+					}
+				}
+				return
+			}
+			if s := ldString(name); s != "" {
+				out = append(out, html.UnescapeString(s))
+			}
+		}
+	}
+	walk(v, 0)
 	return out
 }
 
-var (
-	reByPrefix   = regexp.MustCompile(`^(?i:by|written by|текст:?|автор:?|von|por|par|di|door|av|autor:?|author:?|text:?|文/|记者|作者[:：]?)\s+\p{Lu}`)
-	reByStrip    = regexp.MustCompile(`^(?i:by|written by|текст:?|автор:?|фото:?|von|por|par|di|door|av|autor:?|author:?|authors:?|text:?|posted by|reporting by|文/|记者|作者[:：]?)\s*`)
-	reAuthorSep  = regexp.MustCompile(`\s*(?:,|;|&|\band\b|\bund\b|\by\b|\bet\b|\be\b|、|/|\|)\s*`)
-	reNotAuthor  = regexp.MustCompile(`(?i)\d|@|https?:|www\.|\.com|^(by|staff|admin|editor|editors|email|e-mail|submitted|updated|published|posted|share|follow|contributor|guest|news|desk|team|more|view|the|reporter|correspondent|email the author|about the author)$|\b(email|updated|published|follow|twitter|facebook|staff|news service|associated press|reuters|agency|newsroom|desk|bureau|editorial)\b`)
-	reAuthorTail = regexp.MustCompile(`(?i)\s*(?:[,|–—-]\s*)?(?:\b(?:updated|published|posted|on|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b.*|\d{1,2}[:/.]\d.*|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.? \d.*)$`)
-)
+// outlet names the publication, so that a credit to it is no author.
+type outlet struct {
+	site   string   // its name (og:site_name, JSON-LD publisher)
+	labels []string // its host's labels, lower case: "businessinsider"
+	ja     bool     // the page is Japanese: "山田 太郎" is one name
+}
 
-// cleanAuthors turns raw credits into person names: prefixes and dates
-// stripped, lists split, organisations and UI words dropped.
-func cleanAuthors(raw []string, site string) []string {
+func (p *page) outletOf(site string, metas map[string]string, base *url.URL) outlet {
+	o := outlet{site: site}
+	host := ""
+	if base != nil {
+		host = base.Hostname()
+	}
+	if host == "" {
+		if u, err := url.Parse(metas["og:url"]); err == nil {
+			host = u.Hostname()
+		}
+	}
+	for _, l := range strings.Split(strings.ToLower(host), ".") {
+		switch l {
+		case "www", "m", "amp", "com", "org", "net", "co", "gov", "edu", "ac", "news", "blog", "blogs":
+			continue
+		}
+		if len(l) >= 3 {
+			o.labels = append(o.labels, strings.ReplaceAll(l, "-", ""))
+		}
+	}
+	if p.html != nil {
+		o.ja = strings.HasPrefix(strings.ToLower(attr(p.html, "lang")), "ja")
+	}
+	return o
+}
+
+// cleanAuthors is outlet.clean for an outlet known by name only.
+func cleanAuthors(raw []string, site string) []string { return outlet{site: site}.clean(raw) }
+
+// clean turns raw credits into person names, each once.
+func (o outlet) clean(raw []string) []string {
+	out, _ := o.cleanOrg(raw)
+	return out
+}
+
+// cleanOrg is clean, and reports whether a credit named an organisation.
+func (o outlet) cleanOrg(raw []string) ([]string, bool) {
 	var out []string
+	org := false
 	for _, r := range raw {
-		r = collapse(r)
-		low := strings.ToLower(r)
-		if strings.Contains(low, "http") || strings.Contains(low, "www.") || strings.Contains(r, "@") {
-			continue // a profile link or an address, not a name
-		}
-		if site != "" && len(r) > len(site) && strings.HasSuffix(r, site) {
-			// "Jane Doe. Sputnik International": the outlet glued on.
-			r = strings.TrimRight(strings.TrimSuffix(r, site), " .,|-–—·")
-		}
-		r = reByStrip.ReplaceAllString(r, "")
-		r = reAuthorTail.ReplaceAllString(r, "")
-		for _, name := range reAuthorSep.Split(r, -1) {
-			name = strings.Trim(name, " .:-–—|·•")
-			name = reByStrip.ReplaceAllString(name, "")
-			if name == "" || reNotAuthor.MatchString(name) || !personName(name) || sameSite(name, site) {
-				continue
-			}
-			if w, c := wordCount(name); w > 5 || (w == 0 && c == 0) || c > 8 {
-				continue
-			}
-			if !slices.Contains(out, name) {
-				out = append(out, name)
+		names, o2 := o.credit(r)
+		org = org || o2
+		for _, n := range names {
+			if !slices.ContainsFunc(out, func(s string) bool { return strings.EqualFold(s, n) }) {
+				out = append(out, n)
 			}
 		}
 	}
+	return out, org
+}
+
+// notByWords open a credit for something else than the writing: "Photos
+// by", "Edited by", "Developed by", "Снимка:", "© 2020".
+var notByWords = words(
+	"photo photos photograph photographs picture pictures image images video illustration illustrations",
+	"illustrated graphic graphics edited editing translated translation designed developed powered hosted",
+	"sponsored presented maintained foto fotos bild bilder imagen fotografía traducido übersetzt traduit",
+	"traduzione фото снимка снимки desenvolvido desarrollado développé entwickelt sviluppato realizzato",
+	"criado diseñado conçu gestaltet copyright rights direitos derechos droits rechte ©")
+
+// notBy reports a credit opening with one of notByWords.
+func notBy(s string) bool {
+	for _, w := range strings.Fields(s) {
+		if notByWords[strings.Trim(lower(w), ".,:;()")] || strings.HasPrefix(w, "©") {
+			return true
+		}
+	}
+	return false
+}
+
+var (
+	// reByStart opens a byline in the languages of the corpus and their
+	// neighbours; reByMid finds one after a few words ("Analysis by",
+	// "Monday 7:45 am PST by"), where "von" and "di" would be particles.
+	reByStart = regexp.MustCompile(`(?i)^(?:by|von|por|par|door|av|af|przez|від|от|di)\s*[:：]?\s+`)
+	reByMid   = regexp.MustCompile(`(?i)^(.{0,80}?)\s(?:by|por|par|door|przez|af|av|von|di)\s*[:：]?\s+(\S.*)$`)
+	// reLabelLead is a labelled credit: "Autor: NAME", "Текст: NAME".
+	reLabelLead = regexp.MustCompile(`(?i)^(?:[(（【\[]\s*)?(?:authors?|autor(?:in|a|es|as)?|auteur(?:e|s)?|autore|autori|text|texto|texte|tekst|testo|verfasser(?:in)?|written|reporting|reporter|story|words|текст|автор(?:ы)?|piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|bron)\s*[:：]\s*`)
+	// reCJKLead is a byline's opening in Chinese and Japanese: "文／",
+	// "記者 ", "（記者", "作者：", "执笔：".
+	reCJKLead  = regexp.MustCompile(`^(?:[(（【\[「]\s*)?(?:本[报報]|特约|特約|实习|實習)?(?:记者|記者|文|撰文|撰稿|作者|执笔|執筆|執筆者|取材・文|取材・?執筆|通讯员|通訊員)\s*(?:[／/:：・|丨]\s*)?`)
+	reTailWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:updated|published|posted|last updated|last modified|modified|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|mis à jour|publié|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано|min read|read time)(?:$|[^\p{L}])|更新|发布|發布|發佈|公開|配信`)
+	reDomain   = regexp.MustCompile(`\p{L}{2,}\.\p{L}{2,}`)
+	// reCreditSep separates names in a credit.
+	reCreditSep = regexp.MustCompile(`\s*(?:[,;&|/／·•、，；+]|\s[-–—]+\s|\s(?i:and|und|et|en|og|och|и|і|та|ja|és|ve|oraz)\s|\s&amp;\s)\s*`)
+)
+
+// credit cuts one raw credit into the person names it gives, and reports
+// whether it named an organisation.
+func (o outlet) credit(r string) ([]string, bool) {
+	r = collapse(html.UnescapeString(r))
+	if r == "" || len(r) > 400 || looksURL(r) || strings.Contains(r, "©") {
+		return nil, false
+	}
+	if r = stripLead(r, true); r == "" {
+		return nil, false
+	}
+	r = dropHandles(cutTail(r))
+	var out []string
+	org, multi := false, false
+	for _, part := range splitCredit(r, o.ja) {
+		name, kind := o.name(part, len(out) > 0)
+		switch kind {
+		case kindOrg:
+			org = true
+		case kindPerson:
+			if !strings.Contains(name, " ") && !hasCJK(name) && (org || multi) {
+				// "Jane Doe, Futurism", "Reuters, Washington": a
+				// lone word beside a full name or an outlet is no
+				// person.
+				continue
+			}
+			multi = multi || strings.Contains(name, " ")
+			out = append(out, name)
+		}
+	}
+	return out, org
+}
+
+func looksURL(s string) bool {
+	l := lower(s)
+	return strings.HasPrefix(l, "http") || strings.HasPrefix(l, "www.") || strings.HasPrefix(l, "//") || strings.Contains(l, "://")
+}
+
+// stripLead removes a byline's opening ("By", "Von", "Autor:", "文／",
+// "Analysis by") and returns "" for a credit of something else ("Photos
+// by", "Edited by", "Developed by").
+func stripLead(r string, mid bool) string {
+	for i := range 3 {
+		mid = mid && i == 0 // "By Jane Doe | Photos by John Roe": the photos are a part's
+		if loc := reByStart.FindStringIndex(r); loc != nil {
+			rest := r[loc[1]:]
+			switch w := lower(strings.Fields(r)[0]); w {
+			case "von", "di", "af", "von:", "di:":
+				if len(strings.Fields(rest)) < 2 {
+					return r // "Di Maio", "Von Trier": a name
+				}
+			}
+			r = rest
+			continue
+		}
+		if loc := reLabelLead.FindStringIndex(r); loc != nil {
+			r = r[loc[1]:]
+			continue
+		}
+		if loc := reCJKLead.FindStringIndex(r); loc != nil && loc[1] > 0 && loc[1] < len(r) {
+			r = r[loc[1]:]
+			continue
+		}
+		if mid {
+			if m := reByMid.FindStringSubmatch(r); m != nil {
+				if notBy(m[1]) {
+					return ""
+				}
+				if c, _ := utf8.DecodeRuneInString(m[2]); !unicode.IsLower(c) && isOpener(m[1]) {
+					r = m[2]
+				}
+			} else if notBy(firstWord(r)) && strings.ContainsAny(r, ":：") {
+				return "" // "Photo: Jane Doe"
+			}
+			mid = false
+			continue
+		}
+		break
+	}
+	return r
+}
+
+func firstWord(s string) string {
+	if f := strings.Fields(s); len(f) > 0 {
+		return strings.TrimRight(f[0], ":：")
+	}
+	return ""
+}
+
+// cutTail cuts a credit at the first digit (a date, a time, "5 min read")
+// or a word that opens a date line ("Updated", "Publié").
+func cutTail(r string) string {
+	end := len(r)
+	for i, c := range r {
+		if unicode.IsDigit(c) {
+			end = i
+			break
+		}
+	}
+	if loc := reTailWord.FindStringIndex(r); loc != nil && loc[0] < end {
+		end = loc[0]
+	}
+	if end == len(r) {
+		return r
+	}
+	// What is left of the date: "By Regan September", "Jane Doe, Nov.".
+	f := strings.Fields(r[:end])
+	for len(f) > 0 && dateWords[strings.Trim(lower(f[len(f)-1]), ".,")] {
+		f = f[:len(f)-1]
+	}
+	return strings.Join(f, " ")
+}
+
+// dropHandles removes addresses, domains and handles from a credit, and
+// cuts a handle glued to a name ("Jane Doe@janedoe").
+func dropHandles(r string) string {
+	if !strings.ContainsAny(r, "@.:/") {
+		return r
+	}
+	f := strings.Fields(r)
+	out := f[:0]
+	for _, w := range f {
+		l := lower(w)
+		switch {
+		case strings.HasPrefix(l, "http") || strings.HasPrefix(l, "www."):
+			continue
+		case strings.Contains(w, "@"):
+			at := strings.Index(w, "@")
+			if strings.Contains(w[at:], ".") || at == 0 {
+				continue // an address, or a bare handle
+			}
+			w = w[:at]
+		case reDomain.MatchString(w):
+			continue
+		}
+		out = append(out, w)
+	}
+	return strings.Join(out, " ")
+}
+
+// splitCredit cuts a credit at the separators of names: commas, "and" in
+// several languages, "y" and "e" between two full names ("José Volta e
+// Pinto" is one), and spaces between Chinese names.
+func splitCredit(r string, ja bool) []string {
+	var out []string
+	for _, part := range reCreditSep.Split(r, -1) {
+		f := strings.Fields(part)
+		start := 0
+		for i := 1; i+2 < len(f); i++ {
+			if (f[i] == "y" || f[i] == "e") && i-start >= 2 && len(f)-i-1 >= 2 {
+				out = append(out, strings.Join(f[start:i], " "))
+				start = i + 1
+			}
+		}
+		part = strings.Join(f[start:], " ")
+		if hasCJK(part) {
+			out = append(out, splitCJK(part, ja)...)
+			continue
+		}
+		out = append(out, part)
+	}
 	return out
+}
+
+// splitCJK separates Chinese names run together with spaces or 和, 与, 及:
+// "张三 李四", "张三和李四"; in Japanese "山田 太郎" stays one name.
+func splitCJK(part string, ja bool) []string {
+	f := strings.Fields(part)
+	if len(f) > 1 && !ja {
+		all := true
+		for _, w := range f {
+			if n := utf8.RuneCountInString(w); n < 2 || n > 4 || !allHan(w) {
+				all = false
+			}
+		}
+		if all {
+			return f
+		}
+	}
+	rs := []rune(part)
+	if len(rs) >= 5 && len(rs) <= 9 && allHan(part) {
+		for i := 2; i < len(rs)-2; i++ {
+			switch rs[i] {
+			case '和', '与', '與', '及':
+				return []string{string(rs[:i]), string(rs[i+1:])}
+			}
+		}
+	}
+	return []string{part}
+}
+
+func allHan(s string) bool {
+	for _, r := range s {
+		if !unicode.Is(unicode.Han, r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// hasCJK reports Han, kana or Hangul in s.
+func hasCJK(s string) bool {
+	for _, r := range s {
+		if r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r)) {
+			return true
+		}
+	}
+	return false
+}
+
+type nameKind int
+
+const (
+	kindNone   nameKind = iota
+	kindOrg             // a desk, an agency, the outlet: its neighbours are no persons either
+	kindPerson          // a person's name
+)
+
+// name judges one part of a credit; after says a person came before it in
+// the same credit (so "Staff Writer", "Business Insider" are affiliations).
+func (o outlet) name(part string, after bool) (string, nameKind) {
+	part = strings.Trim(part, " .:-–—|·•()[]（）【】「」<>\"'“”‘’*=~")
+	if part = stripLead(part, true); part == "" || strings.ContainsAny(part, ":：") {
+		return "", kindNone
+	}
+	if hasCJK(part) {
+		return cjkName(part)
+	}
+	words, glued := unglue(strings.Fields(part))
+	n := len(words)
+	words, kind := o.trimWords(words, after)
+	if kind != kindPerson {
+		return "", kind
+	}
+	// Capitals for an acronym among names ("Do UOL", "Jane Doe CNN").
+	mixed := false
+	for _, w := range words {
+		if w != strings.ToUpper(w) {
+			mixed = true
+		}
+	}
+	if mixed {
+		words = slices.DeleteFunc(words, func(w string) bool {
+			return utf8.RuneCountInString(strings.Trim(w, ".")) >= 3 && w == strings.ToUpper(w) && !strings.Contains(w, ".")
+		})
+	}
+	for len(words) > 0 && isLowerWord(words[len(words)-1]) {
+		words = words[:len(words)-1] // "P. Mucović prije": the rest of a date
+	}
+	if full(words) >= 5 {
+		words = leadingName(words)
+	}
+	if len(words) == 0 || !personShape(words) {
+		return "", kindNone
+	}
+	if last := words[len(words)-1]; strings.HasSuffix(last, ".") && !isInitial(last) {
+		switch lower(last) {
+		case "jr.", "sr.":
+		default:
+			words[len(words)-1] = strings.TrimRight(last, ".")
+		}
+	}
+	name := strings.Join(words, " ")
+	if len(words) == 1 {
+		switch {
+		case n > 1 && !glued:
+			return "", kindNone // what is left of a longer credit
+		case name == strings.ToUpper(name):
+			return "", kindOrg // "PTI", "KWCHCIK", "MS"
+		case o.isOutlet(name, true):
+			return "", kindOrg
+		}
+	} else if o.isOutlet(name, after) || after && articles[lower(words[0])] {
+		return "", kindOrg // "Jane Doe | El Sol de México", "Par Jean Dupont | Actu Pays Basque"
+	}
+	return name, kindPerson
+}
+
+// trimWords cuts a part's words at the first word that ends a name: "for"
+// (an outlet follows), a role ("Staff Writer"), a UI word ("View More
+// Articles"), an organisation word ("Associated Press"), a month after a
+// name, or the outlet's own name.
+func (o outlet) trimWords(words []string, after bool) ([]string, nameKind) {
+	for i, w := range words {
+		if i > 0 && forWords[lower(w)] {
+			words = words[:i]
+			break
+		}
+	}
+	if len(words) == 0 {
+		return nil, kindNone
+	}
+	if last := strings.Trim(lower(words[len(words)-1]), ".,"); deskWords[last] && len(words) <= 3 {
+		return nil, kindOrg // "HNN Staff", "News Desk", "Editorial Board"
+	}
+	for i, w := range words {
+		lw := strings.Trim(lower(w), ".,'’")
+		if j := strings.IndexAny(lw, "-–"); j > 0 {
+			lw = lw[:j] // "editor-at-large"
+		}
+		switch {
+		case roleWords[lw]:
+			if i == 0 || after {
+				return nil, kindOrg
+			}
+			return o.trimWords(words[:i], after)
+		case uiWords[lw]:
+			if i == 0 {
+				return nil, kindNone
+			}
+			return o.trimWords(words[:i], after)
+		case orgWords[lw]:
+			// "Reuters", "CBS News", "European Space Agency", "Practical
+			// Horseman Editorial Staff" are desks; "Tom Davies Associated
+			// Press" and "Elliot Brownstein Florida Today" hold a name.
+			last := strings.Trim(lower(words[len(words)-1]), ".,")
+			if i <= 1 || i == 2 && i == len(words)-1 || deskWords[last] {
+				return nil, kindOrg
+			}
+			return leadingName(words[:i]), kindPerson
+		case i >= 2 && dateWords[lw]:
+			return o.trimWords(words[:i], after)
+		}
+	}
+	if len(words) > 0 && isLowerWord(words[0]) {
+		return nil, kindNone
+	}
+	// The outlet's name glued on: "Kevin McCoy USA TODAY".
+	for k := 1; k < len(words); k++ {
+		if o.isOutlet(strings.Join(words[len(words)-k:], " "), false) {
+			return words[:len(words)-k], kindPerson
+		}
+	}
+	return words, kindPerson
+}
+
+// isOutlet reports a name that is the outlet's: its site name, or its
+// host's label ("Business Insider" on businessinsider.com); a single word
+// may also be a part of the label ("Beachbody" on beachbodyondemand.com).
+func (o outlet) isOutlet(name string, single bool) bool {
+	sq := squash(name)
+	if sq == "" {
+		return false
+	}
+	if o.site != "" {
+		if sq == squash(o.site) {
+			return true
+		}
+		for _, part := range splitTitle(o.site) {
+			if sq == squash(part) {
+				return true
+			}
+		}
+	}
+	for _, l := range o.labels {
+		if sq == l || single && len(sq) >= 4 && len(l) >= 4 && (strings.HasPrefix(l, sq) || strings.HasPrefix(sq, l)) {
+			return true
+		}
+	}
+	return false
+}
+
+// squash lower-cases s and keeps its letters and digits.
+func squash(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(strings.ToLower(s)) {
+		if unicode.IsLetter(r) || unicode.IsDigit(r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// unglue cuts a word where a role, UI or outlet word is glued to a name
+// ("Meg JamesStaff Writer", "Jose AltoverosView More", "GarberFOXBusiness")
+// and reports whether it did; "McCoy" and "DeArdo" stay whole.
+func unglue(words []string) ([]string, bool) {
+	for i, w := range words {
+		rs := []rune(w)
+		for k := 1; k+1 < len(rs); k++ {
+			if !unicode.IsLower(rs[k-1]) || !unicode.IsUpper(rs[k]) {
+				continue
+			}
+			rest := strings.ToLower(string(rs[k:]))
+			caps := unicode.IsUpper(rs[k+1])
+			vocab := false
+			for _, m := range []map[string]bool{roleWords, uiWords, orgWords} {
+				for v := range m {
+					if len(v) >= 4 && strings.HasPrefix(rest, v) {
+						vocab = true
+					}
+				}
+			}
+			if caps || vocab {
+				return append(words[:i:i], string(rs[:k])), true
+			}
+		}
+	}
+	return words, false
+}
+
+// leadingName keeps the name at the head of words: a full word, then
+// initials and particles, then one more full word ("Trevor J. Mitchell").
+func leadingName(words []string) []string {
+	seen := 0
+	for i, w := range words {
+		if isInitial(w) || nameParticles[lower(w)] {
+			continue
+		}
+		if seen++; seen == 2 {
+			return words[:i+1]
+		}
+	}
+	return words
+}
+
+// full counts the words that are neither initials nor particles.
+func full(words []string) int {
+	n := 0
+	for _, w := range words {
+		if !isInitial(w) && !nameParticles[lower(w)] {
+			n++
+		}
+	}
+	return n
+}
+
+func isInitial(w string) bool {
+	n := utf8.RuneCountInString(w)
+	return n <= 2 && strings.HasSuffix(w, ".") || n == 1
+}
+
+func isLowerWord(w string) bool {
+	r, _ := utf8.DecodeRuneInString(w)
+	return unicode.IsLower(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’")
 }
 
 // nameParticles are the lower-case words person names carry.
@@ -106,59 +677,625 @@ var nameParticles = map[string]bool{
 	"de": true, "da": true, "do": true, "dos": true, "das": true, "del": true, "della": true, "di": true,
 	"van": true, "von": true, "der": true, "den": true, "ter": true, "la": true, "le": true, "du": true,
 	"bin": true, "bint": true, "al": true, "el": true, "y": true, "e": true, "af": true, "zu": true, "st.": true,
+	"ibn": true, "abu": true, "ben": true, "dei": true, "des": true, "ten": true, "op": true, "lo": true,
 }
 
-// personName reports whether s is shaped like a person's name: in scripts
-// with case, every word capitalised but for particles, not led by an article.
-func personName(s string) bool {
-	f := strings.Fields(s)
-	if len(f) == 0 {
+// personShape reports whether words are shaped like a person's name: in
+// scripts with case every word capitalised but for particles and initials;
+// in scripts without case (Arabic, Hebrew, Devanagari…) two words or more;
+// letters only, with the dots, hyphens and apostrophes of names.
+func personShape(words []string) bool {
+	if len(words) == 0 || len(words) > 6 || full(words) == 0 {
 		return false
 	}
-	switch strings.ToLower(f[0]) {
-	case "the", "a", "an", "our", "staff", "by":
+	uncased := 0
+	for _, w := range words {
+		if utf8.RuneCountInString(w) > 25 {
+			return false
+		}
+		first := true
+		for _, r := range w {
+			switch {
+			case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
+				if first && unicode.IsLower(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’") {
+					return false
+				}
+				if first && !unicode.IsUpper(r) && !unicode.IsLower(r) {
+					uncased++
+				}
+				first = false
+			case strings.ContainsRune(".-'’‐", r):
+			default:
+				return false
+			}
+		}
+		if first {
+			return false // no letter
+		}
+	}
+	if uncased > 0 && (len(words) < 2 || strings.HasPrefix(words[0], "ال")) {
+		return false // one word, or led by the article: "العالم العربي"
+	}
+	switch lower(words[0]) {
+	case "the", "a", "an", "any", "some", "every", "no", "our", "your", "my", "this", "all", "more", "by", "die", "der", "das",
+		"los", "las", "les", "alle", "tous", "todos", "todas", "tutti", "все", "всі":
 		return false
 	}
-	for _, w := range f {
-		r, _ := utf8.DecodeRuneInString(w)
-		if unicode.IsLower(r) && !nameParticles[strings.ToLower(w)] {
+	return true
+}
+
+// words is a set built from space-separated lists.
+func words(lists ...string) map[string]bool {
+	m := map[string]bool{}
+	for _, l := range lists {
+		for _, w := range strings.Fields(l) {
+			m[w] = true
+		}
+	}
+	return m
+}
+
+// The vocabularies that end a name, lower case, in the languages of the
+// corpus and their neighbours. Each is used with the shape of a credit
+// (its position after a name, its separators), never alone.
+var (
+	forWords  = words("for für fuer para pour per voor för til dla для 为 為")
+	roleWords = words(
+		"writer writers reporter reporters correspondent correspondents editor editors columnist columnists",
+		"contributor contributors contributing critic analyst producer producers photographer photojournalist",
+		"anchor presenter intern journalist journalists blogger freelance freelancer staff senior chief",
+		"national foreign political special managing executive deputy associate assistant investigative",
+		"redakteur redakteurin korrespondent korrespondentin reporterin journalistin autorin mitarbeiter",
+		"corresponsal redactor redactora periodista enviado enviada colaborador colaboradora",
+		"journaliste rédacteur rédactrice envoyé envoyée chroniqueur chroniqueuse giornalista inviato inviata",
+		"correspondente repórter jornalista colunista correspondent verslaggever",
+		"корреспондент корреспондентка журналист журналистка обозреватель редактор кореспондент журналістка оглядач")
+	uiWords = words(
+		"share shares follow following comments comment advertisement advertising view more read email e-mail",
+		"print subscribe tweet facebook twitter linkedin whatsapp reddit pinterest instagram about home menu",
+		"login log sign search close profile bio articles posts stories latest contact website",
+		"submitted guest anonymous unknown license licence copyright",
+		"teilen folgen kommentare werbung compartir seguir comentarios publicidad partager suivre commentaires",
+		"condividi segui commenti pubblicità compartilhar comentários поделиться комментарии реклама")
+	orgWords = words(
+		"news nachrichten noticias notícias notizie nieuws nouvelles новости новини berita haber wiadomości",
+		"press presse prensa imprensa stampa agency agence agencia agência agentur agenzia associated",
+		"media médias medien magazine magazin revista journal jornal diario diário daily weekly today times",
+		"tribune herald gazette gazeta chronicle courier post online digital tv television radio network",
+		"channel group team desk bureau newsroom editorial redaktion redacción redação rédaction redazione",
+		"redactie redakcja редакция редакція service services wire wires reports sport sports business",
+		"department office ministry council university institute association foundation company inc ltd llc",
+		"gmbh corp corporation police polizei policía polícia admin administrator webmaster board",
+		"reuters xinhua kyodo yonhap anadolu interfax ukrinform unian sputnik bernama antara bloomberg ritzau",
+		"agencias agências agenturen agences",
+		"συντακτική ομάδα συντακτικη ομαδα اخبار أخبار الأخبار خبرگزاری وكالة صحيفة موقع التحرير تحریریه")
+	deskWords = words("staff desk team board newsroom editors editorial reports bureau redaktion redacción redação",
+		"rédaction redazione redactie redakcja редакция редакція services")
+	dateWords = words(
+		"on at am um le el il em jan january feb february mar march apr april may jun june jul july aug august",
+		"sep sept september oct october nov november dec december monday tuesday wednesday thursday friday",
+		"saturday sunday mon tue wed thu fri sat sun ago januar februar märz mai juni juli",
+		"oktober dezember montag dienstag mittwoch donnerstag freitag samstag sonntag janvier",
+		"février mars avril juin juillet août septembre octobre novembre décembre lundi mardi mercredi jeudi",
+		"vendredi samedi dimanche enero febrero marzo abril mayo junio julio agosto septiembre octubre",
+		"noviembre diciembre lunes martes miércoles jueves viernes sábado domingo janeiro fevereiro março",
+		"maio junho julho setembro outubro novembro dezembro gennaio febbraio aprile maggio giugno luglio",
+		"settembre ottobre dicembre kl uhr h godz à")
+)
+
+// articles lead the name of an outlet printed after its writer's.
+var articles = words("el la le il lo los las les der die das de het o a os as")
+
+// cjkOrg are parts of the names of desks, outlets and credits that are not
+// the writing's, in Chinese, Japanese and Korean.
+var cjkOrg = []string{"编辑", "編輯", "編集", "新闻", "新聞", "日报", "日報", "晚报", "晚報", "时报", "時報",
+	"通讯社", "通訊社", "新华社", "新華社", "中新社", "共同", "時事", "电视", "電視", "网", "網", "频道", "頻道",
+	"中心", "来源", "來源", "综合", "綜合", "整理", "报道", "報導", "報道", "报讯", "報訊", "摄影", "攝影",
+	"撮影", "图", "圖", "提供", "社", "部", "报", "報", "뉴스", "일보", "신문", "편집", "연합", "방송", "통신",
+	"写真", "拡大", "分享", "评论", "評論", "收藏", "点击", "點擊", "更多", "登录", "登入", "关注", "關注", "广告", "廣告"}
+
+// cjkRoles are role words around a CJK name: "홍길동 기자", "记者".
+var cjkRoles = []string{"기자", "특파원", "객원", "인턴", "记者", "記者", "特派员", "特派員", "通讯员", "通訊員", "特约", "特約", "实习生", "實習生"}
+
+// cjkName judges a part in Chinese, Japanese or Korean: a name of two to
+// four Han characters or Hangul syllables, up to eight with kana, and in
+// Japanese a family and given name with a space.
+func cjkName(part string) (string, nameKind) {
+	for _, r := range cjkRoles {
+		part = strings.TrimSpace(strings.ReplaceAll(part, r, " "))
+	}
+	part = collapse(part)
+	if part == "" {
+		return "", kindNone
+	}
+	if containsAny(part, cjkOrg) {
+		return "", kindOrg
+	}
+	kana := false
+	for _, w := range strings.Fields(part) {
+		for _, r := range w {
+			switch {
+			case unicode.Is(unicode.Hiragana, r) || unicode.Is(unicode.Katakana, r) || r == 'ー' || r == '・':
+				kana = true
+			case unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hangul, r):
+			default:
+				return "", kindNone
+			}
+		}
+	}
+	n := utf8.RuneCountInString(strings.ReplaceAll(part, " ", ""))
+	switch f := strings.Fields(part); {
+	case len(f) > 2:
+		return "", kindNone
+	case len(f) == 2 && (utf8.RuneCountInString(f[0]) > 4 || utf8.RuneCountInString(f[1]) > 4):
+		return "", kindNone
+	case n < 2 || n > 8 || n > 4 && !kana:
+		return "", kindNone
+	}
+	return part, kindPerson
+}
+
+// A credit is byline text found on the page.
+type credit struct {
+	node *html.Node
+	text string
+	pos  int // characters of text before it
+}
+
+// bylineScan looks for bylines in a zone of the page around the headline.
+type bylineScan struct {
+	p        *page
+	head     *html.Node
+	headEnd  int
+	lo, hi   int      // the zone, in characters of text
+	loose    bool     // the fallback scan: whole page, no list items, no asides
+	found    []credit // marked or opened by a byline word
+	lines    []credit // the first short lines after the headline
+	inLine   *html.Node
+	texts    int
+	cjkFound bool
+}
+
+// Bylines are looked for from a little before the headline to this far
+// after its end, in characters of text.
+const (
+	bylineBefore = 400
+	bylineAfter  = 3000
+	maxLines     = 6
+)
+
+// bylines returns the names printed in the page's byline and whether the
+// page marks them (markup, "By") rather than just printing a short line
+// under the headline.
+func (p *page) bylines(o outlet) ([]string, bool) {
+	if p.body == nil {
+		return nil, false
+	}
+	s := &bylineScan{p: p, hi: 1 << 30}
+	if h := p.headline(); h != nil {
+		at := p.textPos(h)
+		s.head, s.headEnd = h, at+p.stats[h].chars
+		s.lo, s.hi = at-bylineBefore, s.headEnd+bylineAfter
+	}
+	s.walk(p.body, 0)
+	if names := s.pick(o); len(names) > 0 {
+		return names, true
+	}
+	if names := s.bareLine(o); len(names) > 0 {
+		return names, false
+	}
+	if s.head == nil || len(s.found) > 0 {
+		// No headline, or a credit near it that names no person (a
+		// desk, an agency): the page's other names are not its byline.
+		return nil, false
+	}
+	loose := &bylineScan{p: p, hi: 1 << 30, loose: true}
+	loose.walk(p.body, 0)
+	return loose.pick(o), true
+}
+
+// pick returns the names of the first credit after the headline that
+// names anyone, with those of the credits beside it in the same parent
+// ("<span>A</span> and <span>B</span>"); then of the nearest credit before
+// the headline in the headline's own block. A credit to a desk or an agency
+// ends the search: the page names no person.
+func (s *bylineScan) pick(o outlet) []string {
+	order := make([]int, 0, len(s.found))
+	for i, c := range s.found {
+		if c.pos >= s.headEnd || s.head == nil {
+			order = append(order, i)
+		}
+	}
+	for i := len(s.found) - 1; i >= 0; i-- {
+		if c := s.found[i]; c.pos < s.headEnd && s.head != nil && s.nearHead(c.node) {
+			order = append(order, i)
+		}
+	}
+	for _, i := range order {
+		c := s.found[i]
+		names, org := o.cleanOrg([]string{c.text})
+		if len(names) == 0 {
+			if org {
+				return nil
+			}
+			continue
+		}
+		for _, d := range s.found[i+1:] {
+			if c.node == nil || d.node == nil || d.node.Parent != c.node.Parent || d.pos-c.pos > 200 {
+				break
+			}
+			for _, n := range o.clean([]string{d.text}) {
+				if !slices.Contains(names, n) {
+					names = append(names, n)
+				}
+			}
+		}
+		return names
+	}
+	return nil
+}
+
+// nearHead reports an element in the headline's own block: their common
+// ancestor holds little more text than the headline.
+func (s *bylineScan) nearHead(n *html.Node) bool {
+	if n == nil {
+		return false
+	}
+	for a := s.head.Parent; a != nil; a = a.Parent {
+		if within(n, a) {
+			st := s.p.stats[a]
+			return st != nil && st.chars <= s.p.stats[s.head].chars+1000
+		}
+	}
+	return false
+}
+
+// walk visits the elements of n that overlap the zone, in document order;
+// pos is the number of characters of text before n's first child.
+func (s *bylineScan) walk(n *html.Node, pos int) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			k := countChars(c.Data)
+			if k > 0 && pos+k >= s.lo && pos <= s.hi {
+				s.cjkCredit(c.Data, pos)
+			}
+			pos += k
+		case html.ElementNode:
+			st := s.p.stats[c]
+			if st == nil || st.chars == 0 {
+				continue
+			}
+			if end := pos + st.chars; end >= s.lo && pos <= s.hi && !within(c, s.head) {
+				s.visit(c, pos)
+			}
+			pos += st.chars
+		}
+	}
+}
+
+// visit records c as a credit, or as a line after the headline, and goes
+// on into its children unless it is a credit.
+func (s *bylineScan) visit(c *html.Node, pos int) {
+	cid := classID(c)
+	switch {
+	case c.DataAtom == atom.Nav, strings.Contains(cid, "comment"), strings.Contains(cid, "respond"):
+		return // chrome and comment threads: their names are no byline
+	case s.loose && (c.DataAtom == atom.Li || c.DataAtom == atom.Aside || c.DataAtom == atom.Footer):
+		return
+	}
+	chars := s.p.stats[c].chars
+	if chars <= 150 && markedAuthor(c, cid) {
+		s.found = append(s.found, credit{c, markedText(c), pos})
+		return
+	}
+	line := !isBlockContainer(c)
+	if line && chars <= 100 && mayOpenByline(firstText(c)) {
+		if t, ok := openedByline(nodeText(c)); ok {
+			s.found = append(s.found, credit{c, t, pos})
+			return
+		}
+	}
+	if line && s.inLine == nil && s.head != nil && pos >= s.headEnd && len(s.lines) < maxLines {
+		s.lines = append(s.lines, credit{c, "", pos})
+		s.inLine = c
+		s.walk(c, pos)
+		s.inLine = nil
+		return
+	}
+	s.walk(c, pos)
+}
+
+// markedAuthor reports an element the markup says is an author: microdata,
+// rel, a class or id naming a byline or an author, <address>, or a link to
+// an author's page.
+func markedAuthor(n *html.Node, cid string) bool {
+	if ip := attr(n, "itemprop"); ip != "" && (strings.Contains(ip, "author") || strings.Contains(ip, "creator")) {
+		return true
+	}
+	if strings.Contains(attr(n, "rel"), "author") || n.DataAtom == atom.Address {
+		return true
+	}
+	if cid != "" && containsAny(cid, authorClassWords) && !containsAny(cid, notAuthorClassWords) {
+		return true
+	}
+	if n.DataAtom == atom.A {
+		if h := lower(attr(n, "href")); containsAny(h, authorPathWords) {
+			if u, err := url.Parse(h); err == nil && reAuthorPath.MatchString(u.Path) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// authorPathWords are in every path reAuthorPath matches.
+var authorPathWords = []string{"aut", "writer", "journalist", "reporter", "columnist", "contributor", "byline"}
+
+var (
+	authorClassWords    = []string{"byline", "by-line", "author", "autor", "auteur", "writer", "reporter", "journalist", "creator"}
+	notAuthorClassWords = []string{"authority", "authorize", "avatar", "-img", "image", "photo"}
+	reAuthorPath        = regexp.MustCompile(`(?i)/(?:authors?|autor(?:es|en)?|auteurs?|autori|writers?|journalists?|reporters?|columnists?|contributors?|byline)/[^/]+/?$`)
+)
+
+// markedText is the text of a marked credit: the names of the authors it
+// holds, when it marks them one by one, else its text.
+func markedText(n *html.Node) string {
+	var names []string
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			ip := attr(c, "itemprop")
+			if ip == "name" || strings.Contains(ip, "author") || strings.Contains(attr(c, "rel"), "author") {
+				if t := nodeText(c); t != "" {
+					names = append(names, t)
+				}
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	if len(names) > 0 {
+		return strings.Join(names, ", ")
+	}
+	if v := attr(n, "content"); v != "" {
+		return v
+	}
+	return nodeText(n)
+}
+
+// openedByline reports a short line that opens with a byline word and a
+// name: "By Jane Doe", "Von Anna Schmidt", "Текст: Анна", "文／王小明",
+// "Posted by Jane Doe".
+func openedByline(t string) (string, bool) {
+	if loc := reByStart.FindStringIndex(t); loc != nil {
+		r, _ := utf8.DecodeRuneInString(t[loc[1]:])
+		return t, !unicode.IsLower(r)
+	}
+	if strings.ContainsAny(t, ":：") && reLabelLead.MatchString(t) {
+		return t, true
+	}
+	if hasCJK(t) {
+		if loc := reCJKCredit.FindStringIndex(t); loc != nil {
+			return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
+		}
+	}
+	if !containsAny(lower(t), midByWords) {
+		return "", false // the cheap test before the expression
+	}
+	if m := reByMid.FindStringSubmatch(t); m != nil && isOpener(m[1]) {
+		r, _ := utf8.DecodeRuneInString(m[2])
+		return t, !unicode.IsLower(r)
+	}
+	return "", false
+}
+
+// mayOpenByline is the cheap test before openedByline, on a line's first
+// text: it opens with a byline word, a label, an opener, a date or CJK.
+func mayOpenByline(t string) bool {
+	if t == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(t)
+	if unicode.IsDigit(r) || r >= 0x1100 && hasCJK(t) {
+		return true
+	}
+	w := t
+	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '：' }); i > 0 {
+		w = t[:i]
+	}
+	w = strings.Trim(lower(w), "([|-–—·")
+	return openerWords[w] || dateWords[w]
+}
+
+// openerWords open a byline line: the first words of reByStart,
+// reLabelLead and reOpener.
+var openerWords = words(
+	"by von por par door av af przez від от di author authors autor autorin autora autores autoras auteur",
+	"auteure auteurs autore autori text texto texte tekst testo verfasser verfasserin written reporting",
+	"reporter story words текст автор авторы piše napisao napisala yazar szerző συντάκτης kirjoittaja bron",
+	"additional analysis commentary opinion review interview posted report column article a an escrito",
+	"escrita publicado publicada postado postada geschrieben écrit publié scritto pubblicato geschreven",
+	"geplaatst napisane opublikowane написано опубликовано")
+
+// midByWords are in every text reByMid matches.
+var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di"}
+
+// isOpener reports what may come before "by" in a byline that does not
+// open with it: a date, a word for writing or posting, or both ("Monday
+// November 18, 2019 7:45 am PST by", "Analysis by", "05/10/2018 - Publicado
+// por:").
+func isOpener(s string) bool {
+	var rest []string
+	for _, w := range strings.Fields(s) {
+		lw := strings.Trim(lower(w), ".,:;-–—|·")
+		switch {
+		case lw == "" || dateWords[lw] || strings.IndexFunc(lw, unicode.IsDigit) >= 0:
+		case lw == "pm" || lw == "p.m" || lw == "a.m" || len(w) <= 4 && w == strings.ToUpper(w):
+			// "pm", "PST", "GMT"
+		default:
+			rest = append(rest, lw)
+		}
+	}
+	if len(rest) == 0 || len(rest) <= 2 && reOpener.MatchString(strings.Join(rest, " ")) {
+		return true
+	}
+	// A date and a label beside it: "Erhverv - 02. januar 2020 kl. 10:21 af".
+	return len(rest) <= 1 && strings.IndexFunc(s, unicode.IsDigit) >= 0
+}
+
+var reOpener = regexp.MustCompile(`^(?:text|words|story|reporting|additional reporting|analysis|commentary|opinion|review|interview|written|posted|report|column|article|an? \p{L}+ story|escrito|escrita|publicado|publicada|postado|postada|geschrieben|écrit|publié|scritto|pubblicato|geschreven|geplaatst|napisane|opublikowane|написано|опубликовано)$`)
+
+var (
+	// reCJKCredit finds a Chinese or Japanese byline in running text: at
+	// the start of a paragraph or in brackets, a name of two or three
+	// characters ended by a separator: "（記者王小明／台北報導）", "记者
+	// 张三 李四", never "记者从多地了解到".
+	reCJKCredit = regexp.MustCompile(`(?:^[\s　]*|[（(【\[]|本[报報])(?:记者|記者|文[／/]|作者[:：]|撰文[:：／/])\s*\p{Han}{2,3}(?:(?:\s+|\s*[、，,和与及]\s*)\p{Han}{2,3})*\s*(?:[／/）)】\]\s]|报道|報導|报讯|報訊|摄|攝|$)`)
+	// reKoCredit finds a Korean one: "홍길동 기자", "홍길동·김철수 기자".
+	reKoCredit = regexp.MustCompile(`((?:[가-힣]{2,4}\s?[·,、]\s?)*[가-힣]{2,4})\s?(?:기자|특파원)(?:[\s=\]\)·,.]|$)`)
+)
+
+// cjkCredit records a CJK byline inside a text node.
+func (s *bylineScan) cjkCredit(t string, pos int) {
+	if s.cjkFound || len(t) < 6 || !hasCJK(t) {
+		return
+	}
+	if loc := reCJKCredit.FindStringIndex(t); loc != nil {
+		s.found = append(s.found, credit{nil, t[loc[0]:loc[1]], pos})
+		s.cjkFound = true
+	} else if m := reKoCredit.FindStringSubmatch(t); m != nil {
+		s.found = append(s.found, credit{nil, m[1], pos})
+		s.cjkFound = true
+	}
+}
+
+// headline returns the page's headline element: the <h1> whose text the
+// <title> holds, else the first <h1> of some length.
+func (p *page) headline() *html.Node {
+	title := lower(p.title)
+	var first *html.Node
+	for _, h := range p.h1s {
+		st := p.stats[h]
+		if st == nil || st.chars < 10 || !within(h, p.body) {
+			continue
+		}
+		if first == nil {
+			first = h
+		}
+		if t := lower(nodeText(h)); t != "" && strings.Contains(title, t) {
+			return h
+		}
+	}
+	return first
+}
+
+// textPos returns the number of characters of text before n.
+func (p *page) textPos(n *html.Node) int {
+	pos := 0
+	for a := n; a != nil && a != p.body; a = a.Parent {
+		for s := a.PrevSibling; s != nil; s = s.PrevSibling {
+			switch s.Type {
+			case html.TextNode:
+				pos += countChars(s.Data)
+			case html.ElementNode:
+				if st := p.stats[s]; st != nil {
+					pos += st.chars
+				}
+			}
+		}
+	}
+	return pos
+}
+
+// bareLine returns the names of a short line under the headline that says
+// nothing but names, when something beside it shows it is a byline: a date
+// or a separator on the line or the next, a <time>, a link to an author's
+// page.
+func (s *bylineScan) bareLine(o outlet) []string {
+	for i, l := range s.lines {
+		if i >= 4 {
+			break
+		}
+		t := nodeText(l.node)
+		if utf8.RuneCountInString(t) > 80 || sentenceEnd(t) && !strings.HasSuffix(t, ".") || prose(t) ||
+			!dateTail(t[len(cutTail(t)):]) {
+			continue
+		}
+		names := o.clean([]string{t})
+		if len(names) == 0 {
+			continue
+		}
+		for _, n := range names {
+			if !strings.Contains(n, " ") || hasCJK(n) {
+				return nil // a lone word, or CJK with no "記者": a label more likely than a name
+			}
+		}
+		if bylineEvidence(t) || i+1 < len(s.lines) && bylineEvidence(nodeText(s.lines[i+1].node)) ||
+			hasTimeOrAuthorLink(l.node) || i+1 < len(s.lines) && hasTimeOrAuthorLink(s.lines[i+1].node) {
+			return names
+		}
+		return nil
+	}
+	return nil
+}
+
+// prose reports a line that reads as a sentence, not a credit: "by" inside
+// it, or several lower-case words that are not the small words of a
+// byline ("and", "staff writer", "updated on").
+func prose(t string) bool {
+	if reByMid.MatchString(t) {
+		return true
+	}
+	n := 0
+	for _, w := range strings.Fields(t) {
+		lw := strings.Trim(w, ".,;:|·-–—()")
+		if isLowerWord(lw) && !roleWords[lw] && !dateWords[lw] && !reCreditSep.MatchString(" "+lw+" ") {
+			n++
+		}
+	}
+	return n > 1
+}
+
+// dateTail reports text made of a date and its words only ("17 April 2025,
+// 4:05 p.m. EDT", "Updated 3h ago"): what a byline line may end with.
+func dateTail(s string) bool {
+	for _, w := range strings.Fields(s) {
+		lw := strings.Trim(lower(w), ".,:;|·-–—()")
+		switch {
+		case lw == "" || dateWords[lw] || strings.IndexFunc(lw, unicode.IsDigit) >= 0 || reTailWord.MatchString(lw):
+		case lw == "pm" || lw == "p.m" || lw == "a.m" || lw == "h" || lw == "min" || lw == "read":
+		case len(w) <= 4 && w == strings.ToUpper(w):
+		default:
 			return false
 		}
 	}
 	return true
 }
 
-// sameSite reports a name that is the site's name or one of its parts.
-func sameSite(name, site string) bool {
-	if site == "" {
+// bylineEvidence reports a date or a separator in a short line.
+func bylineEvidence(t string) bool {
+	if utf8.RuneCountInString(t) > 80 {
 		return false
 	}
-	if strings.EqualFold(name, site) || strings.EqualFold(name, strings.ReplaceAll(site, " ", "")) {
+	return strings.ContainsAny(t, "0123456789|·•—") || strings.Contains(t, " - ")
+}
+
+func hasTimeOrAuthorLink(n *html.Node) bool {
+	if n.DataAtom == atom.Time || markedAuthor(n, "") {
 		return true
 	}
-	for _, part := range splitTitle(site) {
-		if strings.EqualFold(name, part) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && hasTimeOrAuthorLink(c) {
 			return true
 		}
 	}
 	return false
 }
 
-// authors returns the page's person authors: JSON-LD persons, then metas,
-// then bylines.
-func (p *page) authors(q *goquery.Document, metas map[string]string, ld *ldData, site string) []string {
-	authors := cleanAuthors(ld.authors, site)
-	if len(authors) == 0 {
-		for _, k := range []string{"author", "article:author", "byl", "dc.creator", "sailthru.author", "parsely-author", "citation_author", "twitter:creator"} {
-			if v := metas[k]; v != "" {
-				if authors = cleanAuthors([]string{v}, site); len(authors) > 0 {
-					break
-				}
-			}
-		}
-	}
-	if len(authors) == 0 {
-		authors = cleanAuthors(p.bylines(q), site)
-	}
-	return authors
-}
+// reByPrefix opens a byline line the body leaves out (isByline).
+var reByPrefix = regexp.MustCompile(`^(?i:by|written by|текст:?|автор:?|von|por|par|di|door|av|autor:?|author:?|text:?|文/|记者|作者[:：]?)\s+\p{Lu}`)

@@ -19,8 +19,10 @@ type page struct {
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
 	heads  []*html.Node // other visible headline candidates (headlineLike)
-	stats  map[*html.Node]*nstat
-	slab   []nstat // backing store of stats, allocated in chunks
+	// dateScripts are the body's short inline scripts with a date.
+	dateScripts []dateScript
+	stats       map[*html.Node]*nstat
+	slab        []nstat // backing store of stats, allocated in chunks
 	// elements counts the elements kept by prune.
 	elements int
 }
@@ -87,6 +89,8 @@ func (p *page) prune(n *html.Node, inHead bool) {
 		case atom.Script:
 			if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
 				p.jsonld = append(p.jsonld, textOf(c))
+			} else if !inHead {
+				p.noteDateScript(c)
 			}
 		case atom.Time:
 			p.times = append(p.times, c)

@@ -10,6 +10,7 @@ import (
 // ldData is what the page's JSON-LD says about its article.
 type ldData struct {
 	article    map[string]any
+	objs       []map[string]any // every object, in @graph too
 	publisher  string
 	authors    []string
 	breadcrumb []string
@@ -22,6 +23,44 @@ func (d *ldData) str(key string) string {
 		return ""
 	}
 	return ldString(d.article[key])
+}
+
+// date returns the article's date under key (datePublished, dateModified)
+// read as a stamp, else that of the first object that has one: the page's
+// WebPage, an article nested in mainEntity or mainEntityOfPage. A value
+// that is no date ("0001-01-01") is passed over.
+func (d *ldData) date(key string) stamp {
+	if s := parseStamp(d.str(key)); s.ok() {
+		return s
+	}
+	for _, o := range d.objs {
+		if !isArticleLD(o) {
+			continue // an image's or a video's date is not the page's
+		}
+		if s := parseStamp(ldString(o[key])); s.ok() {
+			return s
+		}
+		for _, k := range []string{"mainEntity", "mainEntityOfPage"} {
+			if e, ok := o[k].(map[string]any); ok {
+				if s := parseStamp(ldString(e[key])); s.ok() {
+					return s
+				}
+			}
+		}
+	}
+	return stamp{}
+}
+
+// isArticleLD reports an object typed as an article or a web page, or
+// untyped.
+func isArticleLD(o map[string]any) bool {
+	ts := ldTypes(o)
+	for _, t := range ts {
+		if articleTypes.MatchString(t) {
+			return true
+		}
+	}
+	return len(ts) == 0
 }
 
 func ldString(v any) string {
@@ -77,16 +116,19 @@ func (p *page) jsonLD() *ldData {
 		}
 	}
 	for _, raw := range p.jsonld {
-		var v any
-		raw = strings.TrimSpace(raw)
-		if err := json.Unmarshal([]byte(raw), &v); err != nil {
-			// Some pages end a JSON-LD script with a stray ";".
-			if err := json.Unmarshal([]byte(strings.TrimRight(raw, "; \n")), &v); err != nil {
-				continue
+		// A script may hold several values, or one followed by stray
+		// text (a ";", a brace too many): the values read before the
+		// first error count.
+		dec := json.NewDecoder(strings.NewReader(raw))
+		for {
+			var v any
+			if dec.Decode(&v) != nil {
+				break
 			}
+			collect(v)
 		}
-		collect(v)
 	}
+	d.objs = objs
 	best := -1
 	for _, o := range objs {
 		for _, t := range ldTypes(o) {
@@ -115,14 +157,10 @@ func (p *page) jsonLD() *ldData {
 	}
 	d.publisher = ldString(d.article["publisher"])
 	// Authors are Persons (an Organization is no author); images are URLs.
-	d.authors = ldCollect(d.article["author"], func(o map[string]any) string {
-		for _, t := range ldTypes(o) {
-			if t == "Organization" || t == "NewsMediaOrganization" {
-				return ""
-			}
-		}
-		return ldString(o["name"])
-	})
+	d.authors = ldAuthors(d.article["author"], objs)
+	if d.authors == nil {
+		d.authors = ldAuthors(d.article["creator"], objs)
+	}
 	d.images = ldCollect(d.article["image"], func(o map[string]any) string {
 		if s, ok := o["url"].(string); ok {
 			return s

@@ -59,28 +59,7 @@ func (m *pageMeta) fill(a *Article) {
 
 func (p *page) metadata(base *url.URL) *pageMeta {
 	m := &pageMeta{title: p.title}
-	metas := map[string]string{}
-	for _, n := range p.metas {
-		key := strings.ToLower(attr(n, "property"))
-		if key == "" {
-			key = strings.ToLower(attr(n, "name"))
-		}
-		if key == "" {
-			key = strings.ToLower(attr(n, "itemprop"))
-		}
-		if key == "" {
-			if h := strings.ToLower(attr(n, "http-equiv")); h == "content-language" {
-				key = h
-			}
-		}
-		val := strings.TrimSpace(attr(n, "content"))
-		if key == "" || val == "" {
-			continue
-		}
-		if _, ok := metas[key]; !ok {
-			metas[key] = val
-		}
-	}
+	metas := p.metaValues()
 	first := func(keys ...string) string {
 		for _, k := range keys {
 			if v := metas[k]; v != "" {
@@ -143,7 +122,7 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	// goquery selects the marked-up bylines and breadcrumbs.
 	q := goquery.NewDocumentFromNode(p.doc)
-	m.authors = p.authors(q, metas, ld, m.siteName)
+	m.authors = p.authors(metas, ld, m.siteName, base)
 
 	m.section = ld.breadcrumb
 	if len(m.section) == 0 {
@@ -159,4 +138,32 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 	m.articleBody = ld.str("articleBody")
 	m.agency = ld.agency
 	return m
+}
+
+// metaValues maps each <meta> key (property, name, itemprop, or the
+// Content-Language http-equiv), lower-cased, to its first non-empty content.
+func (p *page) metaValues() map[string]string {
+	metas := map[string]string{}
+	for _, n := range p.metas {
+		key := strings.ToLower(attr(n, "property"))
+		if key == "" {
+			key = strings.ToLower(attr(n, "name"))
+		}
+		if key == "" {
+			key = strings.ToLower(attr(n, "itemprop"))
+		}
+		if key == "" {
+			if h := strings.ToLower(attr(n, "http-equiv")); h == "content-language" {
+				key = h
+			}
+		}
+		val := strings.TrimSpace(attr(n, "content"))
+		if key == "" || val == "" {
+			continue
+		}
+		if _, ok := metas[key]; !ok {
+			metas[key] = val
+		}
+	}
+	return metas
 }

@@ -106,7 +106,7 @@ func Load(dir string) ([]Doc, error) {
 	}
 	docs := make([]Doc, len(truth))
 	for i, t := range truth {
-		b, err := readGzip(filepath.Join(dir, "html", t.ID+".html.gz"))
+		b, err := ReadGzip(filepath.Join(dir, "html", t.ID+".html.gz"))
 		if err != nil {
 			return nil, fmt.Errorf("corpus: page %s: %w", t.ID, err)
 		}
@@ -115,7 +115,8 @@ func Load(dir string) ([]Doc, error) {
 	return docs, nil
 }
 
-func readGzip(path string) ([]byte, error) {
+// ReadGzip reads and gunzips the file at path.
+func ReadGzip(path string) ([]byte, error) {
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
@@ -127,6 +128,22 @@ func readGzip(path string) ([]byte, error) {
 	}
 	defer zr.Close()
 	return io.ReadAll(zr)
+}
+
+// WriteFile writes path through fill, making its directory.
+func WriteFile(path string, fill func(io.Writer) error) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if err := fill(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
 }
 
 // IsAbsent reports whether err says that the corpus is not there.

@@ -154,7 +154,7 @@ func bench(ctx context.Context, c config, stdout io.Writer) error {
 		fmt.Fprintf(stdout, "  error %s\n", f)
 	}
 	if c.pred != "" {
-		if err := writeFile(c.pred, func(w io.Writer) error { return shscore.WritePredictions(w, pred) }); err != nil {
+		if err := corpus.WriteFile(c.pred, func(w io.Writer) error { return shscore.WritePredictions(w, pred) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "predictions written to %s\n", c.pred)
@@ -215,7 +215,7 @@ func report(c config, stdout io.Writer, truth []shscore.Truth, pred map[string]s
 		tw.Flush()
 	}
 	if c.perDoc != "" {
-		if err := writeFile(c.perDoc, func(w io.Writer) error { return shscore.WritePerDoc(w, c.name, docs) }); err != nil {
+		if err := corpus.WriteFile(c.perDoc, func(w io.Writer) error { return shscore.WritePerDoc(w, c.name, docs) }); err != nil {
 			return err
 		}
 		fmt.Fprintf(stdout, "per-page scores written to %s\n", c.perDoc)
@@ -266,20 +266,4 @@ func readPredictions(path string) (map[string]string, error) {
 	}
 	defer f.Close()
 	return shscore.ReadPredictions(bufio.NewReader(f))
-}
-
-// writeFile writes path through fill, making its directory.
-func writeFile(path string, fill func(io.Writer) error) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	f, err := os.Create(path)
-	if err != nil {
-		return err
-	}
-	if err := fill(f); err != nil {
-		f.Close()
-		return err
-	}
-	return f.Close()
 }
