@@ -62,6 +62,7 @@ type crawlOptions struct {
 	progress     string
 	demo         bool
 	articles     int
+	warc         warcCrawlOptions
 }
 
 func (o *crawlOptions) register(fs *flag.FlagSet) {
@@ -84,6 +85,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&o.progress, "progress", "auto", "live status line on stderr: auto (on a terminal), always or never")
+	o.warc.register(fs)
 }
 
 func defaultCrawlOptions() *crawlOptions {
@@ -263,6 +265,11 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 		}
 		defer closeLater(f)
 		sink = f
+	}
+	if w, ok := o.warc.open(&cfg, seeds, logger, stderr); !ok {
+		return exitFailed
+	} else if w != nil {
+		defer closeLater(w)
 	}
 	c, err := crawl.New(cfg)
 	if err != nil {
