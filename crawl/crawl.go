@@ -103,7 +103,7 @@ type run struct {
 	// hardCancel cancels the run's hard context, on a fatal error only:
 	// a cancelled Run still finishes its pages in flight.
 	hardCancel context.CancelFunc
-	once       fetchOnce // each URL fetched once per run, redirect targets too
+	once       fetchOnce             // each URL fetched once per run, redirect targets too
 	fatalErr   atomic.Pointer[error] // the first fatal error
 
 	work      chan *task

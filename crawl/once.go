@@ -44,4 +44,3 @@ func (o *fetchOnce) elsewhere(target string, via []*http.Request) bool {
 	_, ok := o.m.Load(k)
 	return ok
 }
-

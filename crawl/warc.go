@@ -121,8 +121,8 @@ type archiveBody struct {
 	// length bytes is whole.
 	length int64
 	cut    bool // the copy stopped at limit
-	done  bool
-	err   error
+	done   bool
+	err    error
 }
 
 func (b *archiveBody) Read(p []byte) (int, error) {

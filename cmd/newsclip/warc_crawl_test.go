@@ -197,4 +197,3 @@ func grepLines(s, word string) string {
 	}
 	return strings.Join(out, "\n")
 }
-
