@@ -23,7 +23,9 @@ type cdxEntry struct {
 	offset, length int64
 }
 
-// line is the entry as pywb reads it: SURT key, 14-digit timestamp, JSON.
+// line is the entry as pywb reads it: SURT key, 14-digit timestamp, JSON
+// (the digest in base 32 without its "sha1:", as pywb and warcio write
+// it).
 func (e cdxEntry) line(file string) string {
 	fields := struct {
 		URL      string `json:"url"`
@@ -33,12 +35,16 @@ func (e cdxEntry) line(file string) string {
 		Length   string `json:"length"`
 		Offset   string `json:"offset"`
 		Filename string `json:"filename"`
-	}{e.url, e.mime, "", e.digest, strconv.FormatInt(e.length, 10), strconv.FormatInt(e.offset, 10), file}
+	}{e.url, e.mime, "", strings.TrimPrefix(e.digest, "sha1:"), strconv.FormatInt(e.length, 10), strconv.FormatInt(e.offset, 10), file}
 	if e.status > 0 {
 		fields.Status = strconv.Itoa(e.status)
 	}
-	b, _ := json.Marshal(fields)
-	return SURT(e.url) + " " + e.date.UTC().Format("20060102150405") + " " + string(b)
+	var b strings.Builder
+	b.WriteString(SURT(e.url) + " " + e.date.UTC().Format("20060102150405") + " ")
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	enc.Encode(fields)
+	return strings.TrimSuffix(b.String(), "\n")
 }
 
 // writeIndex writes the CDXJ index of the WARC file at path, sorted, to
