@@ -15,9 +15,11 @@ import (
 // crawler fetches and compares: scheme and host lower-cased, the host in
 // ASCII (punycode), default ports, user info and the fragment dropped, dot
 // segments resolved, percent-escapes normalised, tracking and session
-// parameters (utm_*, fbclid, gclid, msclkid, jsessionid, ...) removed and the
-// remaining query keys sorted. The trailing slash of the path is kept, since
-// servers may tell "/a" and "/a/" apart; the visited set ignores it.
+// parameters (utm_*, fbclid, gclid, msclkid, jsessionid, phpsessid, sid with
+// a token value, ...) removed and the remaining query keys sorted, a
+// directory's index file (index.html, index.php, default.aspx, ...) dropped.
+// The trailing slash of the path is kept, since servers may tell "/a" and
+// "/a/" apart; the visited set ignores it.
 func Canonicalize(raw string) (string, error) {
 	u, err := url.Parse(strings.TrimSpace(raw))
 	if err != nil {
@@ -32,7 +34,13 @@ func Canonicalize(raw string) (string, error) {
 var errNotHTTP = errors.New("not an absolute http(s) URL")
 
 // canonicalizeURL rewrites u in place; see [Canonicalize].
-func canonicalizeURL(u *url.URL) error {
+func canonicalizeURL(u *url.URL) error { return canonicalize(u, true) }
+
+// canonicalize rewrites u in place. With fold false it normalises the
+// syntax only (case, ports, dot segments, escapes, parameter order) and
+// keeps every parameter and index file: the exact spelling a server asked
+// for, to tell a redirect loop.
+func canonicalize(u *url.URL, fold bool) error {
 	u.Scheme = strings.ToLower(u.Scheme)
 	if (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" || u.Opaque != "" {
 		return errNotHTTP
@@ -62,11 +70,11 @@ func canonicalizeURL(u *url.URL) error {
 		u.Host = host
 	}
 
-	// Path: strip ;jsessionid=… style parameters, resolve dot segments,
-	// normalise escapes.
+	// Path: strip ;jsessionid=… style session parameters, resolve dot
+	// segments, normalise escapes, drop a directory's index file.
 	p := u.EscapedPath()
-	if i := strings.Index(strings.ToLower(p), ";jsessionid="); i >= 0 {
-		p = p[:i]
+	if fold {
+		p = stripPathSession(p)
 	}
 	if p == "" {
 		p = "/"
@@ -77,6 +85,9 @@ func canonicalizeURL(u *url.URL) error {
 	if trailing && cp != "/" {
 		cp += "/"
 	}
+	if fold {
+		cp = dropIndexFile(cp)
+	}
 	if dec, err := url.PathUnescape(cp); err == nil {
 		u.Path, u.RawPath = dec, ""
 		if u.EscapedPath() != cp {
@@ -84,9 +95,52 @@ func canonicalizeURL(u *url.URL) error {
 		}
 	}
 
-	u.RawQuery = canonicalQuery(u.RawQuery)
+	u.RawQuery = canonicalQuery(u.RawQuery, fold)
 	u.ForceQuery = false
 	return nil
+}
+
+// indexFiles are the names servers give a directory's own page: a path
+// ending in one is the directory ("/a/index.html" is "/a/").
+var indexFiles = map[string]bool{
+	"index.html": true, "index.htm": true, "index.shtml": true, "index.php": true, "index.asp": true,
+	"index.aspx": true, "index.jsp": true, "default.aspx": true, "default.asp": true, "default.htm": true,
+	"default.html": true,
+}
+
+func dropIndexFile(p string) string {
+	i := strings.LastIndexByte(p, '/')
+	if i < 0 || !indexFiles[strings.ToLower(p[i+1:])] {
+		return p
+	}
+	return p[:i+1]
+}
+
+// stripPathSession drops session parameters written into the path
+// (";jsessionid=…", ";phpsessid=…", ";sid=…"), up to the next segment.
+func stripPathSession(p string) string {
+	if !strings.Contains(p, ";") {
+		return p
+	}
+	var b strings.Builder
+	for i, seg := range strings.Split(p, "/") {
+		if i > 0 {
+			b.WriteByte('/')
+		}
+		base, params, ok := strings.Cut(seg, ";")
+		b.WriteString(base)
+		if !ok {
+			continue
+		}
+		for kv := range strings.SplitSeq(params, ";") {
+			k, v, _ := strings.Cut(kv, "=")
+			if !isSessionParam(k, v) {
+				b.WriteByte(';')
+				b.WriteString(kv)
+			}
+		}
+	}
+	return b.String()
 }
 
 func isASCII(s string) bool {
@@ -99,29 +153,68 @@ func isASCII(s string) bool {
 }
 
 // trackingParams are query keys dropped from every URL: campaign tracking
-// and session identifiers. Keys are compared lower-cased; utm_* is a prefix.
+// and session identifiers. Keys are compared lower-cased; utm_* is a
+// prefix, and so is aspsessionid (ASP appends letters to it).
 var trackingParams = map[string]bool{
 	"fbclid": true, "gclid": true, "gclsrc": true, "dclid": true, "gbraid": true, "wbraid": true,
 	"msclkid": true, "yclid": true, "igshid": true, "twclid": true, "ttclid": true, "li_fat_id": true,
 	"mc_cid": true, "mc_eid": true, "_ga": true, "_gl": true, "_hsenc": true, "_hsmi": true,
 	"mkt_tok": true, "oly_anon_id": true, "oly_enc_id": true, "vero_id": true, "wickedid": true,
 	"ref_src": true, "ref_url": true, "cmpid": true, "ocid": true, "spm": true,
-	"jsessionid": true, "phpsessid": true, "sessionid": true, "session_id": true,
-	"aspsessionid": true, "cfid": true, "cftoken": true,
+	"jsessionid": true, "phpsessid": true, "sessionid": true, "session_id": true, "sessid": true,
+	"aspsessionid": true, "cfid": true, "cftoken": true, "zenid": true, "oscsid": true, "sess_id": true,
 }
+
+// sessionNames are short keys that name a session on many sites and
+// something else (a section id, a story id) on some: dropped only when
+// the value looks like a session token (see isToken).
+var sessionNames = map[string]bool{"sid": true, "s_id": true, "session": true, "sess": true, "ssid": true}
 
 func isTrackingParam(k string) bool {
 	k = strings.ToLower(k)
-	return trackingParams[k] || strings.HasPrefix(k, "utm_")
+	return trackingParams[k] || strings.HasPrefix(k, "utm_") || strings.HasPrefix(k, "aspsessionid")
 }
 
-// canonicalQuery drops tracking parameters and sorts the rest by key (then
-// value), keeping each pair's escaping normalised.
-func canonicalQuery(q string) string {
-	if q == "" || queryCanonical(q) {
+// isSessionParam tells a session or tracking parameter from its key and
+// value (both as written).
+func isSessionParam(k, v string) bool {
+	if dk, err := url.QueryUnescape(k); err == nil {
+		k = dk
+	}
+	return isTrackingParam(k) || sessionNames[strings.ToLower(k)] && isToken(v)
+}
+
+// isToken tells a session token: 16 to 256 letters and digits (with - or
+// _), with both letters and digits. Ids ("17", snowflake numbers), slugs
+// ("world-news") and words are no tokens.
+func isToken(v string) bool {
+	if len(v) < 16 || len(v) > 256 {
+		return false
+	}
+	var digits, letters int
+	for i := 0; i < len(v); i++ {
+		switch c := v[i]; {
+		case '0' <= c && c <= '9':
+			digits++
+		case 'a' <= c && c <= 'z', 'A' <= c && c <= 'Z':
+			letters++
+		case c == '-' || c == '_':
+		default:
+			return false
+		}
+	}
+	return digits > 0 && letters > 0
+}
+
+// canonicalQuery drops tracking and session parameters (when fold is set)
+// and sorts the rest by key, keeping each pair's escaping normalised. The
+// values of a repeated key keep their order: servers read "a=1&a=2" and
+// "a=2&a=1" differently.
+func canonicalQuery(q string, fold bool) string {
+	if q == "" || queryCanonical(q, fold) {
 		return q
 	}
-	type pair struct{ k, v, raw string }
+	type pair struct{ k, raw string }
 	var pairs []pair
 	for part := range strings.SplitSeq(q, "&") {
 		if part == "" {
@@ -132,21 +225,16 @@ func canonicalQuery(q string) string {
 		if err != nil {
 			dk = k
 		}
-		if isTrackingParam(dk) {
+		if fold && isSessionParam(k, v) {
 			continue
 		}
 		raw := normEscapes(k, true)
 		if strings.Contains(part, "=") {
 			raw += "=" + normEscapes(v, true)
 		}
-		pairs = append(pairs, pair{dk, v, raw})
+		pairs = append(pairs, pair{dk, raw})
 	}
-	sort.SliceStable(pairs, func(i, j int) bool {
-		if pairs[i].k != pairs[j].k {
-			return pairs[i].k < pairs[j].k
-		}
-		return pairs[i].v < pairs[j].v
-	})
+	sort.SliceStable(pairs, func(i, j int) bool { return pairs[i].k < pairs[j].k })
 	var b strings.Builder
 	for i, p := range pairs {
 		if i > 0 {
@@ -160,11 +248,11 @@ func canonicalQuery(q string) string {
 // queryCanonical is the fast path of canonicalQuery: a query whose keys
 // are sorted, none a tracking parameter, with nothing to escape or
 // normalise, is left as it is.
-func queryCanonical(q string) bool {
+func queryCanonical(q string, fold bool) bool {
 	prev := ""
 	for part := range strings.SplitSeq(q, "&") {
-		k, _, _ := strings.Cut(part, "=")
-		if k == "" || k <= prev || isTrackingParam(k) {
+		k, v, _ := strings.Cut(part, "=")
+		if k == "" || k < prev || fold && isSessionParam(k, v) {
 			return false
 		}
 		for i := 0; i < len(part); i++ {

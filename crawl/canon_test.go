@@ -24,6 +24,25 @@ func TestCanonicalize(t *testing.T) {
 		{"http://bücher.example/", "http://xn--bcher-kva.example/"},
 		{"http://[::1]:80/", "http://[::1]/"},
 		{"http://example.com/INVEST/../invest/", "http://example.com/invest/"},
+		// Spellings of one page.
+		{"http://example.com/world/index.html", "http://example.com/world/"},
+		{"http://example.com/index.php?p=7", "http://example.com/?p=7"},
+		{"http://example.com/News/Default.ASPX", "http://example.com/News/"},
+		{"http://example.com/a/index.htm#top", "http://example.com/a/"},
+		{"http://example.com//a//./b/", "http://example.com/a/b/"},
+		{"http://example.com/a/index.html.bak", "http://example.com/a/index.html.bak"},
+		{"http://example.com/a?b=%2f&a=1", "http://example.com/a?a=1&b=%2F"},
+		// Session ids in every spelling; a short sid is a section id.
+		{"http://example.com/a?sid=3f9c0a7b1d2e4f5a6b7c8d9e&x=1", "http://example.com/a?x=1"},
+		{"http://example.com/a?SID=Zq81kLmN0pQr5sTu", "http://example.com/a"},
+		{"http://example.com/a?sid=3", "http://example.com/a?sid=3"},
+		{"http://example.com/a?sid=sports-and-leisure", "http://example.com/a?sid=sports-and-leisure"},
+		{"http://example.com/a?ASPSESSIONIDQQGGQGPG=KJHGFDSA&id=1", "http://example.com/a?id=1"},
+		{"http://example.com/a?sessid=1&id=1", "http://example.com/a?id=1"},
+		{"http://example.com/a;phpsessid=abc/b;v=1", "http://example.com/a/b;v=1"},
+		{"http://example.com/a;sid=0a1b2c3d4e5f6a7b8c9d?x=1", "http://example.com/a?x=1"},
+		// A repeated key keeps the order of its values.
+		{"http://example.com/a?sort=z&b=1&sort=a", "http://example.com/a?b=1&sort=z&sort=a"},
 	} {
 		got, err := Canonicalize(c.in)
 		if err != nil || got != c.want {
@@ -33,6 +52,32 @@ func TestCanonicalize(t *testing.T) {
 	for _, bad := range []string{"mailto:a@b.c", "ftp://example.com/", "/relative", "javascript:void(0)", "http:///x"} {
 		if got, err := Canonicalize(bad); err == nil {
 			t.Errorf("Canonicalize(%q) = %q, want an error", bad, got)
+		}
+	}
+}
+
+// TestCanonicalizeSpelling: the exact spelling, for telling redirect
+// loops, keeps index files and every parameter.
+func TestCanonicalizeSpelling(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"HTTP://Example.COM:80/a/index.html?sid=0a1b2c3d4e5f6a7b8c9d", "http://example.com/a/index.html?sid=0a1b2c3d4e5f6a7b8c9d"},
+		{"http://example.com/a/?b=1&a=2&utm_source=x", "http://example.com/a/?a=2&b=1&utm_source=x"},
+	} {
+		u, _ := url.Parse(c.in)
+		if err := canonicalize(u, false); err != nil || u.String() != c.want {
+			t.Errorf("canonicalize(%q, false) = %q, %v; want %q", c.in, u, err, c.want)
+		}
+	}
+}
+
+func TestIsToken(t *testing.T) {
+	for v, want := range map[string]bool{
+		"3f9c0a7b1d2e4f5a": true, "Zq81kLmN0pQr5sTu": true, "a1b2-c3d4_e5f6-g7h8": true,
+		"17": false, "world-and-sports": false, "abcdefabcdefabcd": false, "2025041712000000": false,
+		"abc def 123456789012": false,
+	} {
+		if got := isToken(v); got != want {
+			t.Errorf("isToken(%q) = %v, want %v", v, got, want)
 		}
 	}
 }

@@ -29,6 +29,7 @@ const (
 	DefaultTrapPattern    = 10000
 	DefaultMaxPathSegs    = 16
 	DefaultMaxURLLength   = 2048
+	DefaultMaxPathQueries = 5000
 	DefaultCheckpoint     = time.Second
 	DefaultCheckpointRecs = 1000
 )
@@ -98,6 +99,14 @@ type Config struct {
 	TrapPattern     int
 	MaxPathSegments int
 	MaxURLLength    int
+	// MaxPathQueries is the most distinct query strings queued from
+	// pages' links for one path of a host ("/browse/?…"), unless URLs of
+	// that shape gave articles; default 5000, negative for no limit.
+	// Sitemap and feed URLs do not count. A link that appends parameters
+	// to its page's query when that query already repeats a key is cut
+	// too ("query-growth"), and a host whose frontier grows while
+	// 10 × TrapBarren pages in a row gave no record is cut as a whole.
+	MaxPathQueries int
 
 	// Incremental revisits every page fetched by earlier crawls kept in
 	// State, with conditional requests, and emits only new or changed
@@ -181,6 +190,9 @@ func (c Config) withDefaults() (Config, error) {
 	}
 	if c.MaxPathSegments <= 0 {
 		c.MaxPathSegments = DefaultMaxPathSegs
+	}
+	if c.MaxPathQueries == 0 {
+		c.MaxPathQueries = DefaultMaxPathQueries
 	}
 	if c.MaxURLLength <= 0 {
 		c.MaxURLLength = DefaultMaxURLLength

@@ -12,6 +12,7 @@ import (
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -93,6 +94,8 @@ type run struct {
 	log     *slog.Logger
 	scope   scope
 	traps   *traps
+	params  *learner  // parameters learned irrelevant, per host
+	copies  *keyCache // keys of print and AMP copies named by articles
 	gates   *gates
 	robots  *robotsCache
 	colly   *colly.Collector
@@ -121,7 +124,9 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		sink:    sink,
 		stats:   newStatsBox(),
 		log:     cfg.Logger,
-		traps:   newTraps(cfg.TrapBarren, cfg.TrapPattern),
+		traps:   newTraps(cfg.TrapBarren, cfg.TrapPattern, cfg.MaxPathQueries),
+		params:  newLearner(),
+		copies:  newKeyCache(1 << 16),
 		gates:   newGates(cfg.Parallel, cfg.Delay, cfg.MaxPause),
 		origins: map[string]bool{},
 		known:   newKeyCache(1 << 17),
@@ -178,14 +183,15 @@ type task struct {
 	abandon   bool    // the crawl stopped before its request started: give it back
 	ticket    *ticket // from the host's gate, when handed out
 
-	page     Page
-	comp     Completion
-	article  *extract.Article
-	decision string
-	listing  bool     // a fetched page that is not an article: counts for traps
-	pattern  string   // of item.URL, for listings and articles
-	outside  []uint64 // hashes of the listing's links outside its pattern
-	start    time.Time
+	page        Page
+	comp        Completion
+	article     *extract.Article
+	decision    string
+	listing     bool     // a fetched page that is not an article: counts for traps
+	articlePage bool     // a fetched article page, recorded or not
+	pattern     string   // of item.URL, for listings and articles
+	outside     []uint64 // hashes of the listing's links outside its pattern
+	start       time.Time
 }
 
 func (r *run) fatal(err error) {
@@ -763,14 +769,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				t.page.Outcome = Outcome(rs.Why)
 			}
 		}
-		switch {
-		case t.listing:
-			if r.traps.listing(t.pattern, t.outside) {
-				r.log.Info("trap: URL pattern cut", "pattern", t.pattern, "limit", r.cfg.TrapBarren)
-			}
-		case t.article != nil:
-			r.traps.article(t.pattern)
-		}
+		r.trapYield(t, rs, queued)
 		t.page.Elapsed = time.Since(t.start)
 		p := t.page
 		r.stats.update(func(s *Stats) {
@@ -809,6 +808,24 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	return written, maxSeq
 }
 
+// trapYield tells the trap rules what a committed page yielded.
+func (r *run) trapYield(t *task, rs Result, queued int) {
+	switch {
+	case t.listing:
+		if c := r.traps.listing(t.pattern, t.outside); c != "" {
+			r.log.Info("trap: URL pattern cut", "pattern", c, "limit", r.cfg.TrapBarren)
+		}
+	case t.articlePage:
+		r.traps.article(t.pattern)
+	}
+	if t.comp.Fetched {
+		yield := rs.Emitted || rs.Why == "unchanged" || t.page.Outcome == NotModified
+		if h := hostOf(t.item.URL); r.traps.page(h, yield, queued) {
+			r.log.Info("trap: host cut: its frontier grows and it yields nothing", "host", h, "pages", r.traps.hostBarren)
+		}
+	}
+}
+
 // checkRedirect is colly's redirect handler: it stops loops, long chains,
 // and redirects leaving the scope or into robots.txt-disallowed areas.
 func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
@@ -816,13 +833,18 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 	if canonicalizeURL(&target) != nil {
 		return &redirectError{reason: "redirect-out-of-scope", url: req.URL.String()}
 	}
-	// A loop comes back to a URL of the chain. Not to its visit key: "/a"
-	// redirecting to "/a/" is one page, and no loop.
+	// A loop comes back to a URL of the chain as spelled. Not to its visit
+	// key: "/a" redirecting to "/a/" or "/a/index.html" is one page, and
+	// no loop; nor is a redirect that adds a session id.
 	ts := target.String()
-	for _, v := range via {
-		vu := *v.URL
-		if canonicalizeURL(&vu) == nil && vu.String() == ts {
-			return &redirectError{reason: "redirect-loop", url: ts}
+	exact := *req.URL
+	if canonicalize(&exact, false) == nil {
+		es := exact.String()
+		for _, v := range via {
+			vu := *v.URL
+			if canonicalize(&vu, false) == nil && vu.String() == es {
+				return &redirectError{reason: "redirect-loop", url: ts}
+			}
 		}
 	}
 	if len(via) > r.cfg.MaxRedirects {
@@ -866,7 +888,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 	}
 	t.attempt++
 	t.retry = false
-	t.article, t.decision, t.listing, t.pattern, t.outside = nil, "", false, "", nil
+	t.article, t.decision, t.listing, t.pattern, t.outside, t.articlePage = nil, "", false, "", nil, false
 	t.page = Page{URL: t.item.URL, Depth: t.item.Depth, Attempts: t.attempt}
 	t.comp = Completion{Item: t.item}
 	u, err := url.Parse(t.item.URL)
@@ -874,11 +896,8 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		r.fail(t, "bad-url", err)
 		return
 	}
-	if r.traps.anyCut() {
-		if p := urlPattern(u); r.traps.isCut(p) {
-			t.page.Outcome, t.page.Reason = Trap, p
-			return
-		}
+	if r.variant(t, u) || r.isCut(t, u) {
+		return
 	}
 	ok, err := r.robots.allowed(ctx, u)
 	if errors.Is(err, errWaitStopped) {
@@ -970,10 +989,43 @@ func (r *run) redirectQueued(t *task, u *url.URL, err error) {
 	errors.As(err, &re)
 	t.comp.Fetched = true
 	t.page.Outcome, t.page.Reason, t.page.FinalURL = Redirect, redirectQueued, re.url
-	t.comp.Links, _ = r.filterLinks(u, []string{re.url}, t.item.Depth, "")
+	t.comp.Links, _ = r.filterLinks(u, []string{re.url}, t.item.Depth, "", nil)
 	for i := range t.comp.Links {
 		t.comp.Links[i].Kind = t.item.Kind
 	}
+}
+
+// isCut ends a task whose URL pattern or host was cut since it was queued.
+func (r *run) isCut(t *task, u *url.URL) bool {
+	if !r.traps.anyCut() {
+		return false
+	}
+	c := r.traps.cut(urlPattern(u))
+	if c != "" {
+		t.page.Outcome, t.page.Reason = Trap, c
+	}
+	return c != ""
+}
+
+// variant ends, without a fetch, a task whose URL is a copy named by an
+// article already fetched (print, AMP), or carries a parameter learned
+// irrelevant since it was queued: that one is queued without it instead.
+func (r *run) variant(t *task, u *url.URL) bool {
+	if r.copies.has(t.item.Key) {
+		t.page.Outcome, t.page.Reason = Variant, "copy"
+		return true
+	}
+	c := *u
+	why := r.params.strip(&c)
+	if why == "" {
+		return false
+	}
+	t.page.Outcome, t.page.Reason, t.page.FinalURL = Variant, why, c.String()
+	t.comp.Links, _ = r.filterLinks(u, []string{c.String()}, t.item.Depth, "", nil)
+	for i := range t.comp.Links {
+		t.comp.Links[i].Kind = t.item.Kind
+	}
+	return true
 }
 
 // stopped tells whether the crawl stopped: ctx's stop channel is closed.
@@ -1102,8 +1154,8 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 		}
 	}
 	t.page.Links = len(links)
-	t.comp.Links, _ = r.filterLinks(final, raw, depth, "")
-	more, _ := r.filterLinks(final, children, t.item.Depth, "") // an index's sitemaps keep its depth
+	t.comp.Links, _ = r.filterLinks(final, raw, depth, "", nil)
+	more, _ := r.filterLinks(final, children, t.item.Depth, "", nil) // an index's sitemaps keep its depth
 	t.comp.Links = append(t.comp.Links, more...)
 	t.page.Reason = kind
 }
@@ -1138,12 +1190,15 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	}
 	links = append(links, scan.feeds...)
 	t.page.Links = len(links)
-	t.pattern = urlPattern(mustParse(t.item.URL))
+	page := mustParse(t.item.URL)
+	t.pattern = urlPattern(page)
+	t.articlePage = art != nil
 	pagePattern := ""
 	if art == nil {
-		t.listing, pagePattern = true, t.pattern
+		t.listing, pagePattern = true, pathPattern(t.pattern)
 	}
-	t.comp.Links, t.outside = r.filterLinks(scan.base, links, t.item.Depth+1, pagePattern)
+	t.comp.Links, t.outside = r.filterLinks(scan.base, links, t.item.Depth+1, pagePattern, page)
+	key, canon := r.learnPage(t, scan, art, final)
 	switch {
 	case scan.noindex && art != nil:
 		t.page.Outcome = NoIndex
@@ -1151,21 +1206,8 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	case art == nil:
 		t.page.Outcome = Listing
 		return
-	}
-
-	// The record's key: the page's rel=canonical (same host, not the home
-	// page), else its final URL. The canonical page is not marked seen: it
-	// may be another article, or link to some; it is fetched when a link
-	// leads to it, and its record is then a duplicate of this one.
-	key := t.item.Key
-	if fu := *final; canonicalizeURL(&fu) == nil {
-		key = visitKey(fu.String())
-	}
-	if scan.canonical != "" {
-		if cu, err := url.Parse(scan.canonical); err == nil && canonicalizeURL(cu) == nil &&
-			strings.EqualFold(cu.Host, final.Host) && cu.Path != "/" && cu.Path != "" {
-			key = visitKey(cu.String())
-		}
+	case canon != nil && r.isCopy(t, canon, final):
+		return
 	}
 	rec, hash, err := encodeRecord(art, t.item.URL)
 	if err != nil {
@@ -1175,6 +1217,107 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	t.article = art
 	t.comp.Record, t.comp.RecordKey, t.comp.RecordHash = rec, key, hash
 	t.page.Outcome = Article // or duplicate / unchanged, told by the store
+}
+
+// learnPage tells what a fetched page is: its record key and its
+// same-host rel=canonical (nil when none, or the home page). It teaches
+// the learner (see params.go) and, for an article, marks the copies it
+// names (rel=amphtml, print alternates) as seen: they are not fetched.
+//
+// The record's key: the page's rel=canonical, else the key of a page
+// found the same under a URL differing in one parameter, else its own
+// URL, in the normal form (Canonicalize, then learned parameters
+// dropped).
+func (r *run) learnPage(t *task, scan *pageScan, art *extract.Article, final *url.URL) (string, *url.URL) {
+	own := t.item.Key
+	fu := *final
+	if canonicalizeURL(&fu) == nil {
+		r.params.strip(&fu)
+		own = visitKey(fu.String())
+	} else {
+		fu = *mustParse(t.item.URL)
+	}
+	var canon *url.URL
+	if scan.canonical != "" {
+		if cu, err := url.Parse(scan.canonical); err == nil && canonicalizeURL(cu) == nil &&
+			strings.EqualFold(cu.Host, fu.Host) && cu.Path != "/" && cu.Path != "" {
+			r.params.strip(cu)
+			canon = cu
+		}
+	}
+	sig := pageSig{article: art != nil, fp: scan.textHash, recKey: own}
+	if art != nil {
+		if fp, err := strconv.ParseUint(art.Fingerprint, 16, 64); err == nil {
+			sig.fp = fp
+		}
+		if canon != nil {
+			sig.recKey = visitKey(canon.String())
+		}
+		for _, c := range scan.copies {
+			cu, err := scan.base.Parse(c)
+			if err != nil || canonicalizeURL(cu) != nil || !strings.EqualFold(cu.Host, fu.Host) {
+				continue
+			}
+			r.params.strip(cu)
+			if k := visitKey(cu.String()); k != own && k != t.item.Key {
+				r.copies.add(k)
+				t.comp.Aliases = append(t.comp.Aliases, k)
+			}
+		}
+	}
+	learned, partner := r.params.observe(&fu, canon, sig)
+	for _, l := range learned {
+		r.log.Info("learned: parameter does not change the page", "param", l)
+		r.stats.update(func(s *Stats) { s.Learned[l]++ })
+	}
+	switch {
+	case canon != nil:
+		return visitKey(canon.String()), canon
+	case partner != "":
+		return partner, nil
+	}
+	return own, nil
+}
+
+// isCopy ends an article page whose rel=canonical names another page (a
+// print or AMP copy, a spelling with a session id, a syndicated copy):
+// nothing is recorded under it, and the canonical page is queued to be
+// recorded under its own URL. Not when the canonical page cannot be
+// fetched (out of scope, disallowed, cut) or was fetched and is no
+// article: the page is then recorded under the canonical key, as before.
+func (r *run) isCopy(t *task, canon, final *url.URL) bool {
+	ck := visitKey(canon.String())
+	if sameIgnoringScheme(ck, t.item.Key) || sameIgnoringScheme(ck, visitKey(final.String())) {
+		return false
+	}
+	if known, article := r.params.fetched(ck); known && !article {
+		return false
+	}
+	items, _ := r.filterLinks(final, []string{canon.String()}, t.item.Depth, "", nil)
+	if !r.known.has(ck) && (len(items) != 1 || items[0].Skip != "") {
+		return false
+	}
+	t.comp.Links = append(t.comp.Links, items...)
+	t.page.Outcome, t.page.Reason, t.page.FinalURL = Variant, "copy", canon.String()
+	if fu := *final; canonicalizeURL(&fu) == nil {
+		r.params.strip(&fu)
+		if l := r.params.observeCopy(&fu, canon); l != "" {
+			r.log.Info("learned: path makes copies of pages", "rule", l)
+			r.stats.update(func(s *Stats) { s.Learned[l]++ })
+		}
+	}
+	return true
+}
+
+// sameIgnoringScheme compares two visit keys but for http and https.
+func sameIgnoringScheme(a, b string) bool {
+	cut := func(s string) string {
+		if _, rest, ok := strings.Cut(s, "://"); ok {
+			return rest
+		}
+		return s
+	}
+	return cut(a) == cut(b)
 }
 
 // encodeRecord sets the record's Input and encodes it once, as one JSON
@@ -1229,12 +1372,15 @@ func mustParse(s string) *url.URL {
 }
 
 // filterLinks resolves links found on a page at the given depth against
-// base, canonicalises them and keeps those in scope, once each. URLs that a
-// trap rule or a known robots.txt rules out come back with Skip set, to be
-// recorded as seen. For a listing page (pagePattern set, its URL pattern)
-// it also returns the hashes of its links outside that pattern, known
-// already or not: the trap rule's measure of a listing's use (see traps).
-func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string) ([]Item, []uint64) {
+// base, canonicalises them (learned parameters dropped too) and keeps those
+// in scope, once each. URLs that a trap rule or a known robots.txt rules
+// out come back with Skip set, to be recorded as seen. For a listing page
+// (pagePattern set, the path pattern of its URL) it also returns the
+// hashes of its links outside that pattern, known already or not: the
+// trap rule's measure of a listing's use (see traps). page is the HTML
+// page the links are on (its canonical URL), nil for sitemaps, feeds and
+// redirects: the query rules (see queryTrap) apply to a page's links only.
+func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string, page *url.URL) ([]Item, []uint64) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
@@ -1257,6 +1403,7 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 		if err != nil || canonicalizeURL(u) != nil {
 			continue
 		}
+		r.params.strip(u)
 		s := u.String()
 		key := visitKey(s)
 		if _, dup := seen[key]; dup {
@@ -1265,7 +1412,7 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 		seen[key] = struct{}{}
 		if r.known.has(key) {
 			// Queued or done already: nothing to tell the store.
-			if pagePattern != "" && urlPattern(u) != pagePattern {
+			if pagePattern != "" && pathPattern(urlPattern(u)) != pagePattern {
 				outside = append(outside, r.traps.hash(key))
 			}
 			continue
@@ -1289,18 +1436,18 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 		}
 		it := Item{Key: key, URL: s, Depth: depth}
 		var pat string
-		if pagePattern != "" || anyCut {
+		if pagePattern != "" || anyCut || page != nil && u.RawQuery != "" {
 			pat = urlPattern(u)
 		}
 		if why := pathTrap(u, s, r.cfg.MaxURLLength, r.cfg.MaxPathSegments); why != "" {
 			it.Skip = why
-		} else if anyCut && r.traps.isCut(pat) {
-			it.Skip = pat
+		} else if c := r.cutOrQuery(u, page, pat, anyCut); c != "" {
+			it.Skip = c
 		} else if h.robots != nil && !robotsTest(h.robots, u) {
 			it.Skip = "robots"
 		}
 		items = append(items, it)
-		if pagePattern != "" && it.Skip == "" && pat != pagePattern {
+		if pagePattern != "" && it.Skip == "" && pathPattern(pat) != pagePattern {
 			outside = append(outside, r.traps.hash(key))
 		}
 	}
@@ -1312,6 +1459,63 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 		})
 	}
 	return items, outside
+}
+
+// cutOrQuery returns the trap rule that rules a link out, or "": a cut
+// pattern or host, or a query rule (queryTrap).
+func (r *run) cutOrQuery(u, page *url.URL, pat string, anyCut bool) string {
+	if anyCut {
+		if c := r.traps.cut(pat); c != "" {
+			return c
+		}
+	}
+	if page == nil || u.RawQuery == "" {
+		return ""
+	}
+	if queryGrows(u, page) {
+		return "query-growth"
+	}
+	if !r.traps.query(u.Host+u.EscapedPath(), pat) {
+		return "query-budget"
+	}
+	return ""
+}
+
+// queryGrows tells a link that appends parameters to the query of the
+// page it is on, same path, when that query already repeats a key: a
+// faceted listing whose links append to the current query ("?sort=a" →
+// "?sort=a&sort=b&page=2" → …) makes a new, longer URL at every hop.
+// Links that replace a value (pagination) or add a first value of a key
+// are not concerned.
+func queryGrows(u, page *url.URL) bool {
+	if page.RawQuery == "" || u.Host != page.Host || u.EscapedPath() != page.EscapedPath() ||
+		len(u.RawQuery) <= len(page.RawQuery) || !repeatsKey(page.RawQuery) {
+		return false
+	}
+	have := map[string]int{}
+	for p := range strings.SplitSeq(u.RawQuery, "&") {
+		have[p]++
+	}
+	for p := range strings.SplitSeq(page.RawQuery, "&") {
+		if have[p] == 0 {
+			return false
+		}
+		have[p]--
+	}
+	return true
+}
+
+// repeatsKey tells a canonical query (keys sorted) that holds one key twice.
+func repeatsKey(q string) bool {
+	prev := ""
+	for i, p := range strings.Split(q, "&") {
+		k, _, _ := strings.Cut(p, "=")
+		if i > 0 && k == prev {
+			return true
+		}
+		prev = k
+	}
+	return false
 }
 
 // hostInfo is what filterLinks needs to know of a link's host.

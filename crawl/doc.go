@@ -21,12 +21,17 @@
 //     rules and their order).
 //   - Scope: the seeds' sites (registrable domains) plus
 //     Config.AllowDomains, then Include/Exclude patterns and MaxDepth. Trap
-//     defences hold without configuration: a URL pattern (digits as N,
-//     query keys) whose listing pages stop linking anything outside the
-//     pattern that its earlier pages did not is cut after
-//     Config.TrapBarren pages (100), any listing pattern after TrapPattern
-//     (10 000); repeated or too many path segments and over-long URLs are
-//     cut. Cuts are counted by pattern in Stats.Traps.
+//     defences hold without configuration: a path pattern (digits as N)
+//     whose listing pages stop linking anything outside the pattern that
+//     its earlier pages did not is cut after Config.TrapBarren pages in a
+//     row (100; 20 for pages that differ in their query alone: sort
+//     orders, filters), sparing the query shapes under it that gave
+//     articles; any listing pattern after TrapPattern (10 000) pages; a
+//     path after MaxPathQueries distinct query strings (5 000); links that
+//     append parameters to a query that already repeats a key; repeated
+//     or too many path segments and over-long URLs; and a host whose
+//     frontier grows while 10 × TrapBarren pages in a row gave no record.
+//     Cuts are counted by pattern in Stats.Traps and logged.
 //   - Politeness: robots.txt is obeyed (colly's default ignores it; here
 //     colly's check is on and answered from one fetch per origin), with
 //     Crawl-delay; per host (host:port) at most Config.Parallel requests in
@@ -47,11 +52,18 @@
 //     header or only in <meta> are decoded (the raw page and its header go
 //     to the extractor, which decodes <meta> charsets; colly decodes header
 //     charsets only), so records are valid UTF-8.
-//   - Never twice: URLs are canonicalised ([Canonicalize]) before the
-//     visited check, "/a" and "/a/" are one page, rel=canonical (same host)
-//     names the record (the canonical page is still fetched when linked,
-//     and its record is then a duplicate); each article gets one record
-//     per crawl generation.
+//   - Never twice: URLs are canonicalised ([Canonicalize]: session ids in
+//     every spelling, tracking parameters, index files, dot segments,
+//     escapes, parameter order) before the visited check, "/a" and "/a/"
+//     are one page. Parameters that do not change the page are learned
+//     per host (two articles shown the same with and without one, or by
+//     their rel=canonical; see params.go) and dropped from every URL
+//     found or queued since. An article names its copies (rel=amphtml,
+//     print alternates): they are not fetched. An article whose
+//     rel=canonical (same host) names another URL is a copy (outcome
+//     Variant): nothing is recorded under it and the canonical page is
+//     queued; records are keyed by rel=canonical, else by the normal
+//     form; each article gets one record per crawl generation.
 //   - State: a [Store] keeps the frontier with claims, the visited set and
 //     each page's validators (ETag, Last-Modified, record hash); [OpenBolt]
 //     is the embedded default, [NewMemoryStore] the in-memory one, and a

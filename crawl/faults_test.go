@@ -186,7 +186,8 @@ func TestFailedRedirectTargetNotSeen(t *testing.T) {
 
 // TestCanonicalNotSeen: rel=canonical names the record's key, not a page
 // seen: the canonical page is still fetched when a later page links it
-// (and its links are followed), and the article is recorded once.
+// (and its links are followed), and the article is recorded once, under
+// the canonical URL: nothing is recorded under the copy.
 func TestCanonicalNotSeen(t *testing.T) {
 	s, base := newSite(t, map[string]func(http.ResponseWriter, *http.Request, int){
 		"/": html(`<html><body><a href="/print/a">Print version</a></body></html>`),
@@ -204,8 +205,14 @@ func TestCanonicalNotSeen(t *testing.T) {
 	if s.requests("/a") != 1 || s.requests("/b") != 1 {
 		t.Errorf("/a asked %d times, /b %d; want once each", s.requests("/a"), s.requests("/b"))
 	}
-	if st.Articles != 2 || st.Outcomes[crawl.Duplicate] != 1 {
-		t.Errorf("%d articles, %d duplicates; want 2 (A once, B) and 1\n%s", st.Articles, st.Outcomes[crawl.Duplicate], st)
+	if st.Articles != 2 || st.Outcomes[crawl.Duplicate] != 0 || st.Outcomes[crawl.Variant] != 1 {
+		t.Errorf("%d articles, %d duplicates, %d variants; want 2 (A once, B), 0 and 1 (the print copy)\n%s",
+			st.Articles, st.Outcomes[crawl.Duplicate], st.Outcomes[crawl.Variant], st)
+	}
+	for _, a := range sink.records() {
+		if strings.Contains(a.URL, "/print/") {
+			t.Errorf("record under the print copy: %s", a.URL)
+		}
 	}
 }
 

@@ -10,6 +10,8 @@ import (
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 	"golang.org/x/net/html/charset"
+
+	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
 // pageScan is what one pass of the tokenizer learns about an HTML page:
@@ -21,8 +23,12 @@ type pageScan struct {
 	base      *url.URL
 	feeds     []string // rel=alternate RSS/Atom, as written
 	canonical string   // rel=canonical, absolute
-	noindex   bool
-	nofollow  bool
+	// copies are the page's own copies it names: rel=amphtml and
+	// rel=alternate media=print, as written.
+	copies   []string
+	textHash uint64 // FNV-1a of the visible text, for telling equal pages
+	noindex  bool
+	nofollow bool
 
 	ogType  string   // og:type, lower-case
 	ldTypes []string // schema.org @type of the top-level JSON-LD objects
@@ -39,6 +45,12 @@ type pageScan struct {
 
 const proseMin = 60
 
+// FNV-1a, 64 bits.
+const (
+	fnvOffset = 14695981039346656037
+	fnvPrime  = 1099511628211
+)
+
 // blockTags end a block of text when they open or close.
 var blockTags = map[atom.Atom]bool{
 	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
@@ -51,7 +63,7 @@ var blockTags = map[atom.Atom]bool{
 
 // scanHTML tokenizes body (UTF-8) once. base is the page's final URL.
 func scanHTML(body []byte, base *url.URL) *pageScan {
-	s := &pageScan{}
+	s := &pageScan{textHash: fnvOffset}
 	z := html.NewTokenizer(bytes.NewReader(body))
 	z.SetMaxBuf(0)
 	var (
@@ -62,6 +74,8 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 		blockText int // text of the current block outside links
 		blockLink int // link text of the current block
 		run       int
+		sawBase   bool   // the first <base href> was seen: later ones do not count
+		canonical string // rel=canonical as written, resolved at the end
 	)
 	endBlock := func() {
 		switch {
@@ -87,6 +101,11 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 		case html.ErrorToken:
 			endBlock()
 			s.base = base
+			if canonical != "" {
+				if u, err := base.Parse(canonical); err == nil {
+					s.canonical = u.String()
+				}
+			}
 			if len(s.ldTypes) > 0 {
 				s.ldTypes = compactStrings(s.ldTypes)
 			}
@@ -100,8 +119,7 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 				}
 				continue
 			}
-			n := len(bytes.TrimSpace(z.Raw()))
-			s.textBytes += n
+			n := s.text(bytes.TrimSpace(z.Raw()))
 			if inA > 0 {
 				s.linkBytes += n
 				blockLink += n
@@ -132,45 +150,12 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 					addLink(v)
 				}
 			case atom.Base:
-				for _, at := range attrs(z) {
-					if at.k == "href" {
-						if u, err := base.Parse(strings.TrimSpace(at.v)); err == nil {
-							base = u
-						}
-					}
+				if v, ok := attrValue(z, "href"); ok && !sawBase {
+					sawBase = true
+					base = baseurl.Document(base, v)
 				}
 			case atom.Link:
-				var rel, href, typ string
-				for _, at := range attrs(z) {
-					switch at.k {
-					case "rel":
-						rel = strings.ToLower(at.v)
-					case "href":
-						href = at.v
-					case "type":
-						typ = strings.ToLower(strings.TrimSpace(at.v))
-					}
-				}
-				l := linkHref(href)
-				if l == "" {
-					continue
-				}
-				for r := range strings.FieldsSeq(rel) {
-					switch r {
-					case "canonical":
-						if u, err := base.Parse(l); err == nil && s.canonical == "" {
-							s.canonical = u.String()
-						}
-					case "next", "prev", "previous":
-						addLink(l)
-					case "alternate":
-						if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
-							s.feeds = append(s.feeds, l)
-						} else if typ == "" || strings.Contains(typ, "html") {
-							addLink(l)
-						}
-					}
-				}
+				s.linkTag(z, &canonical, addLink)
 			case atom.Meta:
 				var name, prop, content string
 				for _, at := range attrs(z) {
@@ -212,10 +197,65 @@ func scanHTML(body []byte, base *url.URL) *pageScan {
 	}
 }
 
+// text counts a text node and adds it to the text hash; it returns its
+// length.
+func (s *pageScan) text(txt []byte) int {
+	s.textBytes += len(txt)
+	for _, c := range txt {
+		s.textHash = (s.textHash ^ uint64(c)) * fnvPrime
+	}
+	s.textHash = (s.textHash ^ ' ') * fnvPrime
+	return len(txt)
+}
+
+// linkTag reads a <link>: rel=canonical (into canonical, the first one, as
+// written: it is resolved against the document's base at the end), next
+// and prev (followed), amphtml and print alternates (the page's copies),
+// feeds and other alternates (followed).
+func (s *pageScan) linkTag(z *html.Tokenizer, canonical *string, addLink func(string)) {
+	var rel, href, typ, media string
+	for _, at := range attrs(z) {
+		switch at.k {
+		case "rel":
+			rel = strings.ToLower(at.v)
+		case "href":
+			href = at.v
+		case "type":
+			typ = strings.ToLower(strings.TrimSpace(at.v))
+		case "media":
+			media = strings.ToLower(strings.TrimSpace(at.v))
+		}
+	}
+	l := linkHref(href)
+	if l == "" {
+		return
+	}
+	for r := range strings.FieldsSeq(rel) {
+		switch r {
+		case "canonical":
+			if *canonical == "" {
+				*canonical = l
+			}
+		case "next", "prev", "previous":
+			addLink(l)
+		case "amphtml":
+			s.copies = append(s.copies, l)
+		case "alternate":
+			if media == "print" {
+				s.copies = append(s.copies, l)
+			} else if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
+				s.feeds = append(s.feeds, l)
+			} else if typ == "" || strings.Contains(typ, "html") {
+				addLink(l)
+			}
+		}
+	}
+}
+
 // linkHref trims an href and drops those that lead nowhere to crawl:
 // fragments of the page itself, javascript:, mailto:, tel:, data:, ...
 func linkHref(href string) string {
-	href = strings.TrimSpace(href)
+	href = baseurl.Clean(href)
 	if href == "" || href[0] == '#' {
 		return ""
 	}

@@ -23,6 +23,7 @@ const (
 	Feed        Outcome = "feed"         // an RSS or Atom feed
 	Sitemap     Outcome = "sitemap"      // a sitemap or sitemap index
 	Redirect    Outcome = "redirect"     // redirected to a URL queued on its own (Page.FinalURL)
+	Variant     Outcome = "variant"      // a copy or spelling of another page (Page.FinalURL): nothing recorded under it
 	NoIndex     Outcome = "noindex"      // the page asks not to be indexed
 	Robots      Outcome = "robots"       // not fetched: disallowed by robots.txt
 	Trap        Outcome = "trap"         // not fetched: cut by a trap defence
@@ -65,6 +66,9 @@ type Stats struct {
 	Decisions map[string]int64 // article/listing decisions by reason
 	Filtered  map[string]int64 // links left out of scope, by rule
 	Traps     map[string]int64 // URLs cut, by pattern or rule
+	// Learned counts the parameters learned not to change the page, by
+	// "host ?key".
+	Learned map[string]int64
 	// Recovered counts records rewritten from the state's outbox at start
 	// (a crash had kept them from the output).
 	Recovered int64
@@ -106,6 +110,7 @@ func (s Stats) String() string {
 	line("decisions:", s.Decisions)
 	line("filtered:", s.Filtered)
 	line("trap-cut:", s.Traps)
+	line("learned:", s.Learned)
 	if s.Recovered > 0 {
 		fmt.Fprintf(&b, "  recovered %d records from the state's outbox\n", s.Recovered)
 	}
@@ -124,7 +129,7 @@ type statsBox struct {
 func newStatsBox() *statsBox {
 	return &statsBox{start: time.Now(), s: Stats{
 		Outcomes: map[Outcome]int64{}, Failed: map[string]int64{}, Decisions: map[string]int64{},
-		Filtered: map[string]int64{}, Traps: map[string]int64{},
+		Filtered: map[string]int64{}, Traps: map[string]int64{}, Learned: map[string]int64{},
 	}}
 }
 
@@ -158,5 +163,6 @@ func (b *statsBox) snapshot() Stats {
 	s.Decisions = maps.Clone(b.s.Decisions)
 	s.Filtered = maps.Clone(b.s.Filtered)
 	s.Traps = maps.Clone(b.s.Traps)
+	s.Learned = maps.Clone(b.s.Learned)
 	return s
 }

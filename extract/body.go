@@ -471,6 +471,15 @@ func (p *page) addSiblings(c *candidates, top *html.Node, topScore float64, skip
 	// a container like it, of paragraphs, scoring about as much.
 	thrTwin := max(min(10, topScore/2), topScore*0.2)
 	topClass := attr(top, "class")
+	// Paragraphs set as <div>s count when there is a run of them: one box
+	// alone beside the body is more often a standfirst, an author's bio or
+	// a print header.
+	divs := 0
+	for s := top.Parent.FirstChild; s != nil && divs < 2; s = s.NextSibling {
+		if s != top && s.DataAtom != atom.P && p.looseParagraph(s, true) {
+			divs++
+		}
+	}
 	for s := top.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s == top {
 			out = append(out, s)
@@ -487,16 +496,21 @@ func (p *page) addSiblings(c *candidates, top *html.Node, topScore float64, skip
 		switch {
 		case ok && sc+bonus >= thr,
 			ok && s.DataAtom == top.DataAtom && sc >= thrTwin && p.linkDensity(s) < 0.25 && p.interrupted(s, top),
-			s.DataAtom == atom.P && p.looseParagraph(s):
+			p.looseParagraph(s, divs >= 2):
 			out = append(out, s)
 		}
 	}
 	return out
 }
 
-// looseParagraph reports a <p> beside the top candidate that reads as
-// body: long with few links, or a short sentence without any.
-func (p *page) looseParagraph(s *html.Node) bool {
+// looseParagraph reports a paragraph beside the top candidate that reads
+// as body: long with few links, or a short sentence without any. A
+// paragraph is a <p>, and with divs also a <div> of text alone or a
+// wrapper of one of them.
+func (p *page) looseParagraph(s *html.Node, divs bool) bool {
+	if s.DataAtom != atom.P && !(divs && paragraphElem(s, 2)) {
+		return false
+	}
 	st := p.stats[s]
 	if st == nil || st.chars == 0 {
 		return false
@@ -506,6 +520,28 @@ func (p *page) looseParagraph(s *html.Node) bool {
 		return ld < 0.25
 	}
 	return ld == 0 && sentenceEnd(nodeText(s))
+}
+
+// paragraphElem reports a <p>, a <div> holding text and no blocks, or,
+// depth levels down at most, a wrapper of one of them alone.
+func paragraphElem(n *html.Node, depth int) bool {
+	switch n.DataAtom {
+	case atom.P:
+		return true
+	case atom.Div:
+	default:
+		return false
+	}
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if isBlock(c) {
+			if only != nil {
+				return false
+			}
+			only = c
+		}
+	}
+	return only == nil || depth > 0 && paragraphElem(only, depth-1)
 }
 
 // interrupted reports whether siblings a and b are parted by an

@@ -15,6 +15,7 @@ import (
 // layouts (see shapeLayouts), so no shape passes on the markup of one.
 type bodyShape struct {
 	name, lang, title string
+	head              string   // extra <head> content (JSON-LD), optional
 	main              string   // the article area
 	after             string   // neighbours in the main column after it, optional
 	want              []string // must be in the body
@@ -75,7 +76,7 @@ func bare(s string) string {
 
 func shapePage(s bodyShape, layout func(bodyShape) string) string {
 	return `<!DOCTYPE html><html lang="` + s.lang + `"><head><meta charset="utf-8"><title>` + s.title +
-		` - Riverside Post</title></head><body>` + layout(s) + `</body></html>`
+		` - Riverside Post</title>` + s.head + `</head><body>` + layout(s) + `</body></html>`
 }
 
 // Neighbours of a short post: a teaser of the next post, a comments footer.
@@ -282,8 +283,13 @@ func teasers() string {
 // what a reader reads as the article, and none of its neighbours or the
 // page chrome.
 func TestBodyShapes(t *testing.T) {
+	testShapes(t, bodyShapes)
+}
+
+func testShapes(t *testing.T, shapes []bodyShape) {
+	t.Helper()
 	ex := extract.New(extract.Options{})
-	for _, s := range bodyShapes {
+	for _, s := range shapes {
 		for _, l := range shapeLayouts {
 			t.Run(s.name+"/"+l.name, func(t *testing.T) {
 				if s.gap != "" {

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/net/html"
 )
 
 // reCredit matches photo captions and credits.
@@ -18,9 +20,7 @@ var reCookie = regexp.MustCompile(`(?i)\bcookies?\b.{0,120}\b(use|using|accept|c
 // chrome in any article, in several languages.
 var (
 	boilerLines = map[string]bool{
-		"advertisement": true, "advertising": true, "advert": true, "ad": true, "ads": true,
-		"anzeige": true, "werbung": true, "publicidad": true, "publicité": true, "pubblicità": true,
-		"广告": true, "広告": true, "sponsored": true, "share": true, "share this": true,
+		"share": true, "share this": true,
 		"share this article": true, "share this story": true, "share this page": true, "tweet": true,
 		"print": true, "email": true, "e-mail": true, "comment": true, "comments": true,
 		"leave a comment": true, "leave a reply": true, "related": true, "related articles": true,
@@ -63,7 +63,7 @@ var (
 func isBoilerplate(text string) bool {
 	l := strings.ToLower(strings.TrimSpace(text))
 	l = strings.TrimRight(l, " .:!…")
-	if boilerLines[l] {
+	if boilerLines[l] || isAdLabel(l) {
 		return true
 	}
 	if len(l) <= 120 {
@@ -86,6 +86,91 @@ func isBoilerplate(text string) bool {
 		}
 	}
 	return strings.ContainsAny(l, "0123456789") && isCounterLine(l)
+}
+
+// adLabels are the words that label an advertisement or a paid placement
+// in the languages of the news, lower case. They are page chrome only as a
+// line of their own (the ad slot they head holds no text).
+var adLabels = map[string]bool{
+	"advertisement": true, "advertising": true, "advert": true, "ad": true, "ads": true,
+	"sponsored": true, "sponsored content": true, "sponsored by": true, "paid content": true,
+	"paid post": true, "promoted": true, "promoted content": true, "partner content": true,
+	"story continues below advertisement": true, "article continues below advertisement": true,
+	"continue reading below": true, "advertisement - scroll to continue": true,
+	"advertisement - continue reading below": true, "pr": true,
+	"anzeige": true, "werbung": true, "gesponsert": true, "sponsored post": true,
+	"publicité": true, "annonce": true, "contenu sponsorisé": true, "sponsorisé": true,
+	"publicidad": true, "anuncio": true, "contenido patrocinado": true, "patrocinado": true,
+	"publicidade": true, "anúncio": true, "conteúdo patrocinado": true,
+	"pubblicità": true, "annuncio": true, "contenuto sponsorizzato": true, "sponsorizzato": true,
+	"advertentie": true, "gesponsord": true, "annons": true, "annonse": true, "reklame": true,
+	"mainos": true, "reklama": true, "reklam": true, "hirdetés": true, "διαφήμιση": true,
+	"реклама": true, "партнерский материал": true, "на правах рекламы": true,
+	"реклама 18+": true, "реклама 16+": true, "реклама 12+": true, "реклама 6+": true, "реклама 0+": true,
+	"广告": true, "廣告": true, "推广": true, "推廣": true, "赞助": true, "広告": true, "スポンサーリンク": true,
+	"スポンサー": true, "プロモーション": true, "광고": true, "후원": true, "iklan": true,
+	"quảng cáo": true, "โฆษณา": true, "إعلان": true, "اعلان": true, "פרסומת": true, "विज्ञापन": true,
+}
+
+// isAdLabel reports a line that is an advertisement's label alone:
+// "Advertisement", "- Реклама -", "[PR]", "【広告】", "Реклама 18+".
+func isAdLabel(l string) bool {
+	if len(l) > 48 {
+		return false
+	}
+	l = strings.TrimFunc(lower(l), isLabelDecoration)
+	if adLabels[l] {
+		return true
+	}
+	if !strings.Contains(l, "  ") && !strings.ContainsFunc(l, func(r rune) bool { return r != ' ' && unicode.IsSpace(r) }) {
+		return false
+	}
+	// Words set apart by runs of spaces, tabs, no-break spaces.
+	return adLabels[strings.Join(strings.Fields(l), " ")]
+}
+
+// adSlotInStory reports an ad label (block i) that labels a slot inside
+// the story, not a box of paid teasers after it: the story goes on after
+// it (past a share bar, another slot), in the container of the story's
+// paragraph before it or in one beside that.
+func adSlotInStory(bs []tblock, i int) bool {
+	if !isAdLabel(bs[i].text) {
+		return false
+	}
+	next := -1
+	for j := i + 1; j < len(bs); j++ {
+		if bs[j].class == clsGood {
+			next = j
+			break
+		}
+	}
+	if next < 0 {
+		return false
+	}
+	for j := i - 1; j >= 0; j-- {
+		if bs[j].class == clsGood {
+			a, b := storyBox(&bs[j]), storyBox(&bs[next])
+			return a == b || a != nil && b != nil && a.Parent == b.Parent
+		}
+	}
+	return false
+}
+
+// storyBox is the element whose flow a block is part of: its container,
+// or for lines set loose beside blocks (text and <br>s between <p>s) the
+// element that holds them.
+func storyBox(b *tblock) *html.Node {
+	if b.elem != nil && !b.li && isBlockContainer(b.elem) {
+		return b.elem
+	}
+	return container(b)
+}
+
+// isLabelDecoration reports the marks set around a label: spaces, dashes,
+// brackets, colons, bullets. A question or an exclamation is no label.
+func isLabelDecoration(r rune) bool {
+	return unicode.IsSpace(r) || r != '?' && r != '!' && r != '？' && r != '！' && r != '+' &&
+		(unicode.IsPunct(r) || unicode.IsSymbol(r))
 }
 
 // isCounterLine matches "12 comments", "1 / 8", "3 of 10", "image 1 of 8".

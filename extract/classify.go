@@ -13,8 +13,9 @@ import (
 // judged on its own (classify), lines of one text joined (joinLines),
 // captions as the text of a post that has no other (captionPost), the
 // body's segment kept (keepMainSegments), an author's bio dropped, and the
-// text read off between the first and last paragraphs (selectText).
-func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, authors []string) []string {
+// text read off between the first and last paragraphs (selectText),
+// checked against the page's own statement of it, ref (checkAgainst).
+func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, authors []string, ref string) []string {
 	bs := contentBlocks(content, blocks)
 	if len(bs) == 0 {
 		return nil
@@ -28,7 +29,23 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 	bs = keepMainSegments(bs)
 	dropLoneTeaser(bs)
 	dropAuthorBio(bs, authors)
-	return selectText(bs)
+	sel := checkAgainst(bs, selectText(bs), ref)
+	out := make([]string, 0, len(sel))
+	for k, i := range sel {
+		if k > 0 && sameRow(&bs[sel[k-1]], &bs[i]) {
+			out[len(out)-1] += " | " + bs[i].text // a table's row is one line
+			continue
+		}
+		out = append(out, bs[i].text)
+	}
+	return out
+}
+
+// sameRow reports two short cells of one table row: figures, names, not
+// paragraphs laid out in cells.
+func sameRow(a, b *tblock) bool {
+	return inCell(a) && inCell(b) && a.elem.Parent == b.elem.Parent &&
+		textWeight(a.text, a.chars) <= 80 && textWeight(b.text, b.chars) <= 80
 }
 
 // contentBlocks returns the blocks inside the content nodes.
@@ -61,12 +78,24 @@ func classify(bs []tblock, title string) {
 			// both times; short lines may repeat in a structured text (a
 			// menu, a plan).
 			b.class = clsNeutral
-			if k := seen[b.text]; k > 0 && (i-k < 4 || len(b.text) >= 100 && i-k < 12) {
+			k := seen[b.text]
+			// A paragraph, not a short line (which may repeat in a
+			// structured text: a label, a question), said again nearby.
+			near := k > 0 && i-k < 12 && textWeight(b.text, b.chars) >= 80
+			switch {
+			case near && inRunningText(bs, i, k-1):
+				// Running text repeated in a box nearby (a highlight,
+				// a pull quote): the box is not body.
+				b.class = classOfText(b)
+				bs[k-1].class = clsBad
+			case near && inRunningText(bs, k-1, i):
+				b.class = clsBad
+			case k > 0 && (i-k < 4 || len(b.text) >= 100 && i-k < 12):
 				b.class = clsBad
 				if len(b.text) >= 100 {
 					bs[k-1].class = clsBad
 				}
-			} else {
+			default:
 				b.class = classOfText(b)
 			}
 		}
@@ -74,6 +103,30 @@ func classify(bs []tblock, title string) {
 			seen[b.text] = i + 1
 		}
 	}
+}
+
+// inRunningText reports whether block i, whose text block j repeats, is a
+// paragraph of running text: right after a good paragraph of its own box,
+// a box j is not in.
+func inRunningText(bs []tblock, i, j int) bool {
+	if i == 0 || bs[i-1].class != clsGood {
+		return false
+	}
+	box := container(&bs[i])
+	return box != nil && container(&bs[i-1]) == box && container(&bs[j]) != box
+}
+
+// sectionHeading reports a heading set between the body's paragraphs, in
+// their box: after a good paragraph there, it heads a section of the text
+// whatever its level (pages that set every section under an <h1>).
+func sectionHeading(bs []tblock, i int) bool {
+	for j := i - 1; j >= 0; j-- {
+		if bs[j].class == clsGood {
+			box := container(&bs[j])
+			return box != nil && box == container(&bs[i])
+		}
+	}
+	return false
 }
 
 // clsRepeat is classOf's answer when the block's judgement depends on
@@ -85,7 +138,7 @@ const clsRepeat blockClass = 255
 func classOf(bs []tblock, i int, normTitle string) blockClass {
 	b := &bs[i]
 	switch {
-	case b.heading == 1:
+	case b.heading == 1 && !sectionHeading(bs, i):
 		return clsBad
 	case normTitle != "" && len(b.text) <= len(normTitle)+80 && isTitleLine(b.text, normTitle):
 		// The headline, alone or in a kicker or breadcrumb line.
@@ -123,10 +176,24 @@ func classOfText(b *tblock) blockClass {
 	case w >= 100 && d < 0.7 && sentenceEnd(b.text):
 		// A long sentence rich in links: its neighbours decide.
 		return clsNeutral
-	case d > 0.3:
+	case d > 0.3 && (d > 0.5 || !quoted(b.elem) && !linkedSentence(b)):
+		// Links with a little text. A sentence with a link in it, and
+		// in a quoted post its attribution ("— Name (@name) date") or
+		// its text and link, are left to their neighbours.
 		return clsBad
 	}
 	return clsNeutral
+}
+
+// linkedSentence reports a sentence of six words or more, some of them a
+// link, outside a list and not a byline ("By <a>Ann Lee</a> at 9 a.m."):
+// "He was arrested for the call to <a>her office</a>."
+func linkedSentence(b *tblock) bool {
+	if b.li || !sentenceEnd(b.text) || isByline(b.text) { // list items of links: a list of stories
+		return false
+	}
+	w, c := wordCount(b.text)
+	return w >= 6 || c >= 15
 }
 
 // joinLines reads lines cut by <br> as one text: a run of neutral lines in
@@ -187,10 +254,11 @@ func captionPost(bs []tblock) {
 	}
 }
 
-// selectText returns the body's text: the good blocks and the neutral ones
-// between them; before the first, sentences and lines set with the body;
-// after the last, sentences and a list set in the body's own container.
-func selectText(bs []tblock) []string {
+// selectText returns the blocks of the body's text, by index: the good
+// blocks and the neutral ones between them; before the first, sentences and
+// lines set with the body; after the last, sentences and a list set in the
+// body's own container.
+func selectText(bs []tblock) []int {
 	first, last := -1, -1
 	for i := range bs {
 		if bs[i].class == clsGood {
@@ -203,25 +271,30 @@ func selectText(bs []tblock) []string {
 	if first < 0 {
 		// No paragraph qualifies: take the non-bad blocks when together they
 		// make a text.
-		var out []string
+		var out []int
 		for i := range bs {
 			if bs[i].class != clsBad {
-				out = append(out, bs[i].text)
+				out = append(out, i)
 			}
 		}
 		return out
 	}
-	// A heading directly before a run of bad blocks heads a non-body block.
+	// A heading directly before a run of bad blocks heads a non-body block,
+	// unless body text follows after a picture's caption or a link line or
+	// two (a subheading, then the section's picture).
 	for i := range bs {
 		if bs[i].heading > 0 && bs[i].class == clsNeutral {
 			j := i + 1
-			if j < len(bs) && bs[j].class == clsBad {
+			for j < len(bs) && j <= i+2 && bs[j].class == clsBad {
+				j++
+			}
+			if j > i+1 && (j >= len(bs) || bs[j].class != clsGood) {
 				bs[i].class = clsBad
 			}
 		}
 	}
 	tailKeep := tailList(bs, last)
-	var out []string
+	var out []int
 	for i := range bs {
 		b := &bs[i]
 		switch {
@@ -238,15 +311,15 @@ func selectText(bs []tblock) []string {
 				continue
 			}
 		}
-		out = append(out, b.text)
+		out = append(out, i)
 	}
 	return out
 }
 
 // leadIn reports whether block i, before the first paragraph, leads into
-// the body: sentence-like text, or a short line set with the body's
-// paragraphs in one container (a list, a lead-in); a heading, a byline or
-// a date in a header of their own do not.
+// the body: sentence-like text, or a short line or a list set with the
+// body's paragraphs in one container (a lead-in, the points of a summary);
+// a heading, a byline or a date in a header of their own do not.
 func leadIn(bs []tblock, i, first int) bool {
 	b := &bs[i]
 	if b.heading > 0 {
@@ -255,8 +328,9 @@ func leadIn(bs []tblock, i, first int) bool {
 	if sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40 || opensWithCredit(b.text) {
 		return true // a sentence, or a story's first paragraph however short
 	}
-	return b.elem != nil && bs[first].elem != nil &&
-		b.elem.Parent == bs[first].elem.Parent && b.elem != bs[first].elem.Parent && b.chars >= 12 &&
+	box := container(&bs[first])
+	return b.elem != nil && box != nil && container(b) == box && b.elem != box &&
+		(b.chars >= 12 || b.li && hasLetter(b.text)) &&
 		!parseStampPrefix(b.text).ok() // a dateline of the page ("View  Date:2024-01-01"), not text
 }
 
@@ -511,7 +585,8 @@ func cutSegments(bs []tblock) []segment {
 			closeAt(i, true)
 			cur.closing = true
 			badRun = 0
-		case b.class != clsGood && b.chars <= 60 && !inCell(b) && isBlockHeading(b.text):
+		case b.class != clsGood && b.chars <= 60 && !inCell(b) && (isBlockHeading(b.text) || isAdLabel(b.text)) &&
+			!adSlotInStory(bs, i):
 			cur.to = i
 			closeAt(i, true)
 			badRun = 0
@@ -583,7 +658,29 @@ func container(b *tblock) *html.Node {
 // sameBox reports whether block b sits in box, the container of the body's
 // last paragraph p: as a sibling paragraph, a list in it, or a line of p.
 func sameBox(b, p *tblock, box *html.Node) bool {
-	return b.elem == p.elem || container(b) == box || b.elem == box
+	if b.elem == p.elem || container(b) == box || b.elem == box {
+		return true
+	}
+	// A cell of a table set in the box (the text's table of figures), not
+	// of a table the paragraph itself sits in (a page laid out in cells).
+	t := cellTable(b)
+	return t != nil && t.Parent == box && !within(p.elem, t)
+}
+
+// cellTable returns the table a block in a table cell belongs to.
+func cellTable(b *tblock) *html.Node {
+	for n := b.elem; n != nil; n = n.Parent {
+		switch n.DataAtom {
+		case atom.Table:
+			return n
+		case atom.Td, atom.Th, atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot:
+		default:
+			if n != b.elem {
+				return nil
+			}
+		}
+	}
+	return nil
 }
 
 // teaserRun reports blocks that read as a list of story teasers: three or

@@ -1,10 +1,13 @@
 package extract
 
 import (
+	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
 // page is the working state of one extraction.
@@ -21,8 +24,14 @@ type page struct {
 	heads  []*html.Node // other visible headline candidates (headlineLike)
 	// dateScripts are the body's short inline scripts with a date.
 	dateScripts []dateScript
-	stats       map[*html.Node]*nstat
-	slab        []nstat // backing store of stats, allocated in chunks
+	// baseHref is the href of the first <base> that has one (hasBase);
+	// base is the document's base URL, against which every URL of the
+	// record resolves (see documentBase).
+	baseHref string
+	hasBase  bool
+	base     *url.URL
+	stats    map[*html.Node]*nstat
+	slab     []nstat // backing store of stats, allocated in chunks
 	// elements counts the elements kept by prune.
 	elements int
 }
@@ -96,6 +105,10 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			p.times = append(p.times, c)
 		case atom.H1:
 			p.h1s = append(p.h1s, c)
+		case atom.Base:
+			if !p.hasBase && hasAttr(c, "href") {
+				p.baseHref, p.hasBase = attr(c, "href"), true
+			}
 		}
 		hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
 		if junkAtoms[c.DataAtom] || c.DataAtom == atom.Head || hidden {
@@ -113,6 +126,17 @@ func (p *page) prune(n *html.Node, inHead bool) {
 		p.prune(c, inHead)
 		c = next
 	}
+}
+
+// documentBase returns the document's base URL as the HTML standard
+// defines it: the href of the first <base> element that has one, resolved
+// against the page's URL (see baseurl.Document); the page's URL when there
+// is none.
+func (p *page) documentBase(pageURL *url.URL) *url.URL {
+	if !p.hasBase {
+		return pageURL
+	}
+	return baseurl.Document(pageURL, p.baseHref)
 }
 
 // textOf concatenates the raw text nodes under n.
@@ -226,6 +250,19 @@ func (p *page) drop(n *html.Node, skip map[*html.Node]bool) {
 		return
 	}
 	skip[n] = true
+	if n.Type == html.TextNode && n.Parent != nil {
+		// A bare text heading ("See also<br><a>…"): no measures of its
+		// own; its characters come off its ancestors and the text out of
+		// the tree the body is read from.
+		k := countChars(n.Data)
+		for a := n.Parent; a != nil; a = a.Parent {
+			if as := p.stats[a]; as != nil {
+				as.chars -= k
+			}
+		}
+		n.Parent.RemoveChild(n)
+		return
+	}
 	st := p.stats[n]
 	if st == nil {
 		return

@@ -78,17 +78,47 @@ func isBlock(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
+	if blockAtoms[n.DataAtom] {
+		return true
+	}
+	if len(n.Attr) > 0 && styledBlock(n) {
+		// An inline element the page's style lays out as a box
+		// (<span style="display:block">).
+		return true
+	}
 	if n.DataAtom == 0 {
 		// Unknown and custom elements (amp-*, x-*) are blocks when they
-		// hold blocks, inline otherwise.
+		// hold blocks or a placeholder of what they will load (an ad
+		// slot's "Advertisement"), inline otherwise.
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && blockAtoms[c.DataAtom] {
+			if c.Type == html.ElementNode && (blockAtoms[c.DataAtom] || styledBlock(c) || hasAttr(c, "placeholder") || hasAttr(c, "fallback")) {
 				return true
 			}
 		}
+	}
+	return false
+}
+
+// styledBlock reports an element whose style attribute lays it out as a
+// box: display block, flex, grid, list-item or table.
+func styledBlock(n *html.Node) bool {
+	s := attr(n, "style")
+	i := strings.Index(s, "display")
+	if i < 0 {
 		return false
 	}
-	return blockAtoms[n.DataAtom]
+	s = strings.TrimLeft(s[i+len("display"):], " \t\n")
+	if !strings.HasPrefix(s, ":") {
+		return false
+	}
+	s = strings.TrimLeft(s[1:], " \t\n")
+	for _, v := range [...]string{"block", "flex", "grid", "list-item", "table"} {
+		if strings.HasPrefix(s, v) {
+			// Not "table-cell" nor "table-row": parts of a table.
+			return len(s) == len(v) || s[len(v)] != '-'
+		}
+	}
+	return false
 }
 
 func headingLevel(n *html.Node) int {

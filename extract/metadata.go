@@ -87,12 +87,12 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 	}
 	for _, l := range p.links {
 		if strings.EqualFold(attr(l, "rel"), "canonical") && m.canonical == "" {
-			m.canonical = resolve(base, attr(l, "href"))
+			m.canonical = resolve(p.base, attr(l, "href"))
 		}
 	}
 	if m.canonical == "" {
 		if u := first("og:url"); u != "" {
-			m.canonical = resolve(base, u)
+			m.canonical = resolve(p.base, u)
 		}
 	}
 	m.description = collapse(first("og:description", "description", "twitter:description"))
@@ -100,7 +100,7 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 		m.description = collapse(ld.str("description"))
 	}
 	for _, s := range append([]string{first("og:image", "og:image:url", "og:image:secure_url", "twitter:image", "twitter:image:src")}, ld.images...) {
-		if u := resolve(base, s); u != "" && !slices.Contains(m.images, u) {
+		if u := resolve(p.base, s); u != "" && !slices.Contains(m.images, u) {
 			m.images = append(m.images, u)
 		}
 	}

@@ -10,17 +10,22 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// extractDoc runs the pipeline on a parsed page.
-func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Article, error) {
+// extractDoc runs the pipeline on a parsed page whose URL is pageURL (nil
+// when unknown). Every URL the record holds resolves against the
+// document's base URL (a <base href>, else pageURL).
+func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string) (*Article, error) {
 	p := newPage(doc)
+	p.base = p.documentBase(pageURL)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
-	meta := p.metadata(base)
+	meta := p.metadata(pageURL)
 	meta.fill(a)
 
-	blocks := p.findBlocks(base)
+	blocks := p.findBlocks(p.base)
 	skip := make(map[*html.Node]bool, len(blocks)*2)
 	for _, fb := range blocks {
-		p.drop(fb.node, skip)
+		for _, n := range fb.nodes {
+			p.drop(n, skip)
+		}
 		if fb.heading != nil {
 			p.drop(fb.heading, skip)
 		}
@@ -40,10 +45,9 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		l.walk(p.body)
 		l.flush()
 		content := p.findContent(l.blocks, skip)
-		paras = p.bodyText(content, l.blocks, a.Title, a.Authors)
-		images = bodyImages(content, skip, base)
+		paras = p.bodyText(content, l.blocks, a.Title, a.Authors, meta.articleBody)
+		images = bodyImages(content, skip, p.base)
 	}
-	paras = checkAgainst(paras, meta.articleBody)
 	paras = dropStandfirst(paras, meta.description)
 	if countWords(paras) < fallbackWords {
 		// Little found: ask a second method. JSON-LD articleBody is the
@@ -55,7 +59,7 @@ func extractDoc(doc *html.Node, src source, base *url.URL, rawURL string) (*Arti
 		case p.body != nil && p.stats[p.body] != nil && p.stats[p.body].chars-p.stats[p.body].linkChars < 600:
 			// Hardly any text outside links: a listing, not an article.
 		default:
-			if alt := readabilityText(src, base); countWords(alt) > max(fallbackWords, countWords(paras)) {
+			if alt := readabilityText(src, pageURL); countWords(alt) > max(fallbackWords, countWords(paras)) {
 				paras = alt
 			}
 		}

@@ -326,18 +326,53 @@ func (sc *dateScan) teaser(n *html.Node) bool {
 }
 
 // likeSiblings counts the siblings of n with its tag and class that are
-// small boxes with links too.
+// small boxes with links too. Without a class to tell them apart, every
+// bare <div> is alike: the siblings must then also be built as n is (the
+// same tags for children), as the items of a list of teasers are.
 func (sc *dateScan) likeSiblings(n *html.Node) int {
 	ci, like := classID(n), 0
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s == n || s.Type != html.ElementNode || s.DataAtom != n.DataAtom || s.Data != n.Data {
 			continue
 		}
-		if st := sc.p.stats[s]; st != nil && st.links > 0 && st.chars <= maxTeaserChars && classID(s) == ci {
+		if st := sc.p.stats[s]; st != nil && st.links > 0 && st.chars <= maxTeaserChars && classID(s) == ci &&
+			(ci != "" || sameChildTags(s, n)) {
 			like++
 		}
 	}
 	return like
+}
+
+// sameChildTags reports elements whose element children have the same
+// tags, in the same order, below the wrappers they both have (a table
+// around a cell, a <div> around a <div>).
+func sameChildTags(a, b *html.Node) bool {
+	for {
+		ca, cb := onlyElement(a), onlyElement(b)
+		if ca == nil || cb == nil {
+			break
+		}
+		if ca.DataAtom != cb.DataAtom || ca.Data != cb.Data {
+			return false
+		}
+		a, b = ca, cb
+	}
+	x, y := a.FirstChild, b.FirstChild
+	for {
+		for x != nil && x.Type != html.ElementNode {
+			x = x.NextSibling
+		}
+		for y != nil && y.Type != html.ElementNode {
+			y = y.NextSibling
+		}
+		if x == nil || y == nil {
+			return x == y
+		}
+		if x.DataAtom != y.DataAtom || x.Data != y.Data {
+			return false
+		}
+		x, y = x.NextSibling, y.NextSibling
+	}
 }
 
 // hasHeadlineLink reports a link of headline size under n whose text is not
@@ -378,7 +413,11 @@ func (sc *dateScan) isSelf(href string) bool {
 	if sc.base == nil || href == "" {
 		return false
 	}
-	u := pageKey(resolve(sc.base, href))
+	docBase := sc.base // links resolve against the document's <base href>
+	if sc.p.base != nil {
+		docBase = sc.p.base
+	}
+	u := pageKey(resolve(docBase, href))
 	return u != "" && (u == pageKey(sc.base.String()) || u == pageKey(sc.canonical))
 }
 
@@ -559,3 +598,18 @@ func monthFirst(p *page, base *url.URL) bool {
 // write the day first.
 var dayFirstTLD = map[string]bool{"uk": true, "au": true, "nz": true, "ie": true, "in": true, "za": true,
 	"sg": true, "pk": true, "ng": true, "ke": true, "gh": true, "lk": true, "my": true, "hk": true}
+
+// onlyElement returns the element child of n when it has one and no other
+// (text aside).
+func onlyElement(n *html.Node) *html.Node {
+	var only *html.Node
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if only != nil {
+				return nil
+			}
+			only = c
+		}
+	}
+	return only
+}

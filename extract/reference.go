@@ -6,6 +6,7 @@ import (
 
 	readability "codeberg.org/readeck/go-readability/v2"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
 // splitParas cuts a plain-text body into paragraphs.
@@ -50,28 +51,33 @@ func readabilityText(src source, base *url.URL) []string {
 }
 
 // checkAgainst uses the page's own statement of its text (JSON-LD
-// articleBody) as a reference: when it vouches for most of the extracted
-// text, paragraphs it knows nothing of are dropped. A reference that does
-// not match the page (a teaser, another story) changes nothing.
-func checkAgainst(paras []string, ref string) []string {
-	if len(paras) < 2 || len(ref) < 400 {
-		return paras
+// articleBody) as a reference for the selected blocks sel of bs: when it
+// vouches for most of the extracted text, paragraphs it knows nothing of
+// are dropped — after its last paragraph (a notice, a sign-up line), and
+// before it those that do not read as the body's own text (see ownText).
+// References often leave out a lead, a quote or an embedded post the page
+// shows in its body. A reference that does not match the page (a teaser,
+// another story) changes nothing.
+func checkAgainst(bs []tblock, sel []int, ref string) []int {
+	if len(sel) < 2 || len(ref) < 400 {
+		return sel
 	}
 	refWords := wordHashes(ref)
 	if len(refWords) < 80 {
-		return paras
+		return sel
 	}
 	gram := func(w []uint64, i int) uint64 { return w[i]*0x9e3779b97f4a7c15 ^ w[i+1]*0xc2b2ae3d27d4eb4f ^ w[i+2] }
 	grams := make(map[uint64]struct{}, len(refWords))
 	for i := 0; i+3 <= len(refWords); i++ {
 		grams[gram(refWords, i)] = struct{}{}
 	}
-	cover := make([]float64, len(paras))
+	cover := make([]float64, len(sel))
 	total, covered := 0.0, 0.0
-	for i, p := range paras {
-		ws := wordHashes(p)
+	firstCovered, lastCovered := -1, -1
+	for k, i := range sel {
+		ws := wordHashes(bs[i].text)
 		if len(ws) < 3 {
-			cover[i] = -1 // too short to judge
+			cover[k] = -1 // too short to judge
 			continue
 		}
 		hit := 0
@@ -81,20 +87,56 @@ func checkAgainst(paras []string, ref string) []string {
 			}
 		}
 		n := float64(len(ws) - 2)
-		cover[i] = float64(hit) / n
+		cover[k] = float64(hit) / n
 		total += n
 		covered += float64(hit)
+		if cover[k] >= 0.3 {
+			if firstCovered < 0 {
+				firstCovered = k
+			}
+			lastCovered = k
+		}
 	}
 	if total == 0 || covered/total < 0.6 {
-		return paras
+		return sel
 	}
-	out := paras[:0:0]
-	for i, p := range paras {
-		if cover[i] >= 0.3 || cover[i] < 0 && neighbourCovered(cover, i) {
-			out = append(out, p)
+	boxes := make(map[*html.Node]bool, 4)
+	for k, i := range sel {
+		if cover[k] >= 0.3 {
+			boxes[container(&bs[i])] = true
+		}
+	}
+	out := sel[:0:0]
+	for k, i := range sel {
+		if cover[k] >= 0.3 || cover[k] < 0 && neighbourCovered(cover, k) || k < lastCovered && ownText(bs, i, k < firstCovered, boxes) {
+			out = append(out, i)
 		}
 	}
 	return out
+}
+
+// ownText reports whether block i reads as the body's own text though a
+// reference leaves it out: a sentence before the paragraphs the reference
+// vouches for (a lead) or among them in one of their boxes, or a quoted
+// post (a quote, an embedded post); not a link, a teaser under its headline
+// link, a line of furniture (a date, a byline) that ends no sentence, or a
+// box set into the text (a sign-up form, an <aside>).
+func ownText(bs []tblock, i int, lead bool, boxes map[*html.Node]bool) bool {
+	b := &bs[i]
+	if b.density() >= 0.5 || i > 0 && headlineLink(&bs[i-1]) || chromeAncestor(b.elem) {
+		return false
+	}
+	return quoted(b.elem) || sentenceEnd(b.text) && (lead || boxes[container(b)])
+}
+
+// quoted reports an element inside a <blockquote>.
+func quoted(n *html.Node) bool {
+	for a := n; a != nil; a = a.Parent {
+		if a.DataAtom == atom.Blockquote {
+			return true
+		}
+	}
+	return false
 }
 
 // neighbourCovered reports whether a short paragraph sits between

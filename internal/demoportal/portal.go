@@ -56,6 +56,14 @@ type Options struct {
 	PerPage int
 	// NoLog turns the request log off (benchmarks).
 	NoLog bool
+	// Traps adds the traps of real news sites to the test portal (Clean
+	// is then ignored): session ids, a faceted listing, print and AMP
+	// copies, URL spellings, soft 404s, a noindex, nofollow page; see
+	// traps.go.
+	Traps bool
+	// SessionParam names the trap portal's session parameter; default
+	// "sid".
+	SessionParam string
 }
 
 // Portal is the server. It is safe for concurrent use.
@@ -94,6 +102,9 @@ func New(opts Options) *Portal {
 	}
 	if opts.PerPage <= 0 {
 		opts.PerPage = 20
+	}
+	if opts.Traps {
+		opts.Clean = false
 	}
 	return &Portal{opts: opts, n: opts.Articles, version: map[int]int{}, failed: map[string]bool{}}
 }
@@ -278,6 +289,10 @@ func (p *Portal) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	}()
 	if p.opts.Latency > 0 {
 		time.Sleep(p.opts.Latency)
+	}
+	if p.opts.Traps {
+		p.serveTraps(sw, r)
+		return
 	}
 	p.route(sw, r)
 }
@@ -586,6 +601,9 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request) {
 	}
 	if !p.opts.Clean {
 		d.Extra = homeExtras()
+	}
+	if p.opts.Traps {
+		d.Extra = append(d.Extra, p.trapExtras()...)
 	}
 	writeHTML(w, "listing.tmpl", d)
 }

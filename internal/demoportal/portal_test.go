@@ -7,6 +7,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -145,5 +146,52 @@ func TestCheckRecorded(t *testing.T) {
 	}
 	if problems := p.CheckRecorded(urls[:2]); len(problems) != 2 {
 		t.Errorf("one article missing: got %q, want it and the count", problems)
+	}
+}
+
+// TestTraps checks the trap portal's pages: every spelling answers the same
+// page, internal links carry a fresh session id at every view, copies name
+// their article as canonical, the faceted listing's links append to the
+// query, missing stories answer 200.
+func TestTraps(t *testing.T) {
+	p := New(Options{Traps: true, Articles: 60})
+	body := func(path string) string {
+		t.Helper()
+		rec := get(t, p, path)
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d", path, rec.Code)
+		}
+		return rec.Body.String()
+	}
+	sid := regexp.MustCompile(`sid=([0-9a-f]{24})`)
+	title := regexp.MustCompile(`<title>[^<]*</title>`)
+	home1, home2 := body("/"), body("/index.html?sid=0123456789abcdef01234567")
+	if a, b := sid.FindStringSubmatch(home1), sid.FindStringSubmatch(home2); a == nil || b == nil || a[1] == b[1] {
+		t.Errorf("session ids of two views: %v %v, want two fresh ones", a, b)
+	}
+	for _, spelling := range []string{"/world/index.html", "/./world/", "/world//", "/world/?sid=0123456789abcdef01234567"} {
+		if got := title.FindString(body(spelling)); got != title.FindString(body("/world/")) {
+			t.Errorf("%s: %s, want the section", spelling, got)
+		}
+	}
+	news := ArticlePath(5) // id mod 3 = 2: ordinary news template
+	if got := title.FindString(body(news + "index.html")); got != title.FindString(body(news)) {
+		t.Errorf("%sindex.html: %s", news, got)
+	}
+	for _, c := range []struct{ path, want string }{
+		{ArticlePath(4) + "&print=1", `rel="canonical" href="http://portal.test` + strings.ReplaceAll(ArticlePath(4), "&", "&amp;") + `"`},
+		{AMPPrefix + ArticlePath(6), `rel="canonical" href="http://portal.test` + ArticlePath(6) + `"`},
+		{ArticlePath(6), `<link rel="amphtml" href="` + AMPPrefix + ArticlePath(6)},
+		{ArticlePath(6), `print=1`},
+		{BrowsePath + "?sort=old", `href="/browse/?sort=old&amp;filter=world`},
+		{"/story.php?id=64", "not found"},
+		{TermsPath, `content="noindex, nofollow"`},
+	} {
+		if b := body(c.path); !strings.Contains(b, c.want) {
+			t.Errorf("%s does not contain %q", c.path, c.want)
+		}
+	}
+	if b := body(ArticlePath(7)); strings.Contains(b, `rel="canonical"`) {
+		t.Errorf("article 7 (id mod 5 = 2) has a canonical link")
 	}
 }

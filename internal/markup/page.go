@@ -272,7 +272,9 @@ func (p *Page) findText(s string, limit *html.Node, before bool) *html.Node {
 			return true
 		}
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && visibleText(c) == s {
+			// The deepest element, but a heading that is one link
+			// ("<h2><a>Sport</a></h2>") is the element around the link.
+			if c.Type == html.ElementNode && c.DataAtom != atom.A && visibleText(c) == s {
 				return true
 			}
 		}
