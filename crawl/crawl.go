@@ -913,8 +913,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		t.page.Outcome = Robots
 		return
 	}
-	if !r.once.claim(t) {
-		t.page.Outcome, t.page.Reason = Skipped, "fetched-by-redirect"
+	if r.once.fetchedElsewhere(t) {
 		return
 	}
 	res, err := f.fetch(ctx, t.item, r.cfg.UserAgent)

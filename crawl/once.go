@@ -16,11 +16,16 @@ type fetchOnce struct {
 	m sync.Map // visit key → *task
 }
 
-// claim tells whether t may fetch its URL: no other task of this run has
-// fetched it or a redirect to it.
-func (o *fetchOnce) claim(t *task) bool {
+// fetchedElsewhere tells whether another task of this run fetched t's URL
+// or a redirect to it, and then ends t as skipped ("fetched-by-redirect");
+// otherwise t's URL is t's to fetch.
+func (o *fetchOnce) fetchedElsewhere(t *task) bool {
 	v, loaded := o.m.LoadOrStore(t.item.Key, t)
-	return !loaded || v == t
+	if !loaded || v == t {
+		return false
+	}
+	t.page.Outcome, t.page.Reason = Skipped, "fetched-by-redirect"
+	return true
 }
 
 // answered records that t's fetch answered for the keys of its redirect

@@ -167,3 +167,44 @@ func TestReaderBlocks(t *testing.T) {
 		t.Errorf("truncated last record read as %+v, want one block error", got)
 	}
 }
+
+// FuzzReader: any input ends (EOF or a read error) without a panic, every
+// record's offset lies in the input and offsets never go back, and the
+// HTTP parse of any block does not panic either.
+func FuzzReader(f *testing.F) {
+	a := record("response", "http://news.example/a", page("<p>Alpha</p>"))
+	b := record("request", "http://news.example/a", "GET /a HTTP/1.1\r\n\r\n")
+	f.Add([]byte(a + b))
+	f.Add(gzipEach(f, a, b))
+	f.Add(gzipEach(f, a+b))
+	f.Add([]byte(a[:len(a)/2]))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		r := NewReader(bytes.NewReader(data))
+		last := int64(-1)
+		for i := 0; ; i++ {
+			if i > len(data)+2 {
+				t.Fatal("Next does not end")
+			}
+			rec, err := r.Next()
+			if err == io.EOF {
+				return
+			}
+			var re *RecordError
+			if errors.As(err, &re) {
+				continue
+			}
+			if err != nil {
+				t.Fatalf("Next: %v", err)
+			}
+			if rec.Offset < last || rec.Offset > int64(len(data)) {
+				t.Fatalf("record offset %d after %d, input of %d bytes", rec.Offset, last, len(data))
+			}
+			last = rec.Offset
+			if resp, err := ParseResponse(rec.Block); err == nil {
+				if body, err := Payload(resp); err == nil {
+					io.Copy(io.Discard, io.LimitReader(body, 1<<20))
+				}
+			}
+		}
+	})
+}

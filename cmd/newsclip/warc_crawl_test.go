@@ -197,3 +197,33 @@ func grepLines(s, word string) string {
 	}
 	return strings.Join(out, "\n")
 }
+
+// Ctrl-C (a cancelled context) closes the open WARC file cleanly: renamed,
+// indexed, valid; the resumed crawl begins the next file.
+func TestCrawlWARCInterrupted(t *testing.T) {
+	p := demoportal.New(demoportal.Options{Clean: true, Articles: 60, Latency: 2 * time.Millisecond})
+	srv := httptest.NewServer(p)
+	defer srv.Close()
+	dir := t.TempDir()
+	warcDir := filepath.Join(dir, "warc")
+	args := []string{"crawl", "-o", filepath.Join(dir, "out.jsonl"), "--state", filepath.Join(dir, "s.db"), "--delay", "0",
+		"--progress", "never", "--warc", warcDir, srv.URL + "/"}
+	ctx, cancel := context.WithTimeout(context.Background(), 150*time.Millisecond)
+	defer cancel()
+	var stderr bytes.Buffer
+	if code := run(ctx, args, nil, &bytes.Buffer{}, &stderr); code != exitInterrupted {
+		t.Fatalf("exit %d, want %d\n%s", code, exitInterrupted, stderr.String())
+	}
+	if n := checkWARCDir(t, warcDir); n != 1 {
+		t.Errorf("%d WARC files after Ctrl-C, want 1", n)
+	}
+	if code := run(context.Background(), args, nil, &bytes.Buffer{}, &stderr); code != exitOK {
+		t.Fatalf("resume: exit %d\n%s", code, stderr.String())
+	}
+	if n := checkWARCDir(t, warcDir); n != 2 {
+		t.Errorf("%d WARC files after the resumed crawl, want 2", n)
+	}
+	if strings.Contains(stderr.String(), "crash") {
+		t.Errorf("a clean stop was recovered as a crash:\n%s", stderr.String())
+	}
+}
