@@ -201,7 +201,7 @@ func grepLines(s, word string) string {
 // Ctrl-C (a cancelled context) closes the open WARC file cleanly: renamed,
 // indexed, valid; the resumed crawl begins the next file.
 func TestCrawlWARCInterrupted(t *testing.T) {
-	p := demoportal.New(demoportal.Options{Clean: true, Articles: 60, Latency: 2 * time.Millisecond})
+	p := demoportal.New(demoportal.Options{Clean: true, Articles: 400, Latency: 5 * time.Millisecond})
 	srv := httptest.NewServer(p)
 	defer srv.Close()
 	dir := t.TempDir()

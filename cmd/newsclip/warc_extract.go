@@ -333,30 +333,41 @@ func htmlType(ct string) bool {
 
 // extract decodes a job's payload and judges it.
 func (wr *warcRun) extract(j *warcJob) {
-	page, err := wr.payload(j)
+	page, release, err := wr.payload(j)
 	if err != nil {
 		j.err = err
 		j.art = &extract.Article{Schema: extract.SchemaVersion, Error: err.Error()}
 	} else {
 		j.art, j.skip, j.err = wr.judgePage(page, j)
 	}
+	release()
 	if j.art != nil {
 		j.art.Input, j.art.Fetched = j.input, j.fetched
 	}
 }
 
-func (wr *warcRun) payload(j *warcJob) ([]byte, error) {
-	defer bufPool.Put(j.body)
-	r, err := warc.Decode(j.header.Get("Content-Encoding"), bytes.NewReader(j.body.Bytes()))
+// payload returns the page of a job, its Content-Encoding undone, cut
+// one byte past the limit (so that the extractor tells it is too large);
+// release gives its buffers back once the page is no longer used.
+func (wr *warcRun) payload(j *warcJob) (page []byte, release func(), err error) {
+	stored := j.body
+	release = func() { bufPool.Put(stored) }
+	enc := strings.TrimSpace(strings.ToLower(j.header.Get("Content-Encoding")))
+	if enc == "" || enc == "identity" {
+		b := stored.Bytes()
+		return b[:min(int64(len(b)), wr.max+1)], release, nil
+	}
+	r, err := warc.Decode(enc, bytes.NewReader(stored.Bytes()))
 	if err != nil {
-		return nil, err
+		return nil, release, err
 	}
-	var b bytes.Buffer
-	b.Grow(j.body.Len() + 512)
-	if _, err := b.ReadFrom(io.LimitReader(r, wr.max+1)); err != nil {
-		return nil, fmt.Errorf("decoding payload: %w", err)
+	decoded := bufPool.Get().(*bytes.Buffer)
+	decoded.Reset()
+	release = func() { bufPool.Put(stored); bufPool.Put(decoded) }
+	if _, err := decoded.ReadFrom(io.LimitReader(r, wr.max+1)); err != nil {
+		return nil, release, fmt.Errorf("decoding payload: %w", err)
 	}
-	return b.Bytes(), nil
+	return decoded.Bytes(), release, nil
 }
 
 // judgePage returns the page's record, or the reason it has none.
