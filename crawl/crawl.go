@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -63,8 +65,9 @@ var ErrBusy = errors.New("crawl: crawler already running")
 // pages), writing one record per article page to sink, and returns when the
 // frontier is empty, Config.MaxPages is reached or ctx is done. Failures of
 // single pages are counted in [Stats] and logged; Run returns an error only
-// when the crawl cannot go on (bad seeds, a failing state or sink), or
-// ctx.Err() after a cancellation. On cancellation, pages in flight are
+// when the crawl cannot go on (bad seeds, a failing state or sink), when
+// every seed failed ([ErrSeedsFailed]), or after a cancellation: then an
+// error wrapping ctx.Err() that says how far the crawl got. On cancellation, pages in flight are
 // finished, the sink flushed and the state saved before Run returns, so a
 // later Run with the same State resumes.
 func (c *Crawler) Run(ctx context.Context, seeds []string, sink Sink) error {
@@ -100,8 +103,10 @@ type run struct {
 	robots  *robotsCache
 	colly   *colly.Collector
 	seeds   []Item
-	origins map[string]bool // of the seeds
-	known   *keyCache       // keys handed to the store in this run
+	origins map[string]bool   // of the seeds
+	seedURL map[string]string // seed key → the seed as given
+	seedsOK atomic.Int64      // seeds finished in this run without failing
+	known   *keyCache         // keys handed to the store in this run
 
 	// hardCancel cancels the run's hard context, on a fatal error only:
 	// a cancelled Run still finishes its pages in flight.
@@ -129,6 +134,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		copies:  newKeyCache(1 << 16),
 		gates:   newGates(cfg.Parallel, cfg.Delay, cfg.MaxPause),
 		origins: map[string]bool{},
+		seedURL: map[string]string{},
 		known:   newKeyCache(1 << 17),
 		scope:   scope{sites: map[string]bool{}, include: cfg.Include, exclude: cfg.Exclude},
 	}
@@ -155,6 +161,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		r.origins[origin(u)] = true
 		us := u.String()
 		r.seeds = append(r.seeds, Item{Key: visitKey(us), URL: us})
+		r.seedURL[visitKey(us)] = s
 	}
 	if len(r.seeds) == 0 {
 		return nil, errors.New("crawl: no seed URL")
@@ -288,7 +295,54 @@ func (r *run) run(ctx context.Context) error {
 	if err := r.failure(); err != nil {
 		return err
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("crawl: stopped after %d pages (%d articles written, %d URLs left queued): %w",
+			st.Pages, st.Articles, st.Queued, err)
+	}
+	if len(st.SeedFailures) == len(r.seedURL) && st.Articles == 0 && st.Recovered == 0 {
+		return fmt.Errorf("%w: %s", ErrSeedsFailed, seedsFailed(st.SeedFailures))
+	}
+	return nil
+}
+
+// ErrSeedsFailed is matched (errors.Is) by the error of a Run in which
+// every seed failed (a failure or robots.txt's refusal, after the retries)
+// and no record was written, not even one recovered from the state; [Stats.SeedFailures] says why each failed.
+// Seeds finished in an earlier Run of the same state are not tried again,
+// and do not count.
+var ErrSeedsFailed = errors.New("crawl: every seed failed")
+
+func seedsFailed(m map[string]string) string {
+	var b strings.Builder
+	for i, s := range slices.Sorted(maps.Keys(m)) {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(s + ": " + m[s])
+	}
+	return b.String()
+}
+
+// seedDone notes the outcome of page p when it is a seed's.
+func (r *run) seedDone(key string, p Page) {
+	seed, ok := r.seedURL[key]
+	if !ok {
+		return
+	}
+	var why string
+	switch p.Outcome {
+	case Failed:
+		why = p.Reason
+		if p.Err != nil && p.Err.Error() != p.Reason {
+			why += ": " + p.Err.Error()
+		}
+	case Robots:
+		why = "disallowed by robots.txt"
+	default:
+		r.seedsOK.Add(1)
+		return
+	}
+	r.stats.update(func(s *Stats) { s.SeedFailures[seed] = why })
 }
 
 func sum(m map[string]int64) int64 {
@@ -796,6 +850,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				s.Articles++
 			}
 		})
+		r.seedDone(t.item.Key, p)
 		if r.cfg.OnPage != nil {
 			r.cfg.OnPage(p)
 		}

@@ -6,6 +6,7 @@ import (
 	"context"
 	"encoding/json"
 	"errors"
+	"io"
 	"math/rand/v2"
 	"net/http/httptest"
 	"os"
@@ -34,7 +35,7 @@ func TestNewsclipProcess(t *testing.T) {
 			break
 		}
 	}
-	ctx, stop := signalContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	ctx, stop := signalContext(context.Background(), quitNow, os.Interrupt, syscall.SIGTERM)
 	code := run(ctx, args, os.Stdin, os.Stdout, os.Stderr)
 	stop()
 	os.Exit(code)
@@ -168,7 +169,6 @@ func TestCrawlUsage(t *testing.T) {
 		{[]string{"crawl", "ftp://example.com/"}, exitUsage},
 		{[]string{"crawl", "--log-format", "xml", "http://x/"}, exitUsage},
 		{[]string{"crawl", "--include", "(", "http://x/"}, exitUsage},
-		{[]string{"crawl", "-h"}, exitOK},
 		{[]string{"demo", "extra"}, exitUsage},
 	} {
 		var stdout, stderr bytes.Buffer
@@ -244,10 +244,9 @@ func TestCrawlDemoDefaults(t *testing.T) {
 		}()},
 		{[]string{"http://example.com/"}, *defaultCrawlOptions()},
 	} {
-		var stderr bytes.Buffer
-		o, _, code := parseCrawl(c.args, &stderr)
-		if o == nil {
-			t.Fatalf("%q: exit %d\n%s", c.args, code, stderr.String())
+		o, _, err := parseCrawl(c.args, io.Discard)
+		if err != nil {
+			t.Fatalf("%q: %v", c.args, err)
 		}
 		got := [5]any{o.state, o.delay, o.parallel, o.timeout, o.retries}
 		want := [5]any{c.want.state, c.want.delay, c.want.parallel, c.want.timeout, c.want.retries}

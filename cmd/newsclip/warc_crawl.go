@@ -3,7 +3,6 @@ package main
 import (
 	"flag"
 	"fmt"
-	"io"
 	"log/slog"
 	"strings"
 
@@ -15,6 +14,7 @@ import (
 type warcCrawlOptions struct {
 	dir     string
 	maxSize byteSize
+	w       *warc.Writer
 }
 
 func (o *warcCrawlOptions) register(fs *flag.FlagSet) {
@@ -23,11 +23,11 @@ func (o *warcCrawlOptions) register(fs *flag.FlagSet) {
 	fs.Var(&o.maxSize, "warc-max-size", "start a new WARC file past this `SIZE` (default 1GiB)")
 }
 
-// open opens the WARC writer when --warc is given and sets it as the
-// crawl's archive; the writer is to be closed when the crawl ends.
-func (o *warcCrawlOptions) open(cfg *crawl.Config, seeds []string, logger *slog.Logger, stderr io.Writer) (io.Closer, bool) {
+// open opens the WARC writer when --warc is given, as the crawl's
+// archive (nil without --warc); close closes it when the crawl ends.
+func (o *warcCrawlOptions) open(cfg crawl.Config, seeds []string, logger *slog.Logger) (crawl.Archiver, error) {
 	if o.dir == "" {
-		return nil, true
+		return nil, nil
 	}
 	robots := "obey"
 	if cfg.IgnoreRobots {
@@ -45,9 +45,19 @@ func (o *warcCrawlOptions) open(cfg *crawl.Config, seeds []string, logger *slog.
 		MaxSize: int64(o.maxSize), Software: crawl.DefaultUserAgent, Info: info, Logger: logger,
 	})
 	if err != nil {
-		fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-		return nil, false
+		return nil, err
 	}
-	cfg.Archive = w
-	return w, true
+	o.w = w
+	return w, nil
+}
+
+// close closes the WARC writer, if any; its error becomes *err's when
+// that is nil (the file may lack its last records).
+func (o *warcCrawlOptions) close(err *error) {
+	if o.w == nil {
+		return
+	}
+	if cerr := o.w.Close(); cerr != nil && *err == nil {
+		*err = cerr
+	}
 }

@@ -54,35 +54,30 @@ type warcRun struct {
 
 // runWARC runs extract when the inputs are WARC files; handled is false
 // when they are not, and the HTML path goes on.
-func (wf *warcFlags) runWARC(ctx context.Context, args []string, format string, maxBytes int64, jobs int,
-	stdin io.Reader, stdout, stderr io.Writer) (code int, handled bool) {
+func (wf *warcFlags) runWARC(ctx context.Context, args []string, o *extractOptions, s stdio) (handled bool, err error) {
 	switch *wf.inputFormat {
-	case "auto", "html", "warc":
+	case "auto", "warc":
+	case "html":
+		return false, nil
 	default:
-		fmt.Fprintf(stderr, "newsclip extract: unknown input format %q\n", *wf.inputFormat)
-		return exitUsage, true
-	}
-	if *wf.inputFormat == "html" {
-		return 0, false
+		return true, usageErrorf("unknown --input-format %q: want auto, html or warc", *wf.inputFormat)
 	}
 	files, kind, err := warcInputs(args, *wf.inputFormat == "warc")
 	switch {
 	case err != nil:
-		fmt.Fprintf(stderr, "newsclip extract: %v\n", err)
-		return exitFailed, true
+		return true, err
 	case kind == "html":
-		return 0, false
+		return false, nil
 	case kind == "mixed":
-		fmt.Fprintln(stderr, "newsclip extract: WARC and HTML inputs mixed: give them to separate runs (or set --input-format)")
-		return exitUsage, true
+		return true, usageErrorf("WARC and HTML inputs mixed: give them to separate runs (or set --input-format)")
 	}
-	ex := extract.New(extract.Options{MaxBytes: maxBytes})
-	wr := &warcRun{files: files, stdin: stdin, judge: crawl.NewJudge(ex), ex: ex, max: maxBytes,
-		jobs: max(1, jobs), keep: *wf.keep, counts: map[string]int{}}
-	if isTerminal(stderr) {
-		wr.progress = stderr
+	ex := extract.New(extract.Options{MaxBytes: int64(o.maxBytes)})
+	wr := &warcRun{files: files, stdin: s.in, judge: crawl.NewJudge(ex), ex: ex, max: int64(o.maxBytes),
+		jobs: max(1, o.jobs), keep: *wf.keep, counts: map[string]int{}}
+	if isTerminal(s.err) {
+		wr.progress = s.err
 	}
-	return wr.run(ctx, newRecordWriter(stdout, format), stderr), true
+	return true, wr.run(ctx, newRecordWriter(s.out, o.format), s.err)
 }
 
 // warcInputs expands the arguments into WARC files (directories walked in
@@ -151,7 +146,7 @@ type warcJob struct {
 
 var bufPool = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
-func (wr *warcRun) run(ctx context.Context, w *recordWriter, stderr io.Writer) int {
+func (wr *warcRun) run(ctx context.Context, w *recordWriter, stderr io.Writer) error {
 	order := make(chan *warcJob, 4*wr.jobs)
 	work := make(chan *warcJob, 2*wr.jobs)
 	var workers sync.WaitGroup
@@ -193,17 +188,16 @@ func (wr *warcRun) run(ctx context.Context, w *recordWriter, stderr io.Writer) i
 		writeErr = w.close()
 	}
 	if writeErr != nil {
-		fmt.Fprintf(stderr, "newsclip extract: writing output: %v\n", writeErr)
-		return exitFailed
+		return fmt.Errorf("writing output: %w", writeErr)
 	}
 	wr.summary(stderr, written, errs)
 	switch {
 	case ctx.Err() != nil:
-		return interruptedCode(ctx)
+		return &interrupted{fmt.Sprintf("interrupted: %d records written", written), ctx.Err()}
 	case errs > 0:
-		return exitFailed
+		return &errReported{fmt.Sprintf("%d records failed", errs)}
 	}
-	return exitOK
+	return nil
 }
 
 // read reads the files in order, sends each record to be extracted to
