@@ -967,7 +967,7 @@ func (s *bylineScan) walk(n *html.Node, pos int) {
 				continue
 			}
 			if end := pos + st.chars; end >= s.lo && pos <= s.hi && !within(c, s.head) {
-				s.visit(c, pos)
+				s.visit(c, st, pos)
 			}
 			pos += st.chars
 		}
@@ -976,15 +976,15 @@ func (s *bylineScan) walk(n *html.Node, pos int) {
 
 // visit records c as a credit, or as a line after the headline, and goes
 // on into its children unless it is a credit.
-func (s *bylineScan) visit(c *html.Node, pos int) {
-	cid := classID(c)
+func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
+	cid := st.cid
 	switch {
 	case c.DataAtom == atom.Nav, strings.Contains(cid, "comment"), strings.Contains(cid, "respond"):
 		return // chrome and comment threads: their names are no byline
 	case s.loose && (c.DataAtom == atom.Li || c.DataAtom == atom.Aside || c.DataAtom == atom.Footer):
 		return
 	}
-	chars := s.p.stats[c].chars
+	chars := st.chars
 	if chars <= 150 && markedAuthor(c, cid) {
 		s.found = append(s.found, credit{c, markedText(c), pos})
 		return

@@ -221,8 +221,8 @@ func containsAny(s string, subs []string) bool {
 	return false
 }
 
-func classWeight(n *html.Node) float64 {
-	ci := classID(n)
+// classWeight weighs a classID.
+func classWeight(ci string) float64 {
 	if ci == "" {
 		return 0
 	}
@@ -236,7 +236,7 @@ func classWeight(n *html.Node) float64 {
 	return w
 }
 
-func baseScore(n *html.Node) float64 {
+func baseScore(n *html.Node, ci string) float64 {
 	s := 0.0
 	switch n.DataAtom {
 	case atom.Div, atom.Article, atom.Main, atom.Section:
@@ -248,7 +248,7 @@ func baseScore(n *html.Node) float64 {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
 		s = -5
 	}
-	return s + classWeight(n)
+	return s + classWeight(ci)
 }
 
 // isChrome reports page chrome by element: navigation, header and footer
@@ -344,7 +344,7 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 				break
 			}
 			if _, ok := c.base[a]; !ok {
-				c.base[a] = baseScore(a)
+				c.base[a] = baseScore(a, p.classID(a))
 				c.order = append(c.order, a)
 			}
 			div := 1.0

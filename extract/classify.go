@@ -450,21 +450,26 @@ func listingRun(bs []tblock) bool {
 	return teasers >= 3 && teasers >= 3*others
 }
 
-// commentNames mark reader-comment sections in class or id, a convention
-// shared by blog engines and comment plugins.
-var commentNames = []string{"comment", "disqus", "respond", "replies", "discussion", "comentario", "kommentar", "commentaire"}
+// commentWords mark reader-comment sections in class or id, a convention
+// shared by blog engines and comment plugins: whole words only
+// ("comment-list" and "comments" are comment sections, "commentary" and
+// "table-responsive" are not).
+func isComments(n *html.Node) bool { return commentsClass(classID(n)) }
 
-func isComments(n *html.Node) bool {
-	ci := classID(n)
-	if ci == "" || !containsAny(ci, commentNames) {
-		return false
-	}
-	// Whole words of the names only: "comment-list" and "comments" are
-	// comment sections, "commentary" and "table-responsive" are not.
-	for _, w := range strings.FieldsFunc(ci, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-		if commentWords[w] {
+// commentsClass reports a classID one of whose words, split at spaces,
+// hyphens and underscores, is in commentWords. It runs on every element:
+// the words are cut in place, and only those of a length in the list are
+// looked up.
+func commentsClass(ci string) bool {
+	start := 0
+	for i := 0; i <= len(ci); i++ {
+		if i < len(ci) && ci[i] != ' ' && ci[i] != '-' && ci[i] != '_' {
+			continue
+		}
+		if w := ci[start:i]; len(w) >= commentWordLen[0] && len(w) <= commentWordLen[1] && commentWords[w] {
 			return true
 		}
+		start = i + 1
 	}
 	return false
 }
@@ -475,12 +480,21 @@ var commentWords = map[string]bool{
 	"kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
 }
 
+// commentWordLen are the shortest and longest lengths of commentWords.
+var commentWordLen = func() (mm [2]int) {
+	mm[0] = 1 << 30
+	for w := range commentWords {
+		mm[0], mm[1] = min(mm[0], len(w)), max(mm[1], len(w))
+	}
+	return mm
+}()
+
 // skipComments leaves reader-comment sections inside the content out of the
 // body, unless the content is itself inside one (a page about a comment).
 func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 	for _, c := range content {
 		for a := c; a != nil; a = a.Parent {
-			if isComments(a) {
+			if p.isComments(a) {
 				return
 			}
 		}
@@ -490,7 +504,7 @@ func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 		if n.Type != html.ElementNode || skip[n] {
 			return
 		}
-		if isComments(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
+		if p.isComments(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
 			p.drop(n, skip)
 			return
 		}

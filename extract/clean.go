@@ -41,6 +41,10 @@ type nstat struct {
 	chars     int // non-space characters of text
 	linkChars int // of which inside <a>
 	links     int // <a href> elements
+	// cid is the element's classID, computed once here for the walks
+	// that test it; comments is isComments of the element.
+	cid      string
+	comments bool
 }
 
 // junkAtoms are removed with their subtree before anything else: they are
@@ -197,6 +201,8 @@ func (p *page) measure(n *html.Node, inLink bool) *nstat {
 	st := &p.slab[len(p.slab)-1]
 	if n.Type == html.ElementNode {
 		p.stats[n] = st
+		st.cid = classID(n)
+		st.comments = commentsClass(st.cid)
 		if n.DataAtom == atom.A && hasAttr(n, "href") {
 			st.links++
 			inLink = true
@@ -233,6 +239,22 @@ func countChars(s string) int {
 		}
 	}
 	return n
+}
+
+// classID is classID(n) from n's measures when it has them.
+func (p *page) classID(n *html.Node) string {
+	if st := p.stats[n]; st != nil {
+		return st.cid
+	}
+	return classID(n)
+}
+
+// isComments is isComments(n) from n's measures when it has them.
+func (p *page) isComments(n *html.Node) bool {
+	if st := p.stats[n]; st != nil {
+		return st.comments
+	}
+	return isComments(n)
 }
 
 func (p *page) linkDensity(n *html.Node) float64 {

@@ -95,7 +95,7 @@ func (sc *dateScan) walk(n *html.Node, excluded, read bool) {
 		} else if sc.anyPos < 0 && st.linkChars == 0 && st.chars >= sc.headMin && st.chars <= sc.headMax {
 			sc.headline(c)
 		}
-		ex := excluded || isDateExcluded(c)
+		ex := excluded || isDateExcluded(c, st)
 		if !ex {
 			sc.marked(c)
 			if len(sc.p.dateScripts) > 0 {
@@ -184,12 +184,12 @@ func (sc *dateScan) script(n *html.Node) {
 
 // isDateExcluded reports the regions whose dates are never the page's:
 // footers, navigation, asides and reader comments.
-func isDateExcluded(n *html.Node) bool {
+func isDateExcluded(n *html.Node, st *nstat) bool {
 	switch n.DataAtom {
 	case atom.Footer, atom.Nav, atom.Aside:
 		return true
 	}
-	return isComments(n)
+	return st.comments
 }
 
 // marked reads the machine-readable dates of an element: <time datetime>
@@ -199,7 +199,7 @@ func (sc *dateScan) marked(n *html.Node) {
 	isPub := strings.Contains(ip, "datepublished") || strings.Contains(ip, "datecreated")
 	isMod := strings.Contains(ip, "datemodified")
 	// hAtom's <abbr class="published" title="2019-11-18T17:19:53Z">.
-	abbr := n.DataAtom == atom.Abbr && hasAttr(n, "title") && isDateClass(classID(n))
+	abbr := n.DataAtom == atom.Abbr && hasAttr(n, "title") && isDateClass(sc.p.classID(n))
 	if n.DataAtom != atom.Time && !abbr && !isPub && !isMod {
 		return
 	}
@@ -222,7 +222,7 @@ func (sc *dateScan) marked(n *html.Node) {
 		kind = kindMarked
 	}
 	if !isPub && !isMod {
-		ci := classID(n)
+		ci := sc.p.classID(n)
 		isMod = strings.Contains(ci, "modif") || strings.Contains(ci, "updat")
 		if !isMod && (strings.Contains(ci, "publish") || strings.Contains(ci, "pubdate")) {
 			kind = kindMarked
@@ -258,7 +258,7 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 		kind, mod = kindLabel, true
 	case containsAny(before, dateLabelWords):
 		kind = kindLabel
-	case isDateClass(classID(n)) || n.Parent != nil && isDateClass(classID(n.Parent)):
+	case isDateClass(st.cid) || n.Parent != nil && isDateClass(sc.p.classID(n.Parent)):
 		kind = kindClass
 	case start > 3 && letters(before)+letters(t[end:]) > 24:
 		// A date inside a sentence or a caption.
@@ -330,12 +330,12 @@ func (sc *dateScan) teaser(n *html.Node) bool {
 // bare <div> is alike: the siblings must then also be built as n is (the
 // same tags for children), as the items of a list of teasers are.
 func (sc *dateScan) likeSiblings(n *html.Node) int {
-	ci, like := classID(n), 0
+	ci, like := sc.p.classID(n), 0
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s == n || s.Type != html.ElementNode || s.DataAtom != n.DataAtom || s.Data != n.Data {
 			continue
 		}
-		if st := sc.p.stats[s]; st != nil && st.links > 0 && st.chars <= maxTeaserChars && classID(s) == ci &&
+		if st := sc.p.stats[s]; st != nil && st.links > 0 && st.chars <= maxTeaserChars && st.cid == ci &&
 			(ci != "" || sameChildTags(s, n)) {
 			like++
 		}
