@@ -29,6 +29,7 @@ const usage = `newsclip: news scraper and article extractor
 
 usage:
   newsclip extract [flags] INPUT...   extract records from files, directories, URLs or - (stdin)
+  newsclip explain [flags] INPUT      an HTML page showing why each part of a page was kept or dropped
   newsclip crawl [flags] URL...       crawl portals into JSON Lines records
   newsclip demo [flags]               crawl the bundled demo portal, offline
   newsclip help                       this text
@@ -45,6 +46,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	switch cmd {
 	case "extract":
 		return runExtract(ctx, rest, stdin, stdout, stderr)
+	case "explain":
+		return runExplain(ctx, rest, stdin, stdout, stderr)
 	case "crawl":
 		return runCrawl(ctx, rest, stdout, stderr)
 	case "demo":
