@@ -66,6 +66,9 @@ func TestExplainSameRecord(t *testing.T) {
 				t.Fatal("Explain(page) trace is nil")
 			}
 			checkTrace(t, tr)
+			if got != nil {
+				checkBodyEntries(t, name, got, tr)
+			}
 		})
 	}
 }
@@ -159,4 +162,58 @@ func short(s string) string {
 		return string(r[:40]) + "…"
 	}
 	return s
+}
+
+// TestExplainCorpus holds Explain to Extract's record on every page of the
+// development corpus (skipped where it is absent, and with -short).
+func TestExplainCorpus(t *testing.T) {
+	if testing.Short() {
+		t.Skip("skipped with -short")
+	}
+	docs := loadBenchCorpus(t)
+	ex := extract.New(extract.Options{})
+	for _, d := range docs {
+		src := extract.Source{URL: d.URL}
+		want, wantErr := ex.ExtractBytes(d.HTML, src)
+		got, tr, err := ex.Explain(bytes.NewReader(d.HTML), src)
+		if (err == nil) != (wantErr == nil) || !cmp.Equal(want, got) {
+			t.Errorf("%s: Explain(page) record or error differs from Extract's (%v, %v)", d.ID, err, wantErr)
+			continue
+		}
+		if tr == nil {
+			continue
+		}
+		checkTrace(t, tr)
+		checkBodyEntries(t, d.ID, got, tr)
+	}
+}
+
+// checkBodyEntries checks that the record's body is made of the entries
+// classed body (unless the page's text came from a second method), and
+// that each of them is in the record's text.
+func checkBodyEntries(t *testing.T, name string, a *extract.Article, tr *extract.Trace) {
+	t.Helper()
+	body := map[string]bool{}
+	fallback := false
+	for _, e := range tr.Entries {
+		switch {
+		case e.Rule == "fallback":
+			fallback = true
+		case e.Class == extract.ClassBody:
+			body[e.Text] = true
+			if !strings.Contains(a.Text, e.Text) {
+				t.Errorf("%s: body entry not in the record's text: %.80q", name, e.Text)
+			}
+		}
+	}
+	if fallback || a.Text == "" {
+		return
+	}
+	for _, para := range strings.Split(a.Text, "\n\n") {
+		for _, cell := range strings.Split(para, " | ") {
+			if !body[cell] && !body[para] {
+				t.Errorf("%s: record paragraph with no body entry: %.80q", name, cell)
+			}
+		}
+	}
 }
