@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -12,6 +11,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/newsclip/newsclip/crawl"
 	"github.com/newsclip/newsclip/extract"
 	"github.com/newsclip/newsclip/internal/explainview"
 	"github.com/newsclip/newsclip/internal/pagefile"
@@ -19,8 +19,8 @@ import (
 
 const explainUsage = `usage: newsclip explain [flags] INPUT
 
-INPUT is an HTML file, a .html.gz file, - for standard input, or an
-http(s):// URL, as for "newsclip extract".
+INPUT is an HTML file (gzip-compressed or not), - for standard input, a
+named pipe or an http(s):// URL, read as "newsclip extract" reads it.
 
 Writes one self-contained HTML file (-o, default stdout) showing the page
 with every part the extractor decided about outlined and labelled by its
@@ -34,121 +34,137 @@ replaced by placeholders: the file opens offline.
 flags:
 `
 
-func runExplain(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+// explainOptions are the flags of "newsclip explain".
+type explainOptions struct {
+	out, truth, pageURL string
+	maxBytes            byteSize
+	timeout             time.Duration
+}
+
+func parseExplain(args []string, stdout io.Writer) (*explainOptions, string, error) {
+	o := &explainOptions{maxBytes: extract.DefaultMaxBytes}
 	fs := flag.NewFlagSet("explain", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	out := fs.String("o", "", "output file (default stdout)")
-	truth := fs.String("truth", "", "expected body text (plain text file) to mark missing and extra lines")
-	pageURL := fs.String("url", "", "page URL of a file or stdin input (resolves links, fills url)")
-	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest page accepted, in bytes")
-	timeout := fs.Duration("timeout", 30*time.Second, "timeout of a URL fetch")
-	fs.Usage = func() { fmt.Fprint(stderr, explainUsage); fs.PrintDefaults() }
-	rest, err := parseInterspersed(fs, args)
+	fs.StringVar(&o.out, "o", "", "output `FILE` (default stdout)")
+	fs.StringVar(&o.truth, "truth", "", "expected body text, a plain text `FILE`: its missing and extra lines are marked")
+	fs.StringVar(&o.pageURL, "url", "", "page `URL` of a file or stdin input (resolves links, fills url)")
+	fs.Var(&o.maxBytes, "max-bytes", "largest page accepted: `SIZE` in bytes or with a unit, such as 512KiB or 20MiB")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "timeout of a URL fetch")
+	inputs, err := parseFlags(fs, explainUsage, args, stdout)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+		return nil, "", err
 	}
-	if len(rest) != 1 {
-		fs.Usage()
-		return exitUsage
+	if err := checkDurations(fs, false, "timeout"); err != nil {
+		return nil, "", err
 	}
-	in := rest[0]
+	switch len(inputs) {
+	case 0:
+		return nil, "", usageErrorf("no input given")
+	case 1:
+		return o, inputs[0], nil
+	}
+	return nil, "", usageErrorf("one input at a time, not %d", len(inputs))
+}
+
+// runExplain is "newsclip explain".
+func runExplain(ctx context.Context, args []string, s stdio) error {
+	o, in, err := parseExplain(args, s.out)
+	if err != nil {
+		return err
+	}
 	var want string
-	if *truth != "" {
-		b, err := os.ReadFile(*truth)
+	if o.truth != "" {
+		b, err := os.ReadFile(o.truth)
 		if err != nil {
-			fmt.Fprintf(stderr, "newsclip explain: %v\n", err)
-			return exitFailed
+			return err
 		}
 		want = string(b)
 	}
-	raw, src, err := readPage(ctx, in, *pageURL, *maxBytes, *timeout, stdin)
-	if err != nil {
-		fmt.Fprintf(stderr, "newsclip explain: %s: %v\n", in, err)
-		return exitFailed
+	x := &extractor{
+		ex:      extract.New(extract.Options{MaxBytes: int64(o.maxBytes)}),
+		max:     int64(o.maxBytes),
+		client:  &http.Client{Timeout: o.timeout},
+		stdin:   s.in,
+		pageURL: o.pageURL,
 	}
-	ex := extract.New(extract.Options{MaxBytes: *maxBytes})
-	a, tr, err := ex.Explain(bytes.NewReader(raw), src)
+	a, tr, err := x.explainInput(ctx, in)
 	if tr == nil {
-		fmt.Fprintf(stderr, "newsclip explain: %s: %v\n", in, err)
-		return exitFailed
-	}
-	if a == nil {
-		a = &extract.Article{Schema: extract.SchemaVersion}
+		return fmt.Errorf("%s: %w", in, x.explain(err))
 	}
 	// The record exactly as extract writes it for this input.
 	a.Input = in
 	if err != nil {
-		a.Error = err.Error()
-		fmt.Fprintf(stderr, "newsclip explain: %s: %v\n", in, err)
+		a.Error = x.explain(err).Error()
+		fmt.Fprintf(s.err, "newsclip explain: %s: %s (the page shows why)\n", in, a.Error)
 	}
 	rec, err := json.MarshalIndent(a, "", "  ")
 	if err != nil {
-		fmt.Fprintf(stderr, "newsclip explain: %v\n", err)
-		return exitFailed
+		return err
 	}
 	var buf bytes.Buffer
 	if err := explainview.Render(&buf, a, tr, explainview.Options{Input: in, Record: rec, Truth: want}); err != nil {
-		fmt.Fprintf(stderr, "newsclip explain: %v\n", err)
-		return exitFailed
+		return err
 	}
-	if *out == "" || *out == "-" {
-		_, err = stdout.Write(buf.Bytes())
+	if o.out == "" || o.out == "-" {
+		_, err = s.out.Write(buf.Bytes())
 	} else {
-		err = os.WriteFile(*out, buf.Bytes(), 0o644)
+		err = os.WriteFile(o.out, buf.Bytes(), 0o644)
 	}
 	if err != nil {
-		fmt.Fprintf(stderr, "newsclip explain: writing output: %v\n", err)
-		return exitFailed
+		return fmt.Errorf("writing output: %w", err)
 	}
-	return exitOK
+	return nil
 }
 
-// readPage reads one input as extract does: a file (gunzipped when .gz),
-// - for stdin, or a URL fetched with a timeout and a size cap.
-func readPage(ctx context.Context, in, pageURL string, limit int64, timeout time.Duration, stdin io.Reader) ([]byte, extract.Source, error) {
-	src := extract.Source{URL: pageURL}
-	switch {
-	case in == "-":
-		b, err := io.ReadAll(io.LimitReader(stdin, capOf(limit)))
-		return b, src, err
-	case !isURL(in):
-		b, err := pagefile.Read(in, limit)
-		return b, src, err
+// explainInput is extractInput with the trace: the same input read the
+// same way, the same record.
+func (x *extractor) explainInput(ctx context.Context, in string) (*extract.Article, *extract.Trace, error) {
+	if isURL(in) {
+		return x.explainURL(ctx, in)
 	}
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, in, nil)
+	var r io.Reader = x.stdin
+	if in != "-" {
+		f, err := x.open(in)
+		if err != nil {
+			return nil, nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	page, err := pagefile.ReadFrom(r, x.max)
 	if err != nil {
-		return nil, src, err
+		return nil, nil, err
 	}
-	req.Header.Set("User-Agent", userAgent)
+	a, tr, err := x.ex.Explain(bytes.NewReader(page), extract.Source{URL: x.pageURL})
+	if x.pageURL == "" && a != nil && relativeURLs(a) {
+		if base := canonicalBase(a); base != "" {
+			// The page's own address stands in for the one not given.
+			if b, t2, err2 := x.ex.Explain(bytes.NewReader(page), extract.Source{URL: base}); b != nil {
+				a, tr, err = b, t2, err2
+			}
+		}
+	}
+	return a, tr, err
+}
+
+// explainURL is fetch with the trace.
+func (x *extractor) explainURL(ctx context.Context, u string) (*extract.Article, *extract.Trace, error) {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	if err != nil {
+		return nil, nil, err
+	}
+	req.Header.Set("User-Agent", crawl.DefaultUserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
-	resp, err := (&http.Client{Timeout: timeout}).Do(req)
+	resp, err := x.client.Do(req)
 	if err != nil {
-		return nil, src, err
+		return nil, nil, err
 	}
 	defer resp.Body.Close()
 	if resp.StatusCode != http.StatusOK {
-		return nil, src, fmt.Errorf("fetching %s: HTTP %s", in, resp.Status)
+		return nil, nil, fmt.Errorf("fetching %s: HTTP %s", u, resp.Status)
 	}
-	b, err := io.ReadAll(io.LimitReader(resp.Body, capOf(limit)))
-	src = extract.Source{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type")}
-	if pageURL != "" {
-		src.URL = pageURL
+	src := extract.Source{URL: resp.Request.URL.String(), ContentType: resp.Header.Get("Content-Type")}
+	if x.pageURL != "" {
+		src.URL = x.pageURL
 	}
-	return b, src, err
-}
-
-// capOf is the number of bytes to read for a size limit read as
-// extract.Options.MaxBytes: one past it, so the extractor tells a page
-// over the limit.
-func capOf(limit int64) int64 {
-	switch {
-	case limit == 0:
-		return extract.DefaultMaxBytes + 1
-	case limit < 0:
-		return 1 << 62
-	}
-	return limit + 1
+	return x.ex.Explain(resp.Body, src)
 }
