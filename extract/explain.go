@@ -6,7 +6,6 @@ import (
 	"net/url"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -128,10 +127,9 @@ func (t *tracer) crumb(n *html.Node, marked bool) {
 }
 
 // markedCrumb records the element markedBreadcrumb read the trail from.
-func (t *tracer) markedCrumb(q *goquery.Document) {
-	sel := q.Find(`[class*="readcrumb"], [id*="readcrumb"], [itemtype*="BreadcrumbList"], [aria-label*="readcrumb"]`).First()
-	if sel.Length() > 0 {
-		t.add(sel.Nodes[0], ClassBreadcrumb, "breadcrumb", "marked as a breadcrumb (microdata, ARIA label or class name): its items")
+func (t *tracer) markedCrumb(doc *html.Node) {
+	if n := findMarkedTrail(doc); n != nil {
+		t.add(n, ClassBreadcrumb, "breadcrumb", "marked as a breadcrumb (microdata, ARIA label or class name): its items")
 	}
 }
 
