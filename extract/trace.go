@@ -3,6 +3,7 @@ package extract
 import (
 	"errors"
 	"fmt"
+	"math"
 	"sort"
 	"strconv"
 	"strings"
@@ -117,10 +118,7 @@ func fig(name string, v float64, op string, limit float64) Figure {
 	return Figure{Name: name, Value: round2(v), Op: op, Limit: limit}
 }
 
-func round2(v float64) float64 {
-	r, _ := strconv.ParseFloat(strconv.FormatFloat(v, 'f', 2, 64), 64)
-	return r
-}
+func round2(v float64) float64 { return math.Round(v*100) / 100 }
 
 // tracer collects the decisions of one extraction; a page's tr is nil when
 // no trace is asked for, and every hook is behind `if p.tr != nil`.

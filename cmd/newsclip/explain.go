@@ -31,6 +31,9 @@ in a side list, and the record as "newsclip extract" writes it. With
 lines are marked. The page's scripts are removed and its remote images
 replaced by placeholders: the file opens offline.
 
+A page without an article is explained too (it says why, on stderr as
+well) and exits 0; an input that cannot be read, or is not HTML, exits 1.
+
 flags:
 `
 
