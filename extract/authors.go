@@ -874,7 +874,7 @@ func (p *page) bylines(o outlet) ([]string, bool) {
 	s := &bylineScan{p: p, hi: 1 << 30}
 	if h := p.headline(); h != nil {
 		at := p.textPos(h)
-		s.head, s.headEnd = h, at+p.stats[h].chars
+		s.head, s.headEnd = h, at+p.stats.get(h).chars
 		s.lo, s.hi = at-bylineBefore, s.headEnd+bylineAfter
 	}
 	s.walk(p.body, 0)
@@ -943,8 +943,8 @@ func (s *bylineScan) nearHead(n *html.Node) bool {
 	}
 	for a := s.head.Parent; a != nil; a = a.Parent {
 		if within(n, a) {
-			st := s.p.stats[a]
-			return st != nil && st.chars <= s.p.stats[s.head].chars+1000
+			st := s.p.stats.get(a)
+			return st != nil && st.chars <= s.p.stats.get(s.head).chars+1000
 		}
 	}
 	return false
@@ -962,7 +962,7 @@ func (s *bylineScan) walk(n *html.Node, pos int) {
 			}
 			pos += k
 		case html.ElementNode:
-			st := s.p.stats[c]
+			st := s.p.stats.get(c)
 			if st == nil || st.chars == 0 {
 				continue
 			}
@@ -1016,11 +1016,11 @@ func markedAuthor(n *html.Node, cid string) bool {
 	if strings.Contains(attr(n, "rel"), "author") || n.DataAtom == atom.Address {
 		return true
 	}
-	if cid != "" && containsAny(cid, authorClassWords) && !containsAny(cid, notAuthorClassWords) {
+	if cid != "" && authorClassSet.in(cid) && !notAuthorClassSet.in(cid) {
 		return true
 	}
 	if n.DataAtom == atom.A {
-		if h := lower(attr(n, "href")); containsAny(h, authorPathWords) {
+		if h := lower(attr(n, "href")); authorPathSet.in(h) {
 			if u, err := url.Parse(h); err == nil && reAuthorPath.MatchString(u.Path) {
 				return true
 			}
@@ -1035,6 +1035,9 @@ var authorPathWords = []string{"aut", "writer", "journalist", "reporter", "colum
 var (
 	authorClassWords    = []string{"byline", "by-line", "author", "autor", "auteur", "writer", "reporter", "journalist", "creator"}
 	notAuthorClassWords = []string{"authority", "authorize", "avatar", "-img", "image", "photo"}
+	authorClassSet      = newPhraseSet(authorClassWords)
+	notAuthorClassSet   = newPhraseSet(notAuthorClassWords)
+	authorPathSet       = newPhraseSet(authorPathWords)
 	reAuthorPath        = regexp.MustCompile(`(?i)/(?:authors?|autor(?:es|en)?|auteurs?|autori|writers?|journalists?|reporters?|columnists?|contributors?|byline)/[^/]+/?$`)
 )
 
@@ -1084,7 +1087,7 @@ func openedByline(t string) (string, bool) {
 			return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
 		}
 	}
-	if !containsAny(lower(t), midByWords) {
+	if !midBySet.in(lower(t)) {
 		return "", false // the cheap test before the expression
 	}
 	if m := reByMid.FindStringSubmatch(t); m != nil && isOpener(m[1]) {
@@ -1124,6 +1127,8 @@ var openerWords = words(
 
 // midByWords are in every text reByMid matches.
 var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di"}
+
+var midBySet = newPhraseSet(midByWords)
 
 // isOpener reports what may come before "by" in a byline that does not
 // open with it: a date, a word for writing or posting, or both ("Monday
@@ -1180,7 +1185,7 @@ func (p *page) headline() *html.Node {
 	title := lower(p.title)
 	var first *html.Node
 	for _, h := range p.h1s {
-		st := p.stats[h]
+		st := p.stats.get(h)
 		if st == nil || st.chars < 10 || !within(h, p.body) {
 			continue
 		}
@@ -1203,7 +1208,7 @@ func (p *page) textPos(n *html.Node) int {
 			case html.TextNode:
 				pos += countChars(s.Data)
 			case html.ElementNode:
-				if st := p.stats[s]; st != nil {
+				if st := p.stats.get(s); st != nil {
 					pos += st.chars
 				}
 			}

@@ -197,6 +197,9 @@ var (
 	negativeNames = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "recommend", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "byline", "author", "dateline", "subscribe", "newsletter", "nav", "menu", "breadcrumb", "popular", "trending", "ranking", "social", "cookie", "signup", "taboola", "most-"}
 )
 
+// negativeSet and positiveSet match the names in one pass (classWeight).
+var negativeSet, positiveSet = newPhraseSet(negativeNames), newPhraseSet(positiveNames)
+
 func containsAny(s string, subs []string) bool {
 	if len(subs) < 12 || len(s) > 128 {
 		// Few names, or a long text whose bytes cover most first bytes:
@@ -228,10 +231,10 @@ func classWeight(ci string) float64 {
 		return 0
 	}
 	w := 0.0
-	if containsAny(ci, negativeNames) {
+	if negativeSet.in(ci) {
 		w -= 25
 	}
-	if containsAny(ci, positiveNames) {
+	if positiveSet.in(ci) {
 		w += 25
 	}
 	return w
@@ -533,7 +536,7 @@ func (p *page) looseParagraph(s *html.Node, divs bool) bool {
 	if s.DataAtom != atom.P && !(divs && paragraphElem(s, 2)) {
 		return false
 	}
-	st := p.stats[s]
+	st := p.stats.get(s)
 	if st == nil || st.chars == 0 {
 		return false
 	}
@@ -579,7 +582,7 @@ func (p *page) interrupted(a, b *html.Node) bool {
 			if s.Type != html.ElementNode {
 				continue
 			}
-			if st := p.stats[s]; st != nil && st.chars > 40 {
+			if st := p.stats.get(s); st != nil && st.chars > 40 {
 				return false
 			}
 			n++
@@ -704,7 +707,7 @@ func (p *page) addTwins(top *html.Node, out []*html.Node, skip map[*html.Node]bo
 			return
 		}
 		if n.DataAtom == top.DataAtom && attr(n, "class") == cls && !isChrome(n) {
-			if st := p.stats[n]; st != nil && st.chars > 0 && p.linkDensity(n) < 0.3 {
+			if st := p.stats.get(n); st != nil && st.chars > 0 && p.linkDensity(n) < 0.3 {
 				twins = append(twins, n)
 				return
 			}

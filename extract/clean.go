@@ -30,7 +30,7 @@ type page struct {
 	baseHref string
 	hasBase  bool
 	base     *url.URL
-	stats    map[*html.Node]*nstat
+	stats    statTable
 	slab     []nstat // backing store of stats, allocated in chunks
 	// elements counts the elements kept by prune.
 	elements int
@@ -60,6 +60,8 @@ var junkAtoms = map[atom.Atom]bool{
 	atom.Option: true, atom.Frameset: true, atom.Frame: true, atom.Link: true, atom.Meta: true,
 }
 
+var junkSet = atomSetOf(junkAtoms)
+
 // newPage walks the tree once: it collects head metadata, JSON-LD and
 // <time> elements, drops invisible and non-text elements, and measures every
 // remaining element.
@@ -67,7 +69,7 @@ func newPage(doc *html.Node) *page {
 	p := &page{doc: doc}
 	p.prune(doc, false)
 	// Sized once from the count prune took: no growth, no rehashing.
-	p.stats = make(map[*html.Node]*nstat, p.elements)
+	p.stats = newStatTable(p.elements)
 	p.slab = make([]nstat, 0, p.elements+1)
 	p.measure(doc, false)
 	return p
@@ -117,7 +119,7 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			}
 		}
 		hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
-		if junkAtoms[c.DataAtom] || c.DataAtom == atom.Head || hidden {
+		if junkSet.has(c.DataAtom) || c.DataAtom == atom.Head || hidden {
 			if c.DataAtom == atom.Head {
 				p.prune(c, true) // collect metas, title, JSON-LD
 			}
@@ -202,7 +204,7 @@ func (p *page) measure(n *html.Node, inLink bool) *nstat {
 	p.slab = p.slab[:len(p.slab)+1]
 	st := &p.slab[len(p.slab)-1]
 	if n.Type == html.ElementNode {
-		p.stats[n] = st
+		p.stats.put(n, st)
 		st.cid = classID(n)
 		st.comments = commentsClass(st.cid)
 		if n.DataAtom == atom.A && hasAttr(n, "href") {
@@ -245,7 +247,7 @@ func countChars(s string) int {
 
 // classID is classID(n) from n's measures when it has them.
 func (p *page) classID(n *html.Node) string {
-	if st := p.stats[n]; st != nil {
+	if st := p.stats.get(n); st != nil {
 		return st.cid
 	}
 	return classID(n)
@@ -253,14 +255,14 @@ func (p *page) classID(n *html.Node) string {
 
 // isComments is isComments(n) from n's measures when it has them.
 func (p *page) isComments(n *html.Node) bool {
-	if st := p.stats[n]; st != nil {
+	if st := p.stats.get(n); st != nil {
 		return st.comments
 	}
 	return isComments(n)
 }
 
 func (p *page) linkDensity(n *html.Node) float64 {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.chars == 0 {
 		return 0
 	}
@@ -280,19 +282,19 @@ func (p *page) drop(n *html.Node, skip map[*html.Node]bool) {
 		// the tree the body is read from.
 		k := countChars(n.Data)
 		for a := n.Parent; a != nil; a = a.Parent {
-			if as := p.stats[a]; as != nil {
+			if as := p.stats.get(a); as != nil {
 				as.chars -= k
 			}
 		}
 		n.Parent.RemoveChild(n)
 		return
 	}
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil {
 		return
 	}
 	for a := n.Parent; a != nil; a = a.Parent {
-		if as := p.stats[a]; as != nil {
+		if as := p.stats.get(a); as != nil {
 			as.chars -= st.chars
 			as.linkChars -= st.linkChars
 			as.links -= st.links

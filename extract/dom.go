@@ -75,11 +75,13 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.Caption: true, atom.Html: true, atom.Legend: true, atom.Br: false,
 }
 
+var blockSet = atomSetOf(blockAtoms)
+
 func isBlock(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	if blockAtoms[n.DataAtom] {
+	if blockSet.has(n.DataAtom) {
 		return true
 	}
 	if len(n.Attr) > 0 && styledBlock(n) {
@@ -92,7 +94,7 @@ func isBlock(n *html.Node) bool {
 		// hold blocks or a placeholder of what they will load (an ad
 		// slot's "Advertisement"), inline otherwise.
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (blockAtoms[c.DataAtom] || styledBlock(c) || hasAttr(c, "placeholder") || hasAttr(c, "fallback")) {
+			if c.Type == html.ElementNode && (blockSet.has(c.DataAtom) || styledBlock(c) || hasAttr(c, "placeholder") || hasAttr(c, "fallback")) {
 				return true
 			}
 		}
@@ -177,6 +179,9 @@ func collapse(s string) string {
 }
 
 func isSpace(r rune) bool {
+	if r > ' ' && r < 0xA0 {
+		return false // printable ASCII and C1 controls: the common case
+	}
 	switch r {
 	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x200B, 0x3000, 0x2009, 0x202F, 0xFEFF:
 		return true

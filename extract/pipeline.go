@@ -60,7 +60,7 @@ func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr 
 		switch {
 		case meta.articleBody != "" && countWords(splitParas(meta.articleBody)) >= fallbackWords:
 			paras = splitParas(meta.articleBody)
-		case p.body != nil && p.stats[p.body] != nil && p.stats[p.body].chars-p.stats[p.body].linkChars < 600:
+		case p.body != nil && p.stats.get(p.body) != nil && p.stats.get(p.body).chars-p.stats.get(p.body).linkChars < 600:
 			// Hardly any text outside links: a listing, not an article.
 		default:
 			if alt := readabilityText(src, pageURL); countWords(alt) > max(fallbackWords, countWords(paras)) {

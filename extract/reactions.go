@@ -30,7 +30,7 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 				return
 			}
 		}
-		st := p.stats[n]
+		st := p.stats.get(n)
 		if st == nil || st.chars == 0 {
 			return
 		}

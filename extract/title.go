@@ -31,7 +31,7 @@ func (m *pageMeta) headlineCandidates() []string {
 func (p *page) headlineTexts(nodes []*xhtml.Node) []string {
 	var out []string
 	for _, n := range nodes {
-		if st := p.stats[n]; st == nil || st.chars > 400 || homeLink(n) {
+		if st := p.stats.get(n); st == nil || st.chars > 400 || homeLink(n) {
 			continue
 		}
 		if t := nodeText(n); t != "" {

@@ -38,7 +38,7 @@ func (p *page) breadcrumb(site string) []string {
 		if n.Type != html.ElementNode || n == h1 {
 			return n == h1
 		}
-		st := p.stats[n]
+		st := p.stats.get(n)
 		if st == nil || st.chars == 0 {
 			return false
 		}
