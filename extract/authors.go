@@ -1082,10 +1082,8 @@ func openedByline(t string) (string, bool) {
 	if strings.ContainsAny(t, ":：") && reLabelLead.MatchString(t) {
 		return t, true
 	}
-	if hasCJK(t) {
-		if loc := reCJKCredit.FindStringIndex(t); loc != nil {
-			return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
-		}
+	if loc := cjkCreditIndex(t); loc != nil {
+		return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
 	}
 	if !midBySet.in(lower(t)) {
 		return "", false // the cheap test before the expression
@@ -1165,15 +1163,39 @@ var (
 	reKoCredit = regexp.MustCompile(`((?:[가-힣]{2,4}\s?[·,、]\s?)*[가-힣]{2,4})\s?(?:기자|특파원)(?:[\s=\]\)·,.]|$)`)
 )
 
+// cjkCreditWords and koCreditWords are in every text reCJKCredit and
+// reKoCredit match: the test before the expressions, run on every text
+// node near the headline.
+var (
+	cjkCreditWords = newPhraseSet([]string{"记者", "記者", "文／", "文/", "作者", "撰文"})
+	koCreditWords  = newPhraseSet([]string{"기자", "특파원"})
+)
+
+// cjkCreditIndex is reCJKCredit.FindStringIndex(t).
+func cjkCreditIndex(t string) []int {
+	if !cjkCreditWords.in(t) {
+		return nil
+	}
+	return reCJKCredit.FindStringIndex(t)
+}
+
+// koCreditSubmatch is reKoCredit.FindStringSubmatch(t).
+func koCreditSubmatch(t string) []string {
+	if !koCreditWords.in(t) {
+		return nil
+	}
+	return reKoCredit.FindStringSubmatch(t)
+}
+
 // cjkCredit records a CJK byline inside a text node.
 func (s *bylineScan) cjkCredit(t string, pos int) {
-	if s.cjkFound || len(t) < 6 || !hasCJK(t) {
+	if s.cjkFound || len(t) < 6 {
 		return
 	}
-	if loc := reCJKCredit.FindStringIndex(t); loc != nil {
+	if loc := cjkCreditIndex(t); loc != nil {
 		s.found = append(s.found, credit{nil, t[loc[0]:loc[1]], pos})
 		s.cjkFound = true
-	} else if m := reKoCredit.FindStringSubmatch(t); m != nil {
+	} else if m := koCreditSubmatch(t); m != nil {
 		s.found = append(s.found, credit{nil, m[1], pos})
 		s.cjkFound = true
 	}

@@ -167,6 +167,9 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// srOnlyClasses are the screen-reader-only classes isHidden knows.
+var srOnlyClasses = newPhraseSet([]string{"sr-only", "visually-hidden", "screen-reader", "visuallyhidden"})
+
 // isHidden reports elements that a browser does not show.
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -186,8 +189,7 @@ func isHidden(n *html.Node) bool {
 			}
 		case "class":
 			// The screen-reader-only convention of CSS frameworks.
-			if strings.Contains(a.Val, "sr-only") || strings.Contains(a.Val, "visually-hidden") ||
-				strings.Contains(a.Val, "screen-reader") || strings.Contains(a.Val, "visuallyhidden") {
+			if srOnlyClasses.in(a.Val) {
 				return true
 			}
 		}
