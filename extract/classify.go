@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -482,7 +483,58 @@ func listingRun(bs []tblock) bool {
 // shared by blog engines and comment plugins: whole words only
 // ("comment-list" and "comments" are comment sections, "commentary" and
 // "table-responsive" are not).
-func isComments(n *html.Node) bool { return commentsClass(classID(n)) }
+//
+// isComments is commentsClass(classID(n)) without building the classID:
+// it runs on every element.
+func isComments(n *html.Node) bool {
+	var c, id string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			c = a.Val
+		case "id":
+			id = a.Val
+		}
+	}
+	// The words of "class id" are those of the class and of the id.
+	return commentsValue(c) || commentsValue(id)
+}
+
+// commentsValue is commentsClass(lower(v)), lower-casing only the words
+// that may be in commentWords when v is ASCII.
+func commentsValue(v string) bool {
+	start := 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) {
+			if v[i] >= utf8.RuneSelf {
+				return commentsClass(lower(v))
+			}
+			if v[i] != ' ' && v[i] != '-' && v[i] != '_' {
+				continue
+			}
+		}
+		w := v[start:i]
+		start = i + 1
+		if len(w) < commentWordLen[0] || len(w) > commentWordLen[1] || !commentFirst[w[0]|0x20] {
+			continue
+		}
+		var buf [16]byte
+		if len(w) > len(buf) {
+			continue // longer than any commentWords
+		}
+		for j := 0; j < len(w); j++ {
+			b := w[j]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf[j] = b
+		}
+		if commentWords[string(buf[:len(w)])] {
+			return true
+		}
+	}
+	return false
+}
 
 // commentsClass reports a classID one of whose words, split at spaces,
 // hyphens and underscores, is in commentWords. It runs on every element:
@@ -507,6 +559,14 @@ var commentWords = map[string]bool{
 	"respond": true, "replies": true, "discussion": true, "comentario": true, "comentarios": true,
 	"kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
 }
+
+// commentFirst marks the first bytes of commentWords (lower case ASCII).
+var commentFirst = func() (t [256]bool) {
+	for w := range commentWords {
+		t[w[0]] = true
+	}
+	return t
+}()
 
 // commentWordLen are the shortest and longest lengths of commentWords.
 var commentWordLen = func() (mm [2]int) {

@@ -43,10 +43,19 @@ type nstat struct {
 	chars     int // non-space characters of text
 	linkChars int // of which inside <a>
 	links     int // <a href> elements
-	// cid is the element's classID, computed once here for the walks
-	// that test it; comments is isComments of the element.
+	// cid is the element's classID, computed once for the walks that
+	// test it (see classID); comments is isComments of the element.
 	cid      string
+	cidDone  bool
 	comments bool
+}
+
+// classID returns classID(n) for n, the element st measures.
+func (st *nstat) classID(n *html.Node) string {
+	if !st.cidDone {
+		st.cid, st.cidDone = classID(n), true
+	}
+	return st.cid
 }
 
 // junkAtoms are removed with their subtree before anything else: they are
@@ -207,8 +216,7 @@ func (p *page) measure(n *html.Node, inLink bool) *nstat {
 	st := &p.slab[len(p.slab)-1]
 	if n.Type == html.ElementNode {
 		p.stats.put(n, st)
-		st.cid = classID(n)
-		st.comments = commentsClass(st.cid)
+		st.comments = isComments(n)
 		if n.DataAtom == atom.A && hasAttr(n, "href") {
 			st.links++
 			inLink = true
@@ -250,7 +258,7 @@ func countChars(s string) int {
 // classID is classID(n) from n's measures when it has them.
 func (p *page) classID(n *html.Node) string {
 	if st := p.stats.get(n); st != nil {
-		return st.cid
+		return st.classID(n)
 	}
 	return classID(n)
 }

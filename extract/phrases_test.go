@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
 
@@ -56,6 +57,35 @@ func TestAtomSet(t *testing.T) {
 			if got, want := s.has(a), m[a]; got != want {
 				t.Errorf("%s: has(%v) = %v, want %v", name, a, got, want)
 			}
+		}
+	}
+}
+
+// TestCommentsValue checks the allocation-free isComments against
+// commentsClass of the lower-cased class and id.
+func TestCommentsValue(t *testing.T) {
+	words := []string{"comment", "Comments", "COMMENT-list", "commentary", "disqus_thread", "respond", "table-responsive",
+		"Kommentare", "kommentar", "x", "", "replies", "rePLIES", "discussion", "Ünter", "KOMMENTAR-Ü", "commentslistx"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 5000 {
+		var c, id []string
+		for range rng.IntN(4) {
+			c = append(c, words[rng.IntN(len(words))])
+		}
+		for range rng.IntN(2) {
+			id = append(id, words[rng.IntN(len(words))])
+		}
+		seps := []string{" ", "-", "_", "  "}
+		cv, iv := strings.Join(c, seps[rng.IntN(len(seps))]), strings.Join(id, "_")
+		n := &html.Node{Type: html.ElementNode, Data: "div"}
+		if len(c) > 0 {
+			n.Attr = append(n.Attr, html.Attribute{Key: "class", Val: cv})
+		}
+		if len(id) > 0 {
+			n.Attr = append(n.Attr, html.Attribute{Key: "id", Val: iv})
+		}
+		if got, want := isComments(n), commentsClass(classID(n)); got != want {
+			t.Fatalf("isComments(class=%q id=%q) = %v, want %v", cv, iv, got, want)
 		}
 	}
 }

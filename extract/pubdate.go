@@ -258,7 +258,7 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 		kind, mod = kindLabel, true
 	case dateLabelSet.in(before):
 		kind = kindLabel
-	case isDateClass(st.cid) || n.Parent != nil && isDateClass(sc.p.classID(n.Parent)):
+	case isDateClass(st.classID(n)) || n.Parent != nil && isDateClass(sc.p.classID(n.Parent)):
 		kind = kindClass
 	case start > 3 && letters(before)+letters(t[end:]) > 24:
 		// A date inside a sentence or a caption.
@@ -335,7 +335,7 @@ func (sc *dateScan) likeSiblings(n *html.Node) int {
 		if s == n || s.Type != html.ElementNode || s.DataAtom != n.DataAtom || s.Data != n.Data {
 			continue
 		}
-		if st := sc.p.stats.get(s); st != nil && st.links > 0 && st.chars <= maxTeaserChars && st.cid == ci &&
+		if st := sc.p.stats.get(s); st != nil && st.links > 0 && st.chars <= maxTeaserChars && st.classID(s) == ci &&
 			(ci != "" || sameChildTags(s, n)) {
 			like++
 		}
