@@ -290,11 +290,11 @@ func stripLead(r string, mid bool) string {
 			r = rest
 			continue
 		}
-		if loc := reLabelLead.FindStringIndex(r); loc != nil {
+		if loc := labelLeadIndex(r); loc != nil {
 			r = r[loc[1]:]
 			continue
 		}
-		if loc := reCJKLead.FindStringIndex(r); loc != nil && loc[1] > 0 && loc[1] < len(r) {
+		if loc := cjkLeadIndex(r); loc != nil && loc[1] > 0 && loc[1] < len(r) {
 			r = r[loc[1]:]
 			continue
 		}
@@ -317,6 +317,50 @@ func stripLead(r string, mid bool) string {
 	return r
 }
 
+// labelLeadIndex is reLabelLead.FindStringIndex(r): no label without a
+// colon.
+func labelLeadIndex(r string) []int {
+	if strings.IndexByte(r, ':') < 0 && !strings.Contains(r, "：") {
+		return nil
+	}
+	return reLabelLead.FindStringIndex(r)
+}
+
+// cjkLeadIndex is reCJKLead.FindStringIndex(r): its words open with an
+// ideograph (U+4E00–U+9FFF, whose UTF-8 lead bytes are E4–E9).
+func cjkLeadIndex(r string) []int {
+	for i := 0; i < len(r); i++ {
+		if r[i] >= 0xE4 && r[i] <= 0xE9 {
+			return reCJKLead.FindStringIndex(r)
+		}
+	}
+	return nil
+}
+
+// tailWordsASCII are the words of reTailWord that ASCII text can hold,
+// lower case: in every ASCII text it matches.
+var tailWordsASCII = newPhraseSet([]string{"updated", "published", "posted", "modified", "aktualisiert",
+	"actualizado", "publicado", "atualizado", "aggiornato", "pubblicato", "bijgewerkt", "gepubliceerd",
+	"min read", "read time"})
+
+// tailWordIndex is reTailWord.FindStringIndex(r), the expression skipped
+// for ASCII text that has none of its words.
+func tailWordIndex(r string) []int {
+	if isASCII(r) && !tailWordsASCII.in(lower(r)) {
+		return nil
+	}
+	return reTailWord.FindStringIndex(r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 func firstWord(s string) string {
 	if f := strings.Fields(s); len(f) > 0 {
 		return strings.TrimRight(f[0], ":：")
@@ -334,7 +378,7 @@ func cutTail(r string) string {
 			break
 		}
 	}
-	if loc := reTailWord.FindStringIndex(r); loc != nil && loc[0] < end {
+	if loc := tailWordIndex(r); loc != nil && loc[0] < end {
 		end = loc[0]
 	}
 	if end == len(r) {
@@ -1109,7 +1153,22 @@ func mayOpenByline(t string) bool {
 	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '：' }); i > 0 {
 		w = t[:i]
 	}
-	w = strings.Trim(lower(w), "([|-–—·")
+	// Trimming and lower-casing commute here (no letter lower-cases to
+	// punctuation): trimmed first, the word is looked up without building
+	// its lower case when it is short ASCII.
+	w = strings.Trim(w, "([|-–—·")
+	if len(w) <= 32 && isASCII(w) {
+		var buf [32]byte
+		for i := 0; i < len(w); i++ {
+			b := w[i]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf[i] = b
+		}
+		return openerWords[string(buf[:len(w)])] || dateWords[string(buf[:len(w)])]
+	}
+	w = lower(w)
 	return openerWords[w] || dateWords[w]
 }
 

@@ -18,7 +18,12 @@ type phraseSet struct {
 	single [256 / 64]uint64     // bit b: the one-byte phrase b
 	sorted []string             // the phrases of two bytes or more, by first byte
 	first  [257]uint16          // sorted[first[b]:first[b+1]] open with byte b
-	empty  bool                 // "" is a phrase: every string holds it
+	// leads are the first bytes of the phrases when they are few (CJK
+	// words: the lead bytes of their first characters): in jumps from
+	// one to the next with IndexByte, fast on text that has none.
+	leads   []byte
+	singles bool // some phrase is one byte long
+	empty   bool // "" is a phrase: every string holds it
 }
 
 func newPhraseSet(list []string) *phraseSet {
@@ -29,6 +34,7 @@ func newPhraseSet(list []string) *phraseSet {
 			ps.empty = true
 		case 1:
 			ps.single[p[0]>>6] |= 1 << (p[0] & 63)
+			ps.singles = true
 		default:
 			k := uint(p[0])<<8 | uint(p[1])
 			ps.pairs[k>>6] |= 1 << (k & 63)
@@ -37,36 +43,63 @@ func newPhraseSet(list []string) *phraseSet {
 	}
 	slices.SortStableFunc(ps.sorted, func(a, b string) int { return int(a[0]) - int(b[0]) })
 	i := 0
+	var leads []byte
 	for b := 0; b < 256; b++ {
 		ps.first[b] = uint16(i)
+		if i < len(ps.sorted) && int(ps.sorted[i][0]) == b {
+			leads = append(leads, byte(b))
+		}
 		for i < len(ps.sorted) && int(ps.sorted[i][0]) == b {
 			i++
 		}
 	}
 	ps.first[256] = uint16(i)
+	if len(leads) <= 3 {
+		ps.leads = leads
+	}
 	return ps
 }
 
 // in reports whether s holds one of the phrases.
 func (ps *phraseSet) in(s string) bool {
-	if ps.empty {
+	switch {
+	case ps.empty:
 		return true
-	}
-	for i := 0; i < len(s); i++ {
-		b0 := s[i]
-		if ps.single[b0>>6]&(1<<(b0&63)) != 0 {
-			return true
-		}
-		if i+1 == len(s) {
-			break
-		}
-		if k := uint(b0)<<8 | uint(s[i+1]); ps.pairs[k>>6]&(1<<(k&63)) == 0 {
-			continue
-		}
-		for _, p := range ps.sorted[ps.first[b0]:ps.first[int(b0)+1]] {
-			if strings.HasPrefix(s[i:], p) {
+	case ps.singles:
+		for i := 0; i < len(s); i++ {
+			if b := s[i]; ps.single[b>>6]&(1<<(b&63)) != 0 || ps.at(s, i) {
 				return true
 			}
+		}
+		return false
+	case ps.leads != nil:
+		for _, b := range ps.leads {
+			for i := 0; ; i++ {
+				j := strings.IndexByte(s[i:], b)
+				if j < 0 {
+					break
+				}
+				if i += j; ps.at(s, i) {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for i := 0; i+1 < len(s); i++ {
+		if k := uint(s[i])<<8 | uint(s[i+1]); ps.pairs[k>>6]&(1<<(k&63)) != 0 && ps.at(s, i) {
+			return true
+		}
+	}
+	return false
+}
+
+// at reports whether a phrase of two bytes or more opens s[i:].
+func (ps *phraseSet) at(s string, i int) bool {
+	b0 := s[i]
+	for _, p := range ps.sorted[ps.first[b0]:ps.first[int(b0)+1]] {
+		if strings.HasPrefix(s[i:], p) {
+			return true
 		}
 	}
 	return false

@@ -2,6 +2,7 @@ package extract
 
 import (
 	"math/rand/v2"
+	"slices"
 	"strings"
 	"testing"
 
@@ -18,6 +19,8 @@ func TestPhraseSet(t *testing.T) {
 		"boilerPhrases": boilerPhrases, "authorClassWords": authorClassWords, "authorPathWords": authorPathWords,
 		"midByWords": midByWords, "dateLabelWords": dateLabelWords, "updateLabelWords": updateLabelWords,
 		"short": {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
+		"singles": {"a", "bc", "ü"}, "cjk": {"记者", "記者", "文／", "文/", "作者", "撰文"}, "ko": {"기자", "특파원"},
+		"few": {"ab", "ac", "ba", "zz"}, "many": {"ab", "bc", "cd", "de"},
 	}
 	rng := rand.New(rand.NewPCG(1, 2))
 	for name, list := range lists {
@@ -86,6 +89,34 @@ func TestCommentsValue(t *testing.T) {
 		}
 		if got, want := isComments(n), commentsClass(classID(n)); got != want {
 			t.Fatalf("isComments(class=%q id=%q) = %v, want %v", cv, iv, got, want)
+		}
+	}
+}
+
+// TestRegexpPrefilters checks the cheap tests before expressions against
+// the expressions alone, on texts built from their own words.
+func TestRegexpPrefilters(t *testing.T) {
+	pieces := []string{"By ", "UPDATED", "Updated ", "posted", "Min Read", " read time", "Autor:", "Text：", "文／", "記者 ",
+		"取材・文", "本报记者", "기자", "veröffentlicht", "publié", "обновлено", "Jane Doe", "张三", " ", ":", "5", "更新",
+		"(", "【", "aktualisiert", "gepubliceerd", "Kelvin K", "ſ", "modified", "é", "x"}
+	rng := rand.New(rand.NewPCG(5, 6))
+	check := func(name string, got, want []int, s string) {
+		if !slices.Equal(got, want) {
+			t.Fatalf("%s(%q) = %v, want %v", name, s, got, want)
+		}
+	}
+	for range 20000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		check("tailWordIndex", tailWordIndex(s), reTailWord.FindStringIndex(s), s)
+		check("labelLeadIndex", labelLeadIndex(s), reLabelLead.FindStringIndex(s), s)
+		check("cjkLeadIndex", cjkLeadIndex(s), reCJKLead.FindStringIndex(s), s)
+		check("cjkCreditIndex", cjkCreditIndex(s), reCJKCredit.FindStringIndex(s), s)
+		if got, want := koCreditSubmatch(s), reKoCredit.FindStringSubmatch(s); !slices.Equal(got, want) {
+			t.Fatalf("koCreditSubmatch(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
