@@ -32,8 +32,9 @@ type page struct {
 	base     *url.URL
 	stats    statTable
 	slab     []nstat // backing store of stats, allocated in chunks
-	// elements counts the elements kept by prune.
-	elements int
+	// trail is the first element whose markup names a breadcrumb trail
+	// (see marksTrail), noted by prune.
+	trail *html.Node
 	// tr collects the decisions for Explain; nil when no trace is asked for.
 	tr *tracer
 }
@@ -75,74 +76,123 @@ var junkSet = atomSetOf(junkAtoms)
 // <time> elements, drops invisible and non-text elements, and measures every
 // remaining element.
 func newPage(doc *html.Node) *page {
-	p := &page{doc: doc}
-	p.prune(doc, false)
-	// Sized once from the count prune took: no growth, no rehashing.
-	p.stats = newStatTable(p.elements)
-	p.slab = make([]nstat, 0, p.elements+1)
-	p.measure(doc, false)
+	p := &page{doc: doc, stats: newStatTable(256)}
+	var top nstat // the document's: no element, kept nowhere
+	p.prune(doc, false, &top, false)
 	return p
 }
 
-func (p *page) prune(n *html.Node, inHead bool) {
+// prune walks the children of n in document order: it drops what is never
+// visible text, notes what the metadata reads (collect), and measures each
+// element it keeps, bottom-up, into st, the measures of n (nil in <head>,
+// whose elements are dropped with it). inLink is set inside <a href>.
+func (p *page) prune(n *html.Node, inHead bool, st *nstat, inLink bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.CommentNode || c.Type == html.DoctypeNode {
+		switch c.Type {
+		case html.CommentNode, html.DoctypeNode:
+			n.RemoveChild(c)
+			c = next
+			continue
+		case html.TextNode:
+			if st != nil {
+				k := countChars(c.Data)
+				st.chars += k
+				if inLink {
+					st.linkChars += k
+				}
+			}
+			c = next
+			continue
+		case html.ElementNode:
+		default:
+			c = next
+			continue
+		}
+		if !p.collect(c, inHead) {
 			n.RemoveChild(c)
 			c = next
 			continue
 		}
-		if c.Type != html.ElementNode {
-			c = next
-			continue
-		}
-		switch c.DataAtom {
-		case atom.Html:
-			p.html = c
-		case atom.Body:
-			p.body = c
-		case atom.Title:
-			if p.title == "" {
-				p.title = collapse(textOf(c))
-			}
-			n.RemoveChild(c)
-			c = next
-			continue
-		case atom.Meta:
-			p.metas = append(p.metas, c)
-		case atom.Link:
-			p.links = append(p.links, c)
-		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
-				p.jsonld = append(p.jsonld, textOf(c))
-			} else if !inHead {
-				p.noteDateScript(c)
-			}
-		case atom.Time:
-			p.times = append(p.times, c)
-		case atom.H1:
-			p.h1s = append(p.h1s, c)
-		case atom.Base:
-			if !p.hasBase && hasAttr(c, "href") {
-				p.baseHref, p.hasBase = attr(c, "href"), true
-			}
-		}
-		hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
-		if junkSet.has(c.DataAtom) || c.DataAtom == atom.Head || hidden {
-			if c.DataAtom == atom.Head {
-				p.prune(c, true) // collect metas, title, JSON-LD
-			}
-			n.RemoveChild(c)
-			c = next
-			continue
-		}
-		p.elements++
 		if len(p.heads) < maxHeads && !inHead && c.DataAtom != atom.H1 && headlineLike(c) {
 			p.heads = append(p.heads, c)
 		}
-		p.prune(c, inHead)
+		if p.trail == nil && !inHead && marksTrail(c) {
+			p.trail = c
+		}
+		if inHead {
+			p.prune(c, true, nil, false)
+			c = next
+			continue
+		}
+		cs := p.newStat(c)
+		link := inLink
+		if c.DataAtom == atom.A && hasAttr(c, "href") {
+			cs.links++
+			link = true
+		}
+		p.prune(c, false, cs, link)
+		st.chars += cs.chars
+		st.linkChars += cs.linkChars
+		st.links += cs.links
 		c = next
 	}
+}
+
+// collect notes what element c holds for the metadata (<title>, <meta>,
+// JSON-LD, <time>, ...) and reports whether c stays in the tree: not
+// junk, not <head>, not hidden. <head> is walked here, then dropped.
+func (p *page) collect(c *html.Node, inHead bool) bool {
+	switch c.DataAtom {
+	case atom.Html:
+		p.html = c
+	case atom.Body:
+		p.body = c
+	case atom.Title:
+		if p.title == "" {
+			p.title = collapse(textOf(c))
+		}
+		return false
+	case atom.Meta:
+		p.metas = append(p.metas, c)
+	case atom.Link:
+		p.links = append(p.links, c)
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
+			p.jsonld = append(p.jsonld, textOf(c))
+		} else if !inHead {
+			p.noteDateScript(c)
+		}
+	case atom.Time:
+		p.times = append(p.times, c)
+	case atom.H1:
+		p.h1s = append(p.h1s, c)
+	case atom.Base:
+		if !p.hasBase && hasAttr(c, "href") {
+			p.baseHref, p.hasBase = attr(c, "href"), true
+		}
+	}
+	hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
+	if junkSet.has(c.DataAtom) || c.DataAtom == atom.Head || hidden {
+		if c.DataAtom == atom.Head {
+			p.prune(c, true, nil, false) // collect metas, title, JSON-LD
+		}
+		return false
+	}
+	return true
+}
+
+// newStat returns the zeroed measures of element c, kept in p.stats.
+func (p *page) newStat(c *html.Node) *nstat {
+	if len(p.slab) == cap(p.slab) {
+		// Chunks grow with the page: small pages stay small.
+		p.slab = make([]nstat, 0, min(1024, max(64, 2*cap(p.slab))))
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	st := &p.slab[len(p.slab)-1]
+	p.stats.put(c, st)
+	st.comments = isComments(c)
+	return st
 }
 
 // documentBase returns the document's base URL as the HTML standard
@@ -204,40 +254,6 @@ func isHidden(n *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// measure fills p.stats bottom-up for every element under n.
-func (p *page) measure(n *html.Node, inLink bool) *nstat {
-	if len(p.slab) == cap(p.slab) {
-		// Chunks grow with the page: small pages stay small.
-		p.slab = make([]nstat, 0, min(1024, max(32, 2*cap(p.slab))))
-	}
-	p.slab = p.slab[:len(p.slab)+1]
-	st := &p.slab[len(p.slab)-1]
-	if n.Type == html.ElementNode {
-		p.stats.put(n, st)
-		st.comments = isComments(n)
-		if n.DataAtom == atom.A && hasAttr(n, "href") {
-			st.links++
-			inLink = true
-		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			k := countChars(c.Data)
-			st.chars += k
-			if inLink {
-				st.linkChars += k
-			}
-		case html.ElementNode:
-			cs := p.measure(c, inLink)
-			st.chars += cs.chars
-			st.linkChars += cs.linkChars
-			st.links += cs.links
-		}
-	}
-	return st
 }
 
 // countChars counts the non-space characters of s.
