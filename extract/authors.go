@@ -1010,7 +1010,9 @@ func (s *bylineScan) walk(n *html.Node, pos int) {
 			if st == nil || st.chars == 0 {
 				continue
 			}
-			if end := pos + st.chars; end >= s.lo && pos <= s.hi && !within(c, s.head) {
+			// The walk goes down from the body and never into the
+			// headline: c is inside it only when it is the headline.
+			if end := pos + st.chars; end >= s.lo && pos <= s.hi && c != s.head {
 				s.visit(c, st, pos)
 			}
 			pos += st.chars

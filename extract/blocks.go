@@ -48,9 +48,9 @@ var (
 
 // headingKind returns the block kind a heading names, "" when none.
 func headingKind(heading string) string {
-	h := strings.ToLower(heading)
+	h := lower(heading)
 	switch {
-	case h == "":
+	case h == "" || !kindWords.in(h):
 		return ""
 	case hasPhrase(h, kindRelated):
 		return KindRelated
@@ -61,6 +61,19 @@ func headingKind(heading string) string {
 	}
 	return ""
 }
+
+// kindWords holds the phrases of every kind, stems without their "*":
+// a heading none of them is in names no kind (hasPhrase finds a phrase
+// with strings.Index before it looks at the words around it).
+var kindWords = func() *phraseSet {
+	var all []string
+	for _, list := range [][]string{kindRelated, kindRanking, kindRecommend} {
+		for _, p := range list {
+			all = append(all, strings.TrimSuffix(p, "*"))
+		}
+	}
+	return newPhraseSet(all)
+}()
 
 // hasPhrase reports whether s holds one of the phrases as whole words: a
 // phrase must start a word and, unless it ends with "*" (a stem such as

@@ -75,12 +75,21 @@ var junkSet = atomSetOf(junkAtoms)
 // newPage walks the tree once: it collects head metadata, JSON-LD and
 // <time> elements, drops invisible and non-text elements, and measures every
 // remaining element.
-func newPage(doc *html.Node) *page {
-	p := &page{doc: doc, stats: newStatTable(256)}
+func newPage(doc *html.Node) *page { return newPageSized(doc, 0) }
+
+// newPageSized is newPage for a document parsed from size bytes of HTML:
+// the measures are sized for about one element per bytesPerElement.
+func newPageSized(doc *html.Node, size int) *page {
+	p := &page{doc: doc, stats: newStatTable(max(256, size/bytesPerElement))}
 	var top nstat // the document's: no element, kept nowhere
 	p.prune(doc, false, &top, false)
 	return p
 }
+
+// bytesPerElement is about the fewest bytes of HTML per element kept on
+// news pages (a tenth of them have fewer): the table of measures is seldom
+// grown, and seldom more than twice too large.
+const bytesPerElement = 128
 
 // prune walks the children of n in document order: it drops what is never
 // visible text, notes what the metadata reads (collect), and measures each

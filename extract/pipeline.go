@@ -14,7 +14,7 @@ import (
 // when unknown). Every URL the record holds resolves against the
 // document's base URL (a <base href>, else pageURL).
 func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr *tracer) (*Article, error) {
-	p := newPage(doc)
+	p := newPageSized(doc, len(src.text))
 	p.tr = tr
 	p.base = p.documentBase(pageURL)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
