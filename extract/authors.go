@@ -1023,7 +1023,7 @@ func (s *bylineScan) walk(n *html.Node, pos int) {
 // visit records c as a credit, or as a line after the headline, and goes
 // on into its children unless it is a credit.
 func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
-	cid := st.classID(c)
+	cid := classID(c)
 	switch {
 	case c.DataAtom == atom.Nav, strings.Contains(cid, "comment"), strings.Contains(cid, "respond"):
 		return // chrome and comment threads: their names are no byline

@@ -352,7 +352,7 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 				break
 			}
 			if _, ok := c.base[a]; !ok {
-				c.base[a] = baseScore(a, p.classID(a))
+				c.base[a] = baseScore(a, classID(a))
 				c.order = append(c.order, a)
 			}
 			div := 1.0

@@ -120,3 +120,28 @@ func TestRegexpPrefilters(t *testing.T) {
 		}
 	}
 }
+
+// TestStatTable checks the table of measures against a map, through its
+// growth, for nodes present and absent.
+func TestStatTable(t *testing.T) {
+	for _, hint := range []int{0, 1, 5, 100} {
+		tab := newStatTable(hint)
+		want := map[*html.Node]*nstat{}
+		var nodes []*html.Node
+		for i := range 1000 {
+			n := &html.Node{Type: html.ElementNode, Data: "div"}
+			nodes = append(nodes, n)
+			if i%3 == 0 {
+				continue // absent
+			}
+			st := &nstat{chars: i}
+			tab.put(n, st)
+			want[n] = st
+		}
+		for _, n := range append(nodes, nil) {
+			if got := tab.get(n); got != want[n] {
+				t.Fatalf("hint %d: get(%p) = %v, want %v", hint, n, got, want[n])
+			}
+		}
+	}
+}

@@ -199,7 +199,7 @@ func (sc *dateScan) marked(n *html.Node) {
 	isPub := strings.Contains(ip, "datepublished") || strings.Contains(ip, "datecreated")
 	isMod := strings.Contains(ip, "datemodified")
 	// hAtom's <abbr class="published" title="2019-11-18T17:19:53Z">.
-	abbr := n.DataAtom == atom.Abbr && hasAttr(n, "title") && isDateClass(sc.p.classID(n))
+	abbr := n.DataAtom == atom.Abbr && hasAttr(n, "title") && isDateClass(classID(n))
 	if n.DataAtom != atom.Time && !abbr && !isPub && !isMod {
 		return
 	}
@@ -222,7 +222,7 @@ func (sc *dateScan) marked(n *html.Node) {
 		kind = kindMarked
 	}
 	if !isPub && !isMod {
-		ci := sc.p.classID(n)
+		ci := classID(n)
 		isMod = strings.Contains(ci, "modif") || strings.Contains(ci, "updat")
 		if !isMod && (strings.Contains(ci, "publish") || strings.Contains(ci, "pubdate")) {
 			kind = kindMarked
@@ -258,7 +258,7 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 		kind, mod = kindLabel, true
 	case dateLabelSet.in(before):
 		kind = kindLabel
-	case isDateClass(st.classID(n)) || n.Parent != nil && isDateClass(sc.p.classID(n.Parent)):
+	case isDateClass(classID(n)) || n.Parent != nil && isDateClass(classID(n.Parent)):
 		kind = kindClass
 	case start > 3 && letters(before)+letters(t[end:]) > 24:
 		// A date inside a sentence or a caption.
@@ -330,12 +330,12 @@ func (sc *dateScan) teaser(n *html.Node) bool {
 // bare <div> is alike: the siblings must then also be built as n is (the
 // same tags for children), as the items of a list of teasers are.
 func (sc *dateScan) likeSiblings(n *html.Node) int {
-	ci, like := sc.p.classID(n), 0
+	ci, like := classID(n), 0
 	for s := n.Parent.FirstChild; s != nil; s = s.NextSibling {
 		if s == n || s.Type != html.ElementNode || s.DataAtom != n.DataAtom || s.Data != n.Data {
 			continue
 		}
-		if st := sc.p.stats.get(s); st != nil && st.links > 0 && st.chars <= maxTeaserChars && st.classID(s) == ci &&
+		if st := sc.p.stats.get(s); st != nil && st.links > 0 && st.chars <= maxTeaserChars && classID(s) == ci &&
 			(ci != "" || sameChildTags(s, n)) {
 			like++
 		}

@@ -13,7 +13,7 @@ import (
 // a Go map hashes and probes a group. Nodes never move: the address is a
 // stable key for as long as the page lives. Filled once by measure.
 type statTable struct {
-	slots []statSlot // a power of two, at most half full
+	slots []statSlot // a power of two, at most three quarters full
 	shift uint       // 64 - log2(len(slots))
 	count int
 }
@@ -26,7 +26,7 @@ type statSlot struct {
 // newStatTable returns a table for about n elements.
 func newStatTable(n int) statTable {
 	bits := uint(4)
-	for 1<<bits < 2*n {
+	for 3<<bits < 4*n {
 		bits++
 	}
 	return statTable{slots: make([]statSlot, 1<<bits), shift: 64 - bits}
@@ -56,7 +56,7 @@ func (t *statTable) get(n *html.Node) *nstat {
 
 // put sets the measures of n, a node not in the table yet.
 func (t *statTable) put(n *html.Node, st *nstat) {
-	if 2*(t.count+1) > len(t.slots) {
+	if 4*(t.count+1) > 3*len(t.slots) {
 		old := t.slots
 		*t = newStatTable(2 * (t.count + 1))
 		for _, s := range old {

@@ -44,7 +44,7 @@ func (p *page) breadcrumb(site string) []string {
 		}
 		marked := strings.Contains(strings.ToLower(attr(n, "aria-label")), "breadcrumb") ||
 			strings.Contains(attr(n, "itemtype"), "BreadcrumbList") ||
-			strings.Contains(st.classID(n), "crumb")
+			strings.Contains(classID(n), "crumb")
 		if st.chars <= 160 && st.links >= 1 && (marked || st.links <= 8) {
 			if items := crumbItems(n, marked, site); items != nil {
 				if p.tr != nil {
