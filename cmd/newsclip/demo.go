@@ -32,6 +32,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	o.register(fs)
 	fs.IntVar(&o.articles, "articles", 240, "articles in the portal")
+	republish := fs.Bool("republish", false, "re-publish one wire story in twelve 2-4 times under /wire/ (near-duplicates for newsclip report)")
 	serveOnly := fs.Bool("serve", false, "only serve the portal until interrupted")
 	addr := fs.String("addr", "127.0.0.1:0", "address to serve on")
 	fs.Usage = func() {
@@ -49,7 +50,7 @@ func runDemo(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintf(stderr, "newsclip demo: unexpected argument %q\n", rest[0])
 		return exitUsage
 	}
-	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles}, *addr)
+	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles, Republish: *republish}, *addr)
 	if err != nil {
 		fmt.Fprintf(stderr, "newsclip demo: %v\n", err)
 		return exitFailed
