@@ -31,6 +31,7 @@ usage:
   newsclip extract [flags] INPUT...   extract records from files, directories, URLs or - (stdin)
   newsclip crawl [flags] URL...       crawl portals into JSON Lines records
   newsclip demo [flags]               crawl the bundled demo portal, offline
+  newsclip report [flags] OUT.jsonl...  an HTML report of a crawl's records
   newsclip help                       this text
 
 Run "newsclip COMMAND -h" for a command's flags.
@@ -49,6 +50,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return runCrawl(ctx, rest, stdout, stderr)
 	case "demo":
 		return runDemo(ctx, rest, stdout, stderr)
+	case "report":
+		return runReport(ctx, rest, stdin, stdout, stderr)
 	case "help", "-h", "--help":
 		fmt.Fprint(stdout, usage)
 		return exitOK

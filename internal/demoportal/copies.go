@@ -13,8 +13,8 @@ import (
 // story the portal runs again, two to four times, under /wire/. Each copy
 // takes another of the three article templates, another headline, another
 // date and section; every other copy drops the dateline prefix
-// ("MOSCOW (AP) — "), the third also the last paragraph (a shortened
-// copy), the fourth adds an editor's note. The copies are listed on
+// ("MOSCOW (AP) — "), the third also the last sentence (a trimmed copy),
+// the fourth adds a credit line. The copies are listed on
 // /wire/ (paginated), linked from the home page's extras, so that a crawl
 // records them and a report can cluster them by fingerprint.
 
@@ -79,10 +79,13 @@ func copyParagraphs(id, c int) []string {
 		}
 	}
 	switch c {
-	case 3:
-		ps = ps[:len(ps)-1]
+	case 3: // trimmed: the last sentence cut
+		last := ps[len(ps)-1]
+		if i := strings.LastIndex(strings.TrimSuffix(last, "."), ". "); i > 0 {
+			ps[len(ps)-1] = last[:i+1]
+		}
 	case 4:
-		ps = append(ps, "Editor's note: this story was first published by our wire partner and is republished with permission.")
+		ps = append(ps, "This story was republished with permission from our wire partner.")
 	}
 	return ps
 }
