@@ -3,6 +3,7 @@ package demoportal
 import (
 	"bytes"
 	"flag"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -237,7 +238,7 @@ func TestRepublish(t *testing.T) {
 		if !listed[e.Path] {
 			t.Errorf("%s not listed on %s", e.Path, WirePrefix)
 		}
-		body := get(t, p, e.Path).Body.String()
+		body := html.UnescapeString(get(t, p, e.Path).Body.String())
 		first := paragraphs(e.Story, 0)[0]
 		_, rest, _ := strings.Cut(first, " — ")
 		c, _ := strconv.Atoi(e.Path[strings.LastIndexByte(e.Path, '-')+1 : len(e.Path)-len(".html")])

@@ -15,7 +15,15 @@ import (
 //go:embed report.tmpl
 var pageTmpl string
 
-var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{"num": num}).Parse(pageTmpl))
+var tmpl = template.Must(template.New("report").Funcs(template.FuncMap{"num": num, "plural": plural}).Parse(pageTmpl))
+
+// plural writes n and the noun, with an s unless n is 1.
+func plural(n int, noun string) string {
+	if n == 1 {
+		return "1 " + noun
+	}
+	return num(n) + " " + noun + "s"
+}
 
 // page is what the template shows.
 type page struct {
@@ -25,6 +33,7 @@ type page struct {
 	Articles  int
 	Failed    int
 	BadLines  int
+	Logs      int
 	Summary   *summary
 	Threshold int
 	Top       int
@@ -65,7 +74,7 @@ type memberView struct {
 func (r *Report) WriteHTML(w io.Writer) error {
 	p := &page{
 		Title: r.opts.Title, Inputs: r.inputs, Records: r.records, Articles: r.articles,
-		BadLines: r.badLines, Summary: r.summary, Threshold: r.opts.Threshold, Top: r.opts.Top, Undated: r.undated,
+		BadLines: r.badLines, Logs: r.logs, Summary: r.summary, Threshold: r.opts.Threshold, Top: r.opts.Top, Undated: r.undated,
 	}
 	p.Sections = hbars("sections", "articles per section", topBars(r.sections, 30), nil)
 	var pub, fet []bar

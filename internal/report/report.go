@@ -56,24 +56,25 @@ type Options struct {
 type Report struct {
 	opts Options
 
-	inputs     []string
-	records    int // lines that were records
-	articles   int // records without error
-	badLines   int // lines that were neither records nor log entries
-	sections   counter
-	published  counter // by day, YYYY-MM-DD
-	fetched    counter
-	undated    int // articles without a published day
-	agencies   counter
-	datelines  counter
-	languages  counter
-	words      []int32
-	links      map[string]*linked // canonical URL → links to it from blocks
-	recs       []rec
-	byURL      map[string]int32 // canonical URL → index in recs
-	canonCache map[string]string
-	failures   map[string]*failure // reason → failures
-	summary    *summary            // the crawl's own, from its log
+	inputs    []string
+	records   int // lines that were records
+	articles  int // records without error
+	badLines  int // lines that were neither records nor log entries
+	sections  counter
+	published counter // by day, YYYY-MM-DD
+	fetched   counter
+	undated   int // articles without a published day
+	agencies  counter
+	datelines counter
+	languages counter
+	words     []int32
+	links     map[string]*linked // canonical URL → links to it from blocks
+	recs      []rec
+	byURL     map[string]int32    // canonical URL → index in recs
+	linkCache map[string]*linked  // a link's URL as written → its page
+	failures  map[string]*failure // reason → failures
+	logs      int                 // logs read
+	summary   *summary            // the crawl's own, from its log
 }
 
 // rec is what a report keeps of an article.
@@ -127,7 +128,7 @@ func New(opts Options) *Report {
 	}
 	return &Report{
 		opts: opts, links: map[string]*linked{}, byURL: map[string]int32{},
-		canonCache: map[string]string{}, failures: map[string]*failure{},
+		linkCache: map[string]*linked{}, failures: map[string]*failure{},
 		sections: counter{}, published: counter{}, fetched: counter{}, agencies: counter{},
 		datelines: counter{}, languages: counter{},
 	}
@@ -152,9 +153,8 @@ type lean struct {
 // not) named name. Lines that are not records are counted and skipped.
 func (r *Report) ReadRecords(name string, rd io.Reader) error {
 	r.inputs = append(r.inputs, name)
-	return eachLine(rd, func(line []byte) {
-		var l lean
-		if json.Unmarshal(line, &l) != nil || l.Schema == 0 {
+	return decodeRecords(rd, func(l *lean) {
+		if l == nil {
 			r.badLines++
 			return
 		}
@@ -222,7 +222,7 @@ func (r *Report) Add(a *extract.Article) {
 	r.recs = append(r.recs, x)
 	for _, u := range []string{a.URL, a.CanonicalURL} {
 		if u != "" {
-			r.byURL[r.canon(u)] = i
+			r.byURL[canon(u)] = i
 		}
 	}
 }
@@ -238,10 +238,10 @@ func orNone(s string) string {
 // Recommendation blocks link, the record once per kind.
 func (r *Report) addLinks(blocks []extract.Block) {
 	type seenKey struct {
-		url  string
+		page *linked
 		kind int
 	}
-	var seen map[seenKey]bool
+	var seen []seenKey // a record links some 30 pages: a slice beats a map
 	for _, b := range blocks {
 		k := -1
 		for i, kind := range linkKinds {
@@ -252,39 +252,44 @@ func (r *Report) addLinks(blocks []extract.Block) {
 		if k < 0 {
 			continue
 		}
+	links:
 		for _, l := range b.Links {
-			u := r.canon(l.URL)
-			if seen == nil {
-				seen = map[seenKey]bool{}
+			x := r.page(l)
+			for _, s := range seen {
+				if s == (seenKey{x, k}) {
+					continue links
+				}
 			}
-			if seen[seenKey{u, k}] {
-				continue
-			}
-			seen[seenKey{u, k}] = true
-			x := r.links[u]
-			if x == nil {
-				x = &linked{title: l.Title}
-				r.links[u] = x
-			}
+			seen = append(seen, seenKey{x, k})
 			x.kinds[k]++
 		}
 	}
 }
 
-// canon is the page a URL names: crawl.Canonicalize's form (tracking
-// parameters and fragment dropped), remembered.
-func (r *Report) canon(u string) string {
-	if c, ok := r.canonCache[u]; ok {
+// page returns the counts of the page a link names, by its URL in
+// crawl.Canonicalize's form (tracking parameters and fragment dropped);
+// the link's URL as written is remembered.
+func (r *Report) page(l extract.Link) *linked {
+	if x, ok := r.linkCache[l.URL]; ok {
+		return x
+	}
+	u := canon(l.URL)
+	x := r.links[u]
+	if x == nil {
+		x = &linked{title: l.Title}
+		r.links[u] = x
+	}
+	if len(r.linkCache) < 1<<20 {
+		r.linkCache[l.URL] = x
+	}
+	return x
+}
+
+func canon(u string) string {
+	if c, err := crawl.Canonicalize(u); err == nil {
 		return c
 	}
-	c, err := crawl.Canonicalize(u)
-	if err != nil {
-		c = u
-	}
-	if len(r.canonCache) < 1<<20 {
-		r.canonCache[u] = c
-	}
-	return c
+	return u
 }
 
 // day returns the date part of an RFC 3339 time (or a bare date).
@@ -345,6 +350,7 @@ type logEntry struct {
 // ReadLog adds the failed pages and the summary of a crawl's log written
 // with --log-format json. Lines that are not JSON are counted and skipped.
 func (r *Report) ReadLog(rd io.Reader) error {
+	r.logs++
 	return eachLine(rd, func(line []byte) {
 		var e logEntry
 		if json.Unmarshal(line, &e) != nil {

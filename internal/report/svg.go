@@ -94,7 +94,7 @@ func hbars(id, desc string, items []bar, kinds []string) template.HTML {
 			fmt.Fprintf(&b, ` data-%s="%d"`, esc(kind), part(it.Parts, k))
 		}
 		fmt.Fprintf(&b, `><title>%s: %s%s</title>`, esc(it.Label), num(it.Value), partsText(it.Parts, kinds))
-		label := fmt.Sprintf(`<text class="label" x="%d" y="%d" text-anchor="end">%s</text>`, labelWidth-8, y+15, esc(short(it.Label, 38)))
+		label := fmt.Sprintf(`<text class="label" x="%d" y="%d" text-anchor="end">%s</text>`, labelWidth-8, y+15, esc(short(it.Label, 34)))
 		if it.Href != "" {
 			label = fmt.Sprintf(`<a href="%s">%s</a>`, esc(it.Href), label)
 		}
@@ -155,7 +155,8 @@ func columns(id, desc string, items []bar) template.HTML {
 	step, yMax := niceTicks(maxV)
 	plotH := float64(h - bottom - topPad)
 	plotW := float64(chartWidth - left - 10)
-	colW := plotW / float64(len(items))
+	colW := min(plotW/float64(len(items)), 80)
+	x0 := float64(left) + (plotW-colW*float64(len(items)))/2 // few columns: centred
 	labelEvery := max(1, int(math.Ceil(80/colW)))
 	var b strings.Builder
 	fmt.Fprintf(&b, `<svg class="chart" data-chart="%s" role="img" aria-label="%s" viewBox="0 0 %d %d" width="%d" height="%d" xmlns="http://www.w3.org/2000/svg">`,
@@ -166,7 +167,7 @@ func columns(id, desc string, items []bar) template.HTML {
 			left, chartWidth-10, y, y, left-6, y+4, num(v))
 	}
 	for i, it := range items {
-		x := float64(left) + colW*float64(i)
+		x := x0 + colW*float64(i)
 		ch := plotH * float64(it.Value) / float64(yMax)
 		fmt.Fprintf(&b, `<g class="bar" data-label="%s" data-value="%d"><title>%s: %s</title><rect class="fill" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`,
 			esc(it.Label), it.Value, esc(it.Label), num(it.Value), x+colW*0.1, float64(topPad)+plotH-ch, max(colW*0.8, 1), ch)
