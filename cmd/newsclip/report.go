@@ -3,14 +3,12 @@ package main
 import (
 	"bufio"
 	"context"
-	"errors"
 	"flag"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 
-	"github.com/newsclip/newsclip/internal/report"
+	crawlreport "github.com/newsclip/newsclip/internal/report"
 )
 
 const reportUsage = `usage: newsclip report [flags] OUT.jsonl... [-o report.html]
@@ -27,62 +25,46 @@ fetch. Inputs may be gzip-compressed; - reads standard input.
 flags:
 `
 
-type logFiles []string
-
-func (l *logFiles) String() string     { return strings.Join(*l, ",") }
-func (l *logFiles) Set(s string) error { *l = append(*l, s); return nil }
-
-func runReport(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func runReport(ctx context.Context, args []string, s stdio) error {
 	fs := flag.NewFlagSet("report", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	out := fs.String("o", "", "write the report to this file (default stdout)")
-	var logs logFiles
+	var logs stringList
 	fs.Var(&logs, "log", "a crawl's JSON log (--log-format json), for the pages that failed; repeatable")
-	opts := report.Options{}
-	fs.IntVar(&opts.Threshold, "threshold", report.DefaultThreshold, "largest fingerprint distance (bits) within a cluster of near-duplicates; -1 exact copies only")
+	opts := crawlreport.Options{}
+	fs.IntVar(&opts.Threshold, "threshold", crawlreport.DefaultThreshold, "largest fingerprint distance (bits) within a cluster of near-duplicates, 1..32; -1 exact copies only")
 	fs.IntVar(&opts.Top, "top", 20, "rows of the tables (most linked pages, places, largest clusters)")
 	fs.StringVar(&opts.Title, "title", "Crawl report", "the report's title")
-	fs.Usage = func() { fmt.Fprint(stderr, reportUsage); fs.PrintDefaults() }
-	inputs, err := parseInterspersed(fs, args)
+	inputs, err := parseFlags(fs, reportUsage, args, s.out)
 	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+		return err
 	}
 	if len(inputs) == 0 {
-		fmt.Fprint(stderr, "newsclip report: no records given\n\n")
-		fs.Usage()
-		return exitUsage
+		return usageErrorf("no records given")
 	}
-	if opts.Threshold > 32 || opts.Threshold == 0 {
-		fmt.Fprintf(stderr, "newsclip report: --threshold %d: want 1..32, or -1\n", opts.Threshold)
-		return exitUsage
+	if opts.Threshold > 32 || opts.Threshold == 0 || opts.Threshold < -1 {
+		return usageErrorf("--threshold %d: want 1..32, or -1", opts.Threshold)
 	}
-	r := report.New(opts)
+	if err := atLeast(fs, 1, "top"); err != nil {
+		return err
+	}
+	r := crawlreport.New(opts)
 	for _, in := range inputs {
-		if err := readInto(in, stdin, func(name string, rd io.Reader) error { return r.ReadRecords(name, rd) }); err != nil {
-			fmt.Fprintf(stderr, "newsclip report: %v\n", err)
-			return exitFailed
+		if err := readInto(in, s.in, func(name string, rd io.Reader) error { return r.ReadRecords(name, rd) }); err != nil {
+			return err
 		}
 		if ctx.Err() != nil {
-			return exitInterrupted
+			return &interrupted{"interrupted", ctx.Err()}
 		}
 	}
 	for _, l := range logs {
-		if err := readInto(l, stdin, func(_ string, rd io.Reader) error { return r.ReadLog(rd) }); err != nil {
-			fmt.Fprintf(stderr, "newsclip report: %v\n", err)
-			return exitFailed
+		if err := readInto(l, s.in, func(_ string, rd io.Reader) error { return r.ReadLog(rd) }); err != nil {
+			return err
 		}
 	}
 	if n := r.BadLines(); n > 0 {
-		fmt.Fprintf(stderr, "newsclip report: skipped %d lines that were neither records nor JSON log entries\n", n)
+		fmt.Fprintf(s.err, "newsclip report: skipped %d lines that were neither records nor JSON log entries\n", n)
 	}
-	if err := writeReport(r, *out, stdout); err != nil {
-		fmt.Fprintf(stderr, "newsclip report: %v\n", err)
-		return exitFailed
-	}
-	return exitOK
+	return writeReport(r, *out, s.out)
 }
 
 // readInto opens a file (or stdin for -) and hands it to read.
@@ -103,7 +85,7 @@ func readInto(name string, stdin io.Reader, read func(string, io.Reader) error) 
 
 // writeReport writes the page to path (through a temporary file, so that a
 // failed run leaves no half page) or to stdout.
-func writeReport(r *report.Report, path string, stdout io.Writer) error {
+func writeReport(r *crawlreport.Report, path string, stdout io.Writer) error {
 	if path == "" || path == "-" {
 		bw := bufio.NewWriter(stdout)
 		if err := r.WriteHTML(bw); err != nil {
