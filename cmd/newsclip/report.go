@@ -61,7 +61,11 @@ func runReport(ctx context.Context, args []string, s stdio) error {
 			return err
 		}
 	}
-	if n := r.BadLines(); n > 0 {
+	switch n := r.BadLines(); n {
+	case 0:
+	case 1:
+		fmt.Fprintf(s.err, "newsclip report: skipped 1 line that was neither a record nor a JSON log entry\n")
+	default:
 		fmt.Fprintf(s.err, "newsclip report: skipped %d lines that were neither records nor JSON log entries\n", n)
 	}
 	return writeReport(r, *out, s.out)
