@@ -27,11 +27,11 @@ import (
 // records (JSON Lines, as newsclip crawl writes them) and its JSON log.
 func crawlDemo(t *testing.T, articles int) (p *demoportal.Portal, records, log []byte) {
 	t.Helper()
-	p = demoportal.New(demoportal.Options{Articles: articles, Republish: true, SlowDelay: 3 * time.Second, NoLog: true})
+	p = demoportal.New(demoportal.Options{Articles: articles, Republish: true, SlowDelay: 10 * time.Second, NoLog: true})
 	srv := httptest.NewServer(p)
 	t.Cleanup(srv.Close)
 	var recs, logBuf bytes.Buffer
-	c, err := crawl.New(crawl.Config{Delay: -1, Parallel: 4, Timeout: time.Second, Retries: 1, RetryBase: 20 * time.Millisecond,
+	c, err := crawl.New(crawl.Config{Delay: -1, Parallel: 4, Timeout: 3 * time.Second, Retries: 1, RetryBase: 20 * time.Millisecond,
 		Logger: slog.New(slog.NewJSONHandler(&logBuf, &slog.HandlerOptions{Level: slog.LevelInfo}))})
 	if err != nil {
 		t.Fatal(err)

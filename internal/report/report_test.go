@@ -206,3 +206,22 @@ func TestWriteHTMLSelfContained(t *testing.T) {
 		}
 	}
 }
+
+func TestFormatting(t *testing.T) {
+	for _, c := range []struct {
+		n    int
+		want string
+	}{{0, "0"}, {999, "999"}, {1000, "1\u202f000"}, {-1234567, "-1\u202f234\u202f567"}} {
+		if got := num(c.n); got != c.want {
+			t.Errorf("num(%d) = %q, want %q", c.n, got, c.want)
+		}
+	}
+	for _, c := range []struct{ max, step, top int }{{1, 1, 1}, {7, 2, 8}, {60, 20, 60}, {304, 100, 400}, {95, 20, 100}} {
+		if step, top := niceTicks(c.max); step != c.step || top != c.top {
+			t.Errorf("niceTicks(%d) = %d, %d; want %d, %d", c.max, step, top, c.step, c.top)
+		}
+	}
+	if got := short("Ferry fares rise again", 10); got != "Ferry far…" {
+		t.Errorf("short = %q", got)
+	}
+}
