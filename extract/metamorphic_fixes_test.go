@@ -5,6 +5,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/newsclip/newsclip/extract"
 )
 
@@ -153,5 +155,30 @@ func TestBlockShapesSeen(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			checkShape(t, tc.body, tc.want)
 		})
+	}
+}
+
+// TestMetaCharsetAnyCase: a charset declared in a <meta> written in upper
+// case or with other quoting is read (render-style variants).
+func TestMetaCharsetAnyCase(t *testing.T) {
+	title := "多地推出春季消费新举措"
+	for _, decl := range []string{
+		`<META CHARSET=gbk>`, `<meta Charset='GBK'>`,
+		`<META HTTP-EQUIV='Content-Type' CONTENT='text/html; CHARSET=GBK'>`,
+		`<meta http-equiv=Content-Type content="text/html; charset=gbk">`,
+	} {
+		page := `<html><head>` + decl + `<title>` + title + `</title></head><body><h1>` + title + `</h1><p>` +
+			strings.Repeat("春季是传统的消费旺季，各地推出新举措。", 6) + `</p></body></html>`
+		raw, err := simplifiedchinese.GBK.NewEncoder().String(page)
+		if err != nil {
+			t.Fatal(err)
+		}
+		a, err := extract.New(extract.Options{}).ExtractBytes([]byte(raw), extract.Source{URL: shapeSite + "/a.html"})
+		if err != nil {
+			t.Fatalf("%s: %v", decl, err)
+		}
+		if a.Title != title {
+			t.Errorf("%s: Extract(page).Title = %q, want %q", decl, a.Title, title)
+		}
 	}
 }
