@@ -39,6 +39,7 @@ const usage = `newsclip: news scraper and article extractor
 
 usage:
   newsclip extract [flags] INPUT...   extract records from files, directories, URLs or - (stdin)
+  newsclip explain [flags] INPUT      an HTML page showing why each part of a page was kept or dropped
   newsclip crawl [flags] URL...       crawl portals into JSON Lines records
   newsclip demo [flags]               crawl the bundled demo portal, offline
   newsclip help [COMMAND]             this text, or a command's flags
@@ -56,6 +57,7 @@ type stdio struct {
 // commands are the subcommands, by name.
 var commands = map[string]func(ctx context.Context, args []string, s stdio) error{
 	"extract": runExtract,
+	"explain": runExplain,
 	"crawl":   runCrawl,
 	"demo":    runDemo,
 }
