@@ -127,6 +127,37 @@ func TestBlockShapes(t *testing.T) {
 			[]shapeBlock{related("r", 6)},
 		},
 		{
+			"a last link to a listing, shorter than the headlines, is no item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `<li><a href="/news/">Nachrichten</a></li></ul>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"a last link with an arrow, after the list, is no item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `</ul><div><a href="/news/r-all.html">Übersicht ›</a></div>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"a last link of an unlisted phrase in a row of its own",
+			`<div>` + shapeBody + `</div><div>Related</div><table>` + items(4, "r", rowItem) + `<tr><td><a href="/ressort/politik">Alle anzeigen</a></td></tr></table>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"a short last headline to a story's address stays an item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `<li><a href="/news/r-5.html">Story 5</a></li></ul>`,
+			[]shapeBlock{related("r", 5)},
+		},
+		{
+			"a short last headline to a slug stays an item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `<li><a href="/news/story-five-ends/">Story five</a></li></ul>`,
+			[]shapeBlock{{"related", "Related", append(urls("r", 1, 4), shapeSite+"/news/story-five-ends/")}},
+		},
+		{
+			"items that all point to listings keep their short last one",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + strings.NewReplacer("-1.html", "one/", "-2.html", "two/", "-3.html", "three/").Replace(items(3, "r", liItem)) +
+				`<li><a href="/news/world/">Story one</a></li></ul>`,
+			[]shapeBlock{{"related", "Related", []string{shapeSite + "/news/rone/", shapeSite + "/news/rtwo/", shapeSite + "/news/rthree/", shapeSite + "/news/world/"}}},
+		},
+		{
 			"grid of table cells, two a row",
 			`<div>` + shapeBody + `</div><div class="tit">Recommended</div><table>` +
 				"<tr>" + items(2, "g", cellItem) + "</tr><tr>" + strings.ReplaceAll(items(2, "h", cellItem), "/news/h-", "/news/g-x") + "</tr></table>",

@@ -36,3 +36,54 @@ func TestFindDateForms(t *testing.T) {
 		}
 	}
 }
+
+// TestIsMoreLabel: the label of a link to the rest of a list, in the ten
+// languages, said in words the vocabulary has not listed whole; headlines,
+// section names and lone verbs or nouns are none.
+func TestIsMoreLabel(t *testing.T) {
+	for _, tc := range []struct {
+		in   string
+		want bool
+	}{
+		{"Alle anzeigen", true},
+		{"Alle Artikel", true},
+		{"Alle Nachrichten »", true},
+		{"Voir tout", true},
+		{"Voir toutes les actualités", true},
+		{"Ver más", true},
+		{"Ver todas las noticias", true},
+		{"Ver mais", true},
+		{"Veja mais notícias", true},
+		{"Vedi tutti", true},
+		{"Vedi tutte le notizie", true},
+		{"Все новости", true},
+		{"Показать все", true},
+		{"もっと見る", true},
+		{"すべて見る", true},
+		{"記事一覧へ", true},
+		{"더보기", true},
+		{"전체보기", true},
+		{"뉴스 더보기", true},
+		{"查看更多", true},
+		{"更多>>", true},
+		{"查看全部新闻", true},
+		{"Show all stories", true},
+		{"View all »", true},
+		// Negative.
+		{"News", false},
+		{"Read", false},
+		{"Anzeigen", false},
+		{"Sport", false},
+		{"新闻", false},
+		{"All the president's men return to the stage", false},
+		{"Mehr Geld für die Schulen der Stadt", false},
+		{"Plus de pluie attendue ce week-end", false},
+		{"更多城市开通地铁", false},
+		{"もっと知りたい日本の城", false},
+		{"Tout savoir sur la réforme des retraites", false},
+	} {
+		if got := isMoreLabel(tc.in); got != tc.want {
+			t.Errorf("isMoreLabel(%q) = %v, want %v", tc.in, got, tc.want)
+		}
+	}
+}
