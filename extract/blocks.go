@@ -400,8 +400,10 @@ func (p *page) elementEntries(c *html.Node, out []entry) []entry {
 		// "<h3>Related coverage from <a>Money</a></h3>".
 		e.kind, e.named = entHeading, true
 	default:
-		if st.links >= 2 && st.links <= 6 {
-			// A row of a grid: its cells are the items.
+		if st.links >= 2 && st.links <= 12 && c.DataAtom != atom.Nav && attr(c, "role") != "navigation" {
+			// A row of a grid: its cells are the items (up to six, each
+			// with a headline and maybe a thumbnail linked to the story);
+			// never a navigation landmark, which findBlocks leaves out.
 			if cells := p.linkCells(c); cells != nil {
 				return append(out, cells...)
 			}
@@ -435,7 +437,9 @@ func (p *page) judge(e *entry) {
 	switch {
 	case p.headingLike(e.node, &e.named):
 		e.kind = entHeading
-	case p.stats[e.node].chars <= 30 && !sentenceEnd(lastText(e.node)):
+	case p.stats[e.node].chars <= 30 && (!sentenceEnd(lastText(e.node)) || !hasLetter(nodeText(e.node))):
+		// A short line between items, not a sentence: a date, a count, a
+		// rank ("3." is a number, not the end of one).
 		e.kind = entGap
 	}
 }
@@ -779,7 +783,7 @@ func (p *page) segment(es []entry, out []span) []span {
 			}
 			last = i
 		case entGap, entHeading:
-			if !es[i].named && i+1 < len(es) && es[i+1].kind == entItem &&
+			if !es[i].named && p.itemAfterGaps(es, i+1) &&
 				(cur.from >= 0 && (es[i].kind == entGap || emphasis(es[i].node) == 0 && !p.sectionLink(es[i].node)) || es[i].kind == entGap) ||
 				!es[i].named && cur.from < 0 && pending >= 0 && es[pending].named && beforeRun(es, i+1) {
 				// A label between items of one list (an ad's, a rank), or
@@ -809,6 +813,26 @@ func (p *page) segment(es []entry, out []span) []span {
 	}
 	closeRun(last + 1)
 	return out
+}
+
+// itemAfterGaps reports whether es[i:] begins with an item, past up to one
+// short line between items (judged here as segment judges it, next to a
+// run): the last item's date and the next one's rank ("<a>…</a>
+// <span>2h ago</span><br><span>2.</span> <a>…</a>").
+func (p *page) itemAfterGaps(es []entry, i int) bool {
+	for k := i; k < len(es) && k <= i+1; k++ {
+		if es[k].kind == entLabel && beforeRun(es, k+1) {
+			p.judge(&es[k])
+		}
+		switch es[k].kind {
+		case entItem:
+			return true
+		case entGap:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // trailingGap returns the end of the run es[from:to] past a label right
