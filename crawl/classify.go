@@ -2,7 +2,6 @@ package crawl
 
 import (
 	"errors"
-	"strings"
 
 	"github.com/newsclip/newsclip/extract"
 )
@@ -13,8 +12,10 @@ import (
 //  1. A page with no run of two prose blocks (see pageScan.maxRun) and no
 //     article metadata is a listing: it is not worth extracting.
 //  2. The extractor: ErrNoArticle means no article body ("listing/extractor").
-//  3. schema.org JSON-LD @type (NewsArticle, BlogPosting, ...) or og:type
-//     "article", with a body of 100 bytes or more: an article.
+//  3. schema.org JSON-LD @type (NewsArticle, BlogPosting, Review, ...) or
+//     og:type "article", with a body of 100 bytes or more: an article. The
+//     extractor reads them (extract.Declaration), from its table of
+//     schema.org types (internal/schemaorg).
 //  4. JSON-LD saying CollectionPage, ItemList, SearchResultsPage, ... and
 //     no article type: a listing; so is a page whose text is nearly all
 //     link text (link density over 0.85). The threshold is high on purpose:
@@ -26,33 +27,21 @@ import (
 //
 // The decision's reason is counted in Stats.Decisions.
 
-var articleTypes = map[string]bool{
-	"article": true, "newsarticle": true, "reportagenewsarticle": true, "analysisnewsarticle": true,
-	"opinionnewsarticle": true, "reviewnewsarticle": true, "backgroundnewsarticle": true,
-	"askpublicnewsarticle": true, "blogposting": true, "liveblogposting": true, "report": true,
-	"satiricalarticle": true, "techarticle": true, "scholarlyarticle": true, "posting": true,
-}
-
-var listingTypes = map[string]bool{
-	"collectionpage": true, "itemlist": true, "searchresultspage": true, "profilepage": true,
-	"aboutpage": true, "contactpage": true, "faqpage": true, "checkoutpage": true,
-}
-
 // decide returns the page's record when it is an article, nil when it is
 // not, the decision's reason, and an extraction error (not ErrNoArticle).
-func (r *run) decide(s *pageScan, raw []byte, src extract.Source) (*extract.Article, string, error) {
-	var ldArticle, ldListing bool
-	for _, t := range s.ldTypes {
-		t = strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/"))
-		ldArticle = ldArticle || articleTypes[t]
-		ldListing = ldListing || listingTypes[t]
+// doc is nil for a page the extractor found no HTML in: a listing by its
+// structure, as a page with nothing in it.
+func (r *run) decide(s *pageScan, doc *extract.Document) (*extract.Article, string, error) {
+	var said extract.Declaration // what the page's JSON-LD and og:type say it is
+	if doc != nil {
+		said = doc.Declared()
 	}
-	ogArticle := s.ogType == "article" || strings.HasPrefix(s.ogType, "article:") || s.ogType == "news"
+	ldArticle, ldListing, ogArticle := said.Article, said.Listing, said.OGArticle
 	meta := ldArticle || ogArticle
-	if !meta && s.maxRun < 2 {
+	if doc == nil || !meta && s.maxRun < 2 {
 		return nil, "listing/structure", nil
 	}
-	art, err := r.cfg.Extractor.ExtractBytes(raw, src)
+	art, err := r.cfg.Extractor.ExtractDocument(doc)
 	switch {
 	case errors.Is(err, extract.ErrNoArticle):
 		return nil, "listing/extractor", nil
@@ -82,4 +71,13 @@ func (r *run) decide(s *pageScan, raw []byte, src extract.Source) (*extract.Arti
 	default:
 		return nil, "listing/text", nil
 	}
+}
+
+// parseFailure is the failure reason of a page the extractor could not
+// read or extract.
+func parseFailure(err error) string {
+	if errors.Is(err, extract.ErrTooLarge) {
+		return "too-large"
+	}
+	return "extract"
 }

@@ -22,6 +22,7 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/newsclip/newsclip/extract"
+	"golang.org/x/net/html"
 )
 
 // Crawler crawls news portals into [extract.Article] records. It is made by
@@ -1204,15 +1205,28 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 }
 
 func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL, header http.Header) {
-	scan := scanHTML(decodeForScan(raw, ct, converted), final)
-	for _, v := range header.Values("X-Robots-Tag") {
-		scan.robotsDirectives(v)
-	}
 	srcCT := ct
 	if converted {
 		srcCT = "text/html; charset=utf-8"
 	}
-	art, decision, err := r.decide(scan, raw, extract.Source{URL: final.String(), ContentType: srcCT})
+	// The page is parsed once: its links and signals are read from the
+	// tree its record is extracted from.
+	doc, err := r.cfg.Extractor.Parse(raw, extract.Source{URL: final.String(), ContentType: srcCT})
+	var root *html.Node
+	switch {
+	case err == nil:
+		root = doc.Root()
+	case errors.Is(err, extract.ErrNotHTML):
+		doc = nil // nothing to read: no links, a listing by its structure
+	default:
+		r.fail(t, parseFailure(err), err)
+		return
+	}
+	scan := scanDoc(root, final)
+	for _, v := range header.Values("X-Robots-Tag") {
+		scan.robotsDirectives(v)
+	}
+	art, decision, err := r.decide(scan, doc)
 	t.decision = decision
 	t.page.Reason = decision
 	switch {
@@ -1220,11 +1234,7 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 		t.page.Outcome, t.page.Reason = Skipped, "not-html"
 		return
 	case err != nil:
-		reason := "extract"
-		if errors.Is(err, extract.ErrTooLarge) {
-			reason = "too-large"
-		}
-		r.fail(t, reason, err)
+		r.fail(t, parseFailure(err), err)
 		return
 	}
 	links := scan.links
