@@ -37,6 +37,11 @@ func TestParseXMLLinks(t *testing.T) {
 		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><link href="http://h/"/><entry><link rel="self" href="http://h/self"/>
 <link rel="alternate" href="http://h/e1"/><updated>2025-01-01T00:00:00Z</updated></entry><entry><link href="http://h/e2"/></entry></feed>`,
 			xmlFeed, []xmlLink{{URL: "http://h/e1", LastMod: "2025-01-01T00:00:00Z"}, {URL: "http://h/e2"}}},
+		{"rdf", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<item rdf:about="http://h/r1"><link>http://h/r1</link></item><item><link> </link><guid>urn:x</guid></item></rdf:RDF>`,
+			xmlFeed, []xmlLink{{URL: "http://h/r1"}}},
+		{"a sitemap cut short keeps what was read", `<urlset><url><loc>http://h/a</loc></url><url><loc>http://h/b`,
+			xmlSitemap, []xmlLink{{URL: "http://h/a"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			kind, links, err := parseXMLLinks([]byte(c.doc), false)
