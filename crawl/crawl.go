@@ -44,6 +44,9 @@ func New(cfg Config) (*Crawler, error) {
 		t.MaxIdleConnsPerHost = c.Parallel
 		c.Transport = t
 	}
+	if c.Archive != nil {
+		c.Transport = &archiveTransport{next: c.Transport, archive: c.Archive, maxBody: c.MaxBodyBytes}
+	}
 	return &Crawler{cfg: c}, nil
 }
 
@@ -110,6 +113,7 @@ type run struct {
 	// hardCancel cancels the run's hard context, on a fatal error only:
 	// a cancelled Run still finishes its pages in flight.
 	hardCancel context.CancelFunc
+	once       fetchOnce             // each URL fetched once per run, redirect targets too
 	fatalErr   atomic.Pointer[error] // the first fatal error
 
 	work      chan *task
@@ -921,6 +925,9 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 	if r.scope.check(&target, ts) != "" {
 		return &redirectError{reason: "redirect-out-of-scope", url: ts}
 	}
+	if r.once.elsewhere(ts, via) { // fetched already: queued as a link, the store drops it
+		return &redirectError{reason: redirectQueued, url: ts}
+	}
 	if r.robots.ignore {
 		return nil
 	}
@@ -978,6 +985,9 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		t.page.Outcome = Robots
 		return
 	}
+	if r.once.fetchedElsewhere(t) {
+		return
+	}
 	res, err := f.fetch(ctx, t.item, r.cfg.UserAgent)
 	if errors.Is(err, errWaitStopped) {
 		t.abandon = true
@@ -1016,6 +1026,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 				t.comp.Aliases = append(t.comp.Aliases, k)
 			}
 		}
+		r.once.answered(t, t.comp.Aliases)
 	}
 	switch {
 	case res.status == http.StatusNotModified:

@@ -66,6 +66,7 @@ type crawlOptions struct {
 	progress     string
 	demo         bool
 	articles     int
+	warc         warcCrawlOptions
 }
 
 func (o *crawlOptions) register(fs *flag.FlagSet) {
@@ -90,6 +91,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&o.progress, "progress", "auto", "live status line on stderr: auto (on a terminal), always or never")
+	o.warc.register(fs)
 }
 
 // check rejects values that make no sense.
@@ -239,6 +241,10 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, s stdio) (s
 	}()
 	cfg := o.config(logger)
 	cfg.State = files.store()
+	if cfg.Archive, err = o.warc.open(cfg, seeds, logger); err != nil {
+		return st, err
+	}
+	defer o.warc.close(&err)
 	c, err := crawl.New(cfg)
 	if err != nil {
 		return st, &usageError{err.Error()}

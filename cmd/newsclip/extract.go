@@ -39,6 +39,17 @@ Without --url, a page that names its canonical URL (<link rel=canonical>,
 else og:url) is read as if fetched from there, so that its links come out
 absolute; a page that names neither keeps them relative.
 
+INPUT may also be WARC files (.warc, .warc.gz, directories holding them, or
+- with --input-format warc): every response record with a 2xx HTML answer
+is extracted as the crawler would (pages without an article are skipped
+and counted, unless --keep-non-articles); "url" is the record's
+WARC-Target-URI, "fetched" its WARC-Date, "input" FILE#OFFSET (the
+record's offset, as CDX indexes give it; FILE#OFFSET+N for a record
+compressed in one gzip member with others). Request, revisit, metadata,
+non-2xx and non-HTML records are skipped and counted on stderr; a corrupt
+or truncated record gives an error record and the rest go on. Records are
+written in file order.
+
 Each input gives one record on stdout; a failed input gives a record with
 its "error" and a message on stderr, and the rest go on. Exit status: 0, 1
 when any input failed, 2 on bad usage, 130 when interrupted (Ctrl-C), 143
@@ -54,6 +65,7 @@ type extractOptions struct {
 	maxBytes byteSize
 	timeout  time.Duration
 	jobs     int
+	warc     *warcFlags
 }
 
 func parseExtract(args []string, stdout io.Writer) (*extractOptions, []string, error) {
@@ -64,6 +76,7 @@ func parseExtract(args []string, stdout io.Writer) (*extractOptions, []string, e
 	fs.Var(&o.maxBytes, "max-bytes", "largest page accepted: `SIZE` in bytes or with a unit, such as 512KiB or 20MiB")
 	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "timeout of a URL fetch")
 	fs.IntVar(&o.jobs, "j", runtime.GOMAXPROCS(0), "pages extracted in parallel")
+	o.warc = addWARCFlags(fs)
 	inputs, err := parseFlags(fs, extractUsage, args, stdout)
 	if err != nil {
 		return nil, nil, err
@@ -92,6 +105,9 @@ func parseExtract(args []string, stdout io.Writer) (*extractOptions, []string, e
 func runExtract(ctx context.Context, args []string, s stdio) error {
 	o, args, err := parseExtract(args, s.out)
 	if err != nil {
+		return err
+	}
+	if handled, err := o.warc.runWARC(ctx, args, o, s); handled {
 		return err
 	}
 	inputs, walked, err := expandInputs(args, s.err)

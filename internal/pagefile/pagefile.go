@@ -8,13 +8,14 @@ package pagefile
 import (
 	"bufio"
 	"bytes"
-	"compress/gzip"
 	"encoding/binary"
 	"errors"
 	"fmt"
 	"io"
 	"os"
 	"sync"
+
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/newsclip/newsclip/extract"
 )
