@@ -2,8 +2,11 @@ package crawl
 
 import (
 	"errors"
+	"net/http"
+	"net/url"
 
 	"github.com/newsclip/newsclip/extract"
+	"golang.org/x/net/html"
 )
 
 // Article or not: the decision is made from the page itself, never from
@@ -26,6 +29,31 @@ import (
 //     bytes of body text, or a run of 2 and 600 bytes: an article.
 //
 // The decision's reason is counted in Stats.Decisions.
+
+// readPage reads an HTML page fetched from final: it parses the page once,
+// scans the tree for links and signals (X-Robots-Tag in header included)
+// and decides, extracting the record from the same tree (see decide). A
+// page the extractor finds no HTML in is decided as one with nothing in
+// it. err is a parsing or extraction error (not ErrNoArticle, not
+// ErrNotHTML); scan is nil with it when the page could not be parsed.
+func (r *run) readPage(raw []byte, src extract.Source, final *url.URL, header http.Header) (*pageScan, *extract.Article, string, error) {
+	doc, err := r.cfg.Extractor.Parse(raw, src)
+	var root *html.Node
+	switch {
+	case err == nil:
+		root = doc.Root()
+	case errors.Is(err, extract.ErrNotHTML):
+		doc = nil
+	default:
+		return nil, nil, "", err
+	}
+	scan := scanDoc(root, final)
+	for _, v := range header.Values("X-Robots-Tag") {
+		scan.robotsDirectives(v)
+	}
+	art, decision, err := r.decide(scan, doc)
+	return scan, art, decision, err
+}
 
 // decide returns the page's record when it is an article, nil when it is
 // not, the decision's reason, and an extraction error (not ErrNoArticle).

@@ -22,7 +22,6 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/newsclip/newsclip/extract"
-	"golang.org/x/net/html"
 )
 
 // Crawler crawls news portals into [extract.Article] records. It is made by
@@ -1236,31 +1235,11 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	if converted {
 		srcCT = "text/html; charset=utf-8"
 	}
-	// The page is parsed once: its links and signals are read from the
-	// tree its record is extracted from.
-	doc, err := r.cfg.Extractor.Parse(raw, extract.Source{URL: final.String(), ContentType: srcCT})
-	var root *html.Node
-	switch {
-	case err == nil:
-		root = doc.Root()
-	case errors.Is(err, extract.ErrNotHTML):
-		doc = nil // nothing to read: no links, a listing by its structure
-	default:
-		r.fail(t, parseFailure(err), err)
-		return
-	}
-	scan := scanDoc(root, final)
-	for _, v := range header.Values("X-Robots-Tag") {
-		scan.robotsDirectives(v)
-	}
-	art, decision, err := r.decide(scan, doc)
+	src := extract.Source{URL: final.String(), ContentType: srcCT}
+	scan, art, decision, err := r.readPage(raw, src, final, header)
 	t.decision = decision
 	t.page.Reason = decision
-	switch {
-	case err != nil && errors.Is(err, extract.ErrNotHTML):
-		t.page.Outcome, t.page.Reason = Skipped, "not-html"
-		return
-	case err != nil:
+	if err != nil {
 		r.fail(t, parseFailure(err), err)
 		return
 	}
