@@ -1268,7 +1268,7 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	case canon != nil && r.isCopy(t, canon, final):
 		return
 	}
-	rec, hash, err := encodeRecord(art, t.item.URL)
+	rec, hash, err := encodeRecord(art, t.item.URL, time.Now())
 	if err != nil {
 		r.fail(t, "encode", err)
 		return
@@ -1379,12 +1379,13 @@ func sameIgnoringScheme(a, b string) bool {
 	return cut(a) == cut(b)
 }
 
-// encodeRecord sets the record's Input and encodes it once, as one JSON
-// line without the newline (HTML characters not escaped, as the JSONL sinks
-// write). The hash covers everything but Input, so an article reached by
-// another link or a redirect hashes the same.
-func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, err error) {
-	art.Input = ""
+// encodeRecord sets the record's Input and Fetched (the page was fetched
+// just before) and encodes it once, as one JSON line without the newline
+// (HTML characters not escaped, as the JSONL sinks write). The hash covers
+// everything but Input and Fetched, so an article reached by another link or
+// a redirect, or fetched again unchanged, hashes the same.
+func encodeRecord(art *extract.Article, input string, fetched time.Time) (rec []byte, hash string, err error) {
+	art.Input, art.Fetched = "", ""
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -1395,10 +1396,14 @@ func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, 
 	sum := sha256.Sum256(body)
 	hash = hex.EncodeToString(sum[:16])
 	art.Input = input
-	if input == "" {
+	if !fetched.IsZero() {
+		art.Fetched = fetched.UTC().Format(time.RFC3339)
+	}
+	if input == "" && art.Fetched == "" {
 		return body, hash, nil
 	}
-	// Splice "input" in after "schema", where the struct puts it.
+	// Splice "input" and "fetched" in after "schema", where the struct
+	// puts them.
 	prefix := fmt.Appendf(nil, `{"schema":%d,`, art.Schema)
 	if !bytes.HasPrefix(body, prefix) {
 		buf.Reset()
@@ -1407,17 +1412,22 @@ func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, 
 		}
 		return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), hash, nil
 	}
-	var in bytes.Buffer
-	ienc := json.NewEncoder(&in)
-	ienc.SetEscapeHTML(false)
-	if err := ienc.Encode(input); err != nil {
-		return nil, "", err
-	}
-	rec = make([]byte, 0, len(body)+in.Len()+10)
+	rec = make([]byte, 0, len(body)+len(input)+64)
 	rec = append(rec, prefix...)
-	rec = append(rec, `"input":`...)
-	rec = append(rec, bytes.TrimSuffix(in.Bytes(), []byte{'\n'})...)
-	rec = append(rec, ',')
+	for _, f := range [...]struct{ key, val string }{{"input", input}, {"fetched", art.Fetched}} {
+		if f.val == "" {
+			continue
+		}
+		var v bytes.Buffer
+		venc := json.NewEncoder(&v)
+		venc.SetEscapeHTML(false)
+		if err := venc.Encode(f.val); err != nil {
+			return nil, "", err
+		}
+		rec = append(rec, `"`+f.key+`":`...)
+		rec = append(rec, bytes.TrimSuffix(v.Bytes(), []byte{'\n'})...)
+		rec = append(rec, ',')
+	}
 	rec = append(rec, body[len(prefix):]...)
 	return rec, hash, nil
 }

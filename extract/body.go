@@ -22,6 +22,7 @@ type tblock struct {
 	li        bool       // inside a list item
 	caption   bool       // inside figcaption / caption
 	class     blockClass
+	id        int32 // its index in the linearizer's blocks: the trace's key
 }
 
 type blockClass uint8
@@ -71,7 +72,7 @@ func (l *linearizer) flush() {
 	}
 	l.blocks = append(l.blocks, tblock{
 		text: string(bytes.TrimRightFunc(l.buf, isSpace)), chars: l.chars, linkChars: l.link, elem: elem,
-		heading: l.heading, li: l.li > 0, caption: l.caption > 0,
+		heading: l.heading, li: l.li > 0, caption: l.caption > 0, id: int32(len(l.blocks)),
 	})
 	l.buf = l.buf[:0]
 	l.chars, l.link = 0, 0
@@ -296,14 +297,18 @@ func (p *page) findContent(blocks []tblock, skip map[*html.Node]bool) []*html.No
 	if len(c.order) == 0 {
 		return nil
 	}
-	top := c.pickTop()
-	top, topScore := c.climb(top)
+	pick := c.pickTop()
+	top, topScore := c.climb(pick)
 	if top.Parent == nil {
 		return []*html.Node{top}
 	}
 	out := p.addSiblings(c, top, topScore, skip)
 	out = p.addTwins(top, out, skip)
-	return p.addParagraphTwins(top, out, blocks, skip)
+	out = p.addParagraphTwins(top, out, blocks, skip)
+	if p.tr != nil {
+		p.tr.content(p, c, pick, top, topScore, out, blocks)
+	}
+	return out
 }
 
 // scoreCandidates scores the ancestors of every text block that reads as

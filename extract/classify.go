@@ -21,15 +21,43 @@ func (p *page) bodyText(content []*html.Node, blocks []tblock, title string, aut
 		return nil
 	}
 	classify(bs, title)
+	if p.tr != nil {
+		p.tr.classified(bs, title)
+	}
 	joinLines(bs)
+	if p.tr != nil {
+		p.tr.step(bs, "joinLines")
+	}
 	captionPost(bs)
+	if p.tr != nil {
+		p.tr.step(bs, "captionPost")
+	}
 	if listingRun(bs) {
+		if p.tr != nil {
+			p.tr.listing(bs)
+		}
 		return nil // a section's list of stories, each under its headline link
+	}
+	if p.tr != nil {
+		p.tr.segments(bs)
 	}
 	bs = keepMainSegments(bs)
 	dropLoneTeaser(bs)
+	if p.tr != nil {
+		p.tr.step(bs, "dropLoneTeaser")
+	}
 	dropAuthorBio(bs, authors)
-	sel := checkAgainst(bs, selectText(bs), ref)
+	if p.tr != nil {
+		p.tr.step(bs, "dropAuthorBio")
+	}
+	sel := selectText(bs)
+	if p.tr != nil {
+		p.tr.selected(bs, sel, "selectText")
+	}
+	sel = checkAgainst(bs, sel, ref)
+	if p.tr != nil {
+		p.tr.selected(bs, sel, "checkAgainst")
+	}
 	out := make([]string, 0, len(sel))
 	for k, i := range sel {
 		if k > 0 && sameRow(&bs[sel[k-1]], &bs[i]) {
@@ -491,6 +519,9 @@ func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 			return
 		}
 		if isComments(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
+			if p.tr != nil {
+				p.tr.comments(n)
+			}
 			p.drop(n, skip)
 			return
 		}

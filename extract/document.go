@@ -87,7 +87,7 @@ func (e *Extractor) ExtractDocument(d *Document) (*Article, error) {
 	d.Declared()
 	root := d.root
 	d.root = nil
-	return extractDoc(root, d.src, d.pageURL, d.rawURL)
+	return extractDoc(root, d.src, d.pageURL, d.rawURL, nil)
 }
 
 var errExtracted = errors.New("extract: the document was extracted already")

@@ -44,6 +44,7 @@ func runDemo(ctx context.Context, args []string, s stdio) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	o.register(fs)
 	fs.IntVar(&o.articles, "articles", 240, "articles in the portal")
+	republish := fs.Bool("republish", false, "re-publish one wire story in twelve 2-4 times under /wire/ (near-duplicates for newsclip report)")
 	serveOnly := fs.Bool("serve", false, "only serve the portal until interrupted")
 	addr := fs.String("addr", "127.0.0.1:0", "address to serve on")
 	rest, err := parseFlags(fs, demoUsage, args, s.out)
@@ -59,7 +60,7 @@ func runDemo(ctx context.Context, args []string, s stdio) error {
 	if err := atLeast(fs, 1, "articles"); err != nil {
 		return err
 	}
-	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles}, *addr)
+	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles, Republish: *republish}, *addr)
 	if err != nil {
 		return err
 	}

@@ -39,8 +39,10 @@ const usage = `newsclip: news scraper and article extractor
 
 usage:
   newsclip extract [flags] INPUT...   extract records from files, directories, URLs or - (stdin)
+  newsclip explain [flags] INPUT      an HTML page showing why each part of a page was kept or dropped
   newsclip crawl [flags] URL...       crawl portals into JSON Lines records
   newsclip demo [flags]               crawl the bundled demo portal, offline
+  newsclip report [flags] OUT.jsonl...  an HTML report of a crawl's records
   newsclip help [COMMAND]             this text, or a command's flags
   newsclip --version                  the version and commit
 
@@ -56,8 +58,10 @@ type stdio struct {
 // commands are the subcommands, by name.
 var commands = map[string]func(ctx context.Context, args []string, s stdio) error{
 	"extract": runExtract,
+	"explain": runExplain,
 	"crawl":   runCrawl,
 	"demo":    runDemo,
+	"report":  runReport,
 }
 
 // run runs the command named by args[0] and returns the exit status.
