@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/newsclip/newsclip/crawl/store"
 	"github.com/newsclip/newsclip/extract"
 )
 
@@ -113,8 +114,8 @@ type Config struct {
 	// articles.
 	Incremental bool
 	// State keeps the frontier, the visited set and the validators; nil
-	// keeps them in memory (see NewMemoryStore and OpenBolt).
-	State Store
+	// keeps them in memory (see packages crawl/store/memory and crawl/store/bbolt).
+	State store.Store
 	// Extractor makes the records; nil uses extract.New with MaxBytes
 	// matched to MaxBodyBytes.
 	Extractor *extract.Extractor

@@ -19,6 +19,9 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+
+	"github.com/newsclip/newsclip/crawl/store"
+	"github.com/newsclip/newsclip/crawl/store/memory"
 	"github.com/newsclip/newsclip/extract"
 )
 
@@ -83,7 +86,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string, sink Sink) error {
 // run is one Run.
 type run struct {
 	cfg     *Config
-	store   Store
+	store   store.Store
 	sink    Sink
 	durable DurableSink
 	flusher Flusher
@@ -96,7 +99,7 @@ type run struct {
 	gates   *gates
 	robots  *robotsCache
 	colly   *colly.Collector
-	seeds   []Item
+	seeds   []store.Item
 	origins map[string]bool // of the seeds
 	known   *keyCache       // keys handed to the store in this run
 
@@ -129,7 +132,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		scope:   scope{sites: map[string]bool{}, include: cfg.Include, exclude: cfg.Exclude},
 	}
 	if r.store == nil {
-		r.store = NewMemoryStore()
+		r.store = memory.New()
 	}
 	r.queued = &r.stats.queued
 	r.durable, _ = sink.(DurableSink)
@@ -150,7 +153,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		r.scope.sites[siteOf(u.Hostname())] = true
 		r.origins[origin(u)] = true
 		us := u.String()
-		r.seeds = append(r.seeds, Item{Key: visitKey(us), URL: us})
+		r.seeds = append(r.seeds, store.Item{Key: visitKey(us), URL: us})
 	}
 	if len(r.seeds) == 0 {
 		return nil, errors.New("crawl: no seed URL")
@@ -171,7 +174,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 
 // task is one item on its way through a worker and the committer.
 type task struct {
-	item      Item
+	item      store.Item
 	host      string
 	attempt   int
 	notBefore time.Time
@@ -180,7 +183,7 @@ type task struct {
 	ticket    *ticket // from the host's gate, when handed out
 
 	page        Page
-	comp        Completion
+	comp        store.Completion
 	article     *extract.Article
 	decision    string
 	listing     bool     // a fetched page that is not an article: counts for traps
@@ -295,13 +298,13 @@ func sum(m map[string]int64) int64 {
 	return n
 }
 
-func sitemapGuess(orig string) Item {
+func sitemapGuess(orig string) store.Item {
 	u := orig + "/sitemap.xml"
-	return Item{Key: visitKey(u), URL: u, Kind: "sitemap"}
+	return store.Item{Key: visitKey(u), URL: u, Kind: "sitemap"}
 }
 
 // add queues items found outside a page (seeds, robots.txt sitemaps).
-func (r *run) add(ctx context.Context, items []Item) error {
+func (r *run) add(ctx context.Context, items []store.Item) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -327,14 +330,14 @@ func (r *run) add(ctx context.Context, items []Item) error {
 // robotsFetched queues the sitemaps a robots.txt names, or guesses
 // /sitemap.xml for a seed's origin that names none.
 func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string) {
-	var items []Item
+	var items []store.Item
 	for _, s := range sitemaps {
 		u, err := url.Parse(strings.TrimSpace(s))
 		if err != nil || canonicalizeURL(u) != nil {
 			continue
 		}
 		us := u.String()
-		items = append(items, Item{Key: visitKey(us), URL: us})
+		items = append(items, store.Item{Key: visitKey(us), URL: us})
 	}
 	if len(items) == 0 && r.origins[orig] {
 		items = append(items, sitemapGuess(orig))
@@ -347,7 +350,7 @@ func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string)
 // not written again, and a half-written last line is dropped. The outbox
 // (records since the last checkpoint) is read first; the sink's tail is
 // then streamed past it, so memory does not grow with the output.
-func (r *run) reconcile(ctx context.Context, res Resume) error {
+func (r *run) reconcile(ctx context.Context, res store.Resume) error {
 	pend, err := r.store.Outbox(ctx)
 	if err != nil {
 		return err
@@ -446,7 +449,7 @@ const (
 // dispatch claims items and hands them to workers, host by host, until the
 // frontier is empty or the crawl stops. It returns the claimed items left
 // unfinished.
-func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item {
+func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store.Item {
 	w := r.cfg.Workers
 	var (
 		pending    []*task
@@ -461,9 +464,9 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 		hardDone   = hard.Done()
 		stopping   bool
 		timer      = time.NewTimer(time.Hour)
-		abandoned  []Item // handed out, but not started when the crawl stopped
-		slowHeld   int    // items of slow hosts in pending (kept by shed)
-		rounds     int    // claims since the last wait
+		abandoned  []store.Item // handed out, but not started when the crawl stopped
+		slowHeld   int          // items of slow hosts in pending (kept by shed)
+		rounds     int          // claims since the last wait
 	)
 	defer timer.Stop()
 	for {
@@ -530,7 +533,7 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 			}
 			slowHeld = 0
 			if len(pending) >= 2*w {
-				var shed []Item
+				var shed []store.Item
 				pending, shed, slowHeld = r.shed(pending, now)
 				if len(shed) > 0 {
 					if err := r.store.Release(hard, shed); err != nil {
@@ -591,7 +594,7 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item 
 // to the frontier: a host that cannot start a request for more than
 // slowHost keeps Parallel first attempts (retries are always kept). It
 // also returns how many kept tasks are of such hosts.
-func (r *run) shed(pending []*task, now time.Time) (kept []*task, shed []Item, slowHeld int) {
+func (r *run) shed(pending []*task, now time.Time) (kept []*task, shed []store.Item, slowHeld int) {
 	type hostState struct {
 		slow bool
 		kept int
@@ -720,7 +723,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	if r.failure() != nil {
 		return 0, 0
 	}
-	comps := make([]Completion, len(batch))
+	comps := make([]store.Completion, len(batch))
 	for i, t := range batch {
 		comps[i] = t.comp
 	}
@@ -753,7 +756,8 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 			r.known.add(l.Key)
 		}
 		if t.article != nil {
-			if rs.Emitted {
+			switch rs.Outcome {
+			case store.Emitted:
 				if err := r.writeRecord(ctx, t.comp.Record, t.article); err != nil {
 					r.fatal(fmt.Errorf("crawl: sink: %w", err))
 					return written, maxSeq
@@ -761,8 +765,10 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				written++
 				maxSeq = max(maxSeq, rs.Seq)
 				t.page.Outcome = Article
-			} else {
-				t.page.Outcome = Outcome(rs.Why)
+			case store.Duplicate:
+				t.page.Outcome = Duplicate
+			case store.Unchanged:
+				t.page.Outcome = Unchanged
 			}
 		}
 		r.trapYield(t, rs, queued)
@@ -805,7 +811,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 }
 
 // trapYield tells the trap rules what a committed page yielded.
-func (r *run) trapYield(t *task, rs Result, queued int) {
+func (r *run) trapYield(t *task, rs store.Result, queued int) {
 	switch {
 	case t.listing:
 		if c := r.traps.listing(t.pattern, t.outside); c != "" {
@@ -815,7 +821,7 @@ func (r *run) trapYield(t *task, rs Result, queued int) {
 		r.traps.article(t.pattern)
 	}
 	if t.comp.Fetched {
-		yield := rs.Emitted || rs.Why == "unchanged" || t.page.Outcome == NotModified
+		yield := rs.Outcome == store.Emitted || rs.Outcome == store.Unchanged || t.page.Outcome == NotModified
 		if h := hostOf(t.item.URL); r.traps.page(h, yield, queued) {
 			r.log.Info("trap: host cut: its frontier grows and it yields nothing", "host", h, "pages", r.traps.hostBarren)
 		}
@@ -883,7 +889,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 	t.retry = false
 	t.article, t.decision, t.listing, t.pattern, t.outside, t.articlePage = nil, "", false, "", nil, false
 	t.page = Page{URL: t.item.URL, Depth: t.item.Depth, Attempts: t.attempt}
-	t.comp = Completion{Item: t.item}
+	t.comp = store.Completion{Item: t.item}
 	u, err := url.Parse(t.item.URL)
 	if err != nil {
 		r.fail(t, "bad-url", err)
@@ -1368,12 +1374,12 @@ func mustParse(s string) *url.URL {
 // trap rule's measure of a listing's use (see traps). page is the HTML
 // page the links are on (its canonical URL), nil for sitemaps, feeds and
 // redirects: the query rules (see queryTrap) apply to a page's links only.
-func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string, page *url.URL) ([]Item, []uint64) {
+func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string, page *url.URL) ([]store.Item, []uint64) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
 	var (
-		items    []Item
+		items    []store.Item
 		outside  []uint64
 		filtered map[string]int64
 		seen     = make(map[string]struct{}, len(raw))
@@ -1422,7 +1428,7 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 			drop("depth")
 			continue
 		}
-		it := Item{Key: key, URL: s, Depth: depth}
+		it := store.Item{Key: key, URL: s, Depth: depth}
 		var pat string
 		if pagePattern != "" || anyCut || page != nil && u.RawQuery != "" {
 			pat = urlPattern(u)

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/crawl/store/bbolt"
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
 
@@ -244,7 +245,7 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 		if _, err := os.Stat(o.state); err == nil {
 			stateExisted = true
 		}
-		st, err := crawl.OpenBolt(o.state)
+		st, err := bbolt.Open(o.state)
 		if err != nil {
 			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
 			return exitFailed
