@@ -182,6 +182,16 @@ type Store interface {
 // redirect hops, retries) ask [Shared.Pace].
 type Shared interface {
 	Store
+	// SetPoliteness sets the per-host limits the process claims under:
+	// requests in flight to one host across the crawl, and the least delay
+	// between their starts. Every process of a crawl uses the same.
+	SetPoliteness(parallel int, delay time.Duration)
+	// Lease is how long a claim holds without Extend.
+	Lease() time.Duration
+	// Adopt moves the outbox records of dead processes (no heartbeat for
+	// a lease) into the caller's outbox and returns them, at most most:
+	// the caller writes them to its sink and acknowledges them as its own.
+	Adopt(ctx context.Context, most int) ([]Pending, error)
 	// Extend renews the leases of the calling process's claimed items and
 	// its heartbeat; it reports, for each item, whether the lease was lost.
 	Extend(ctx context.Context, items []Item) (lost []bool, err error)

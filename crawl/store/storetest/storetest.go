@@ -7,8 +7,10 @@ import (
 	"context"
 	"fmt"
 	"slices"
+	"strings"
 	"sync"
 	"testing"
+	"time"
 
 	"github.com/newsclip/newsclip/crawl/store"
 )
@@ -367,5 +369,316 @@ func testOutboxAck(t *testing.T, b Backend) {
 	s = b.Reopen(t, s)
 	if r := must(s.Begin(ctx, false))(t); r.SinkPos != 77 {
 		t.Fatalf("SinkPos = %d, want 77", r.SinkPos)
+	}
+}
+
+// SharedBackend opens handles on crawls of a [store.Shared] backend.
+type SharedBackend struct {
+	// Crawl makes a new crawl with the given lease and returns the
+	// function that opens a handle on it under a worker name (a name
+	// opened again is a process that started again). The suite sets the
+	// politeness of each handle and closes them.
+	Crawl func(t testing.TB, lease time.Duration) func(worker string) store.Shared
+}
+
+// RunShared runs the suite of shared stores: leases, politeness, workers.
+func RunShared(t *testing.T, b SharedBackend) {
+	for _, tc := range []struct {
+		name string
+		f    func(*testing.T, SharedBackend)
+	}{
+		{"Workers", testWorkers},
+		{"LeaseExpiry", testLeaseExpiry},
+		{"LeaseExtend", testLeaseExtend},
+		{"RestartReleases", testRestartReleases},
+		{"Parallel", testParallel},
+		{"Delay", testDelay},
+		{"Idle", testIdle},
+		{"Robots", testRobots},
+		{"Adopt", testAdopt},
+	} {
+		t.Run(tc.name, func(t *testing.T) { tc.f(t, b) })
+	}
+}
+
+func openShared(t testing.TB, open func(string) store.Shared, worker string, parallel int, delay time.Duration) store.Shared {
+	s := open(worker)
+	s.SetPoliteness(parallel, delay)
+	t.Cleanup(func() { s.Close() })
+	if _, err := s.Begin(context.Background(), false); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func hostItem(host string, i int) store.Item {
+	u := fmt.Sprintf("http://%s/a/%d", host, i)
+	return store.Item{Key: u, URL: u, Depth: 1}
+}
+
+func completeAll(t testing.TB, s store.Store, items []store.Item) []store.Result {
+	var done []store.Completion
+	for _, it := range items {
+		done = append(done, store.Completion{Item: it, Fetched: true})
+	}
+	return must(s.Complete(context.Background(), done))(t)
+}
+
+// testWorkers: two workers claiming at once from many hosts get each item
+// once.
+func testWorkers(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, time.Minute)
+	ws := []store.Shared{openShared(t, open, "a", 1000, 0), openShared(t, open, "b", 1000, 0)}
+	var items []store.Item
+	for i := range 300 {
+		items = append(items, hostItem(fmt.Sprintf("h%d.example", i%7), i))
+	}
+	must(ws[0].Add(ctx, items))(t)
+	var mu sync.Mutex
+	var all []string
+	var wg sync.WaitGroup
+	for _, s := range ws {
+		for range 2 {
+			wg.Go(func() {
+				for {
+					got, err := s.Claim(ctx, 5)
+					if err != nil || len(got) == 0 {
+						return
+					}
+					for i, r := range completeAll(t, s, got) {
+						if r.Outcome == store.Refused {
+							t.Errorf("completion of %s refused", got[i].Key)
+						}
+					}
+					mu.Lock()
+					all = append(all, keys(got)...)
+					mu.Unlock()
+				}
+			})
+		}
+	}
+	wg.Wait()
+	slices.Sort(all)
+	if len(all) != 300 || len(slices.Compact(all)) != 300 {
+		t.Errorf("claimed %d, %d distinct; want 300 once each", len(all), len(slices.Compact(all)))
+	}
+}
+
+// testLeaseExpiry: a lease not extended expires; its URL goes to the front
+// of its host's queue, another worker claims it, and the late completion
+// is refused.
+func testLeaseExpiry(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, 300*time.Millisecond)
+	a, c := openShared(t, open, "a", 1000, 0), openShared(t, open, "b", 1000, 0)
+	must(a.Add(ctx, []store.Item{Item(1), Item(2)}))(t)
+	got := must(a.Claim(ctx, 1))(t)
+	time.Sleep(450 * time.Millisecond)
+	other := must(c.Claim(ctx, 1))(t)
+	if len(other) != 1 || other[0].Key != Item(1).Key {
+		t.Fatalf("claim after the lease expired = %v, want the expired item first", keys(other))
+	}
+	if lost := must(a.Extend(ctx, got))(t); !lost[0] {
+		t.Errorf("Extend of an expired lease taken by another: not lost")
+	}
+	res := must(a.Complete(ctx, []store.Completion{{Item: got[0], Fetched: true,
+		Record: []byte(`{"late":1}`), RecordKey: got[0].Key, RecordHash: "h"}}))(t)
+	if res[0].Outcome != store.Refused {
+		t.Fatalf("late completion: %v, want refused", res[0].Outcome)
+	}
+	res = must(c.Complete(ctx, []store.Completion{{Item: other[0], Fetched: true,
+		Record: []byte(`{"n":1}`), RecordKey: other[0].Key, RecordHash: "h"}}))(t)
+	if res[0].Outcome != store.Emitted {
+		t.Fatalf("completion by the new owner: %v, want emitted", res[0].Outcome)
+	}
+	if ob := must(a.Outbox(ctx))(t); len(ob) != 0 {
+		t.Errorf("the refused record reached an outbox: %+v", ob)
+	}
+}
+
+// testLeaseExtend: an extended lease holds past its length.
+func testLeaseExtend(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, 300*time.Millisecond)
+	a, c := openShared(t, open, "a", 1000, 0), openShared(t, open, "b", 1000, 0)
+	must(a.Add(ctx, []store.Item{Item(1)}))(t)
+	got := must(a.Claim(ctx, 1))(t)
+	for range 5 {
+		time.Sleep(100 * time.Millisecond)
+		if lost := must(a.Extend(ctx, got))(t); lost[0] {
+			t.Fatal("lease lost while extended")
+		}
+	}
+	if other := must(c.Claim(ctx, 1))(t); len(other) != 0 {
+		t.Fatalf("another worker claimed an extended lease: %v", keys(other))
+	}
+	if res := completeAll(t, a, got); res[0].Outcome == store.Refused {
+		t.Fatal("completion refused")
+	}
+}
+
+// testRestartReleases: a worker that starts again gives its leases back at
+// once, at the front.
+func testRestartReleases(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, time.Hour)
+	a, c := openShared(t, open, "a", 1000, 0), openShared(t, open, "b", 1000, 0)
+	must(a.Add(ctx, []store.Item{Item(1), Item(2), Item(3)}))(t)
+	got := must(a.Claim(ctx, 2))(t)
+	if len(got) != 2 {
+		t.Fatalf("claimed %v", keys(got))
+	}
+	openShared(t, open, "a", 1000, 0) // Begin
+	other := must(c.Claim(ctx, 3))(t)
+	if fmt.Sprint(keys(other)) != fmt.Sprint([]string{Item(1).Key, Item(2).Key, Item(3).Key}) {
+		t.Fatalf("claims after the restart = %v, want the released ones first", keys(other))
+	}
+}
+
+// testParallel: at most Parallel items of one host are claimed at once,
+// across workers; a completion frees a slot.
+func testParallel(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, time.Minute)
+	a, c := openShared(t, open, "a", 2, 0), openShared(t, open, "b", 2, 0)
+	var items []store.Item
+	for i := range 5 {
+		items = append(items, hostItem("one.example", i), hostItem("two.example", i))
+	}
+	must(a.Add(ctx, items))(t)
+	got := must(a.Claim(ctx, 10))(t)
+	if len(got) != 4 {
+		t.Fatalf("claimed %v, want 2 per host", keys(got))
+	}
+	if more := must(c.Claim(ctx, 10))(t); len(more) != 0 {
+		t.Fatalf("second worker claimed %v past the limit", keys(more))
+	}
+	completeAll(t, a, got[:1])
+	more := must(c.Claim(ctx, 10))(t)
+	if len(more) != 1 || HostOf(more[0].URL) != HostOf(got[0].URL) {
+		t.Fatalf("after one completion: claimed %v, want one of %s", keys(more), HostOf(got[0].URL))
+	}
+}
+
+// HostOf is the host:port of a URL.
+func HostOf(u string) string {
+	_, rest, _ := strings.Cut(u, "://")
+	h, _, _ := strings.Cut(rest, "/")
+	return h
+}
+
+// testDelay: claims of one host are Delay apart; Idle says how long to
+// wait; Pace counts as a request start.
+func testDelay(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, time.Minute)
+	const delay = 300 * time.Millisecond
+	a := openShared(t, open, "a", 10, delay)
+	var items []store.Item
+	for i := range 3 {
+		items = append(items, hostItem("one.example", i))
+	}
+	must(a.Add(ctx, items))(t)
+	start := time.Now()
+	if got := must(a.Claim(ctx, 10))(t); len(got) != 1 {
+		t.Fatalf("claimed %v, want 1 (delay)", keys(got))
+	}
+	if got := must(a.Claim(ctx, 10))(t); len(got) != 0 && time.Since(start) < delay {
+		t.Fatalf("claimed %v within the delay", keys(got))
+	}
+	fin, wait, err := a.Idle(ctx)
+	if err != nil || fin || wait <= 0 || wait > delay {
+		t.Fatalf("Idle = %v, %v, %v; want a wait within the delay", fin, wait, err)
+	}
+	time.Sleep(wait + 20*time.Millisecond)
+	if got := must(a.Claim(ctx, 10))(t); len(got) != 1 {
+		t.Fatalf("claimed %v after the wait, want 1", keys(got))
+	}
+	// A request beyond the claim's first waits its turn too.
+	if w := must(a.Pace(ctx, "one.example", false))(t); w <= 0 && time.Since(start) < 2*delay {
+		t.Fatalf("Pace = %v right after a claim, want a wait", w)
+	}
+	// Crawl-delay raises the delay for every worker; Pause holds the host.
+	if err := a.Pause(ctx, "one.example", time.Hour); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(delay)
+	if got := must(a.Claim(ctx, 10))(t); len(got) != 0 {
+		t.Fatalf("claimed %v from a paused host", keys(got))
+	}
+}
+
+// testIdle: a crawl is finished only when nothing is queued and no lease
+// is held.
+func testIdle(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, time.Minute)
+	a, c := openShared(t, open, "a", 10, 0), openShared(t, open, "b", 10, 0)
+	must(a.Add(ctx, []store.Item{Item(1)}))(t)
+	got := must(a.Claim(ctx, 1))(t)
+	if fin, _, err := c.Idle(ctx); err != nil || fin {
+		t.Fatalf("Idle while a lease is held = %v, %v; want not finished", fin, err)
+	}
+	completeAll(t, a, got)
+	if fin, _, err := c.Idle(ctx); err != nil || !fin {
+		t.Fatalf("Idle after all = %v, %v; want finished", fin, err)
+	}
+}
+
+// testRobots: concurrent callers fetch robots.txt once.
+func testRobots(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, time.Minute)
+	var mu sync.Mutex
+	fetches := 0
+	var wg sync.WaitGroup
+	for i := range 4 {
+		s := openShared(t, open, fmt.Sprint("w", i), 10, 0)
+		wg.Go(func() {
+			r, err := s.Robots(ctx, "http://one.example", func() (store.Robots, error) {
+				mu.Lock()
+				fetches++
+				mu.Unlock()
+				time.Sleep(100 * time.Millisecond)
+				return store.Robots{Status: 200, Body: []byte("User-agent: *\nDisallow: /x\n")}, nil
+			})
+			if err != nil || r.Status != 200 || string(r.Body) != "User-agent: *\nDisallow: /x\n" {
+				t.Errorf("Robots = %+v, %v", r, err)
+			}
+		})
+	}
+	wg.Wait()
+	if fetches != 1 {
+		t.Errorf("robots.txt fetched %d times, want once", fetches)
+	}
+}
+
+// testAdopt: the records a dead worker left in its outbox go to a live
+// worker's.
+func testAdopt(t *testing.T, b SharedBackend) {
+	ctx := context.Background()
+	open := b.Crawl(t, 200*time.Millisecond)
+	a, c := openShared(t, open, "a", 10, 0), openShared(t, open, "b", 10, 0)
+	must(a.Add(ctx, []store.Item{Item(1)}))(t)
+	got := must(a.Claim(ctx, 1))(t)
+	must(a.Complete(ctx, []store.Completion{{Item: got[0], Fetched: true,
+		Record: []byte(`{"n":1}`), RecordKey: got[0].Key, RecordHash: "h"}}))(t)
+	time.Sleep(300 * time.Millisecond) // a dies: no heartbeat
+	if fin, _, _ := c.Idle(ctx); fin {
+		t.Fatal("finished while a dead worker's outbox is not adopted")
+	}
+	ad := must(c.Adopt(ctx, 100))(t)
+	if len(ad) != 1 || string(ad[0].Record) != `{"n":1}` {
+		t.Fatalf("Adopt = %+v", ad)
+	}
+	if ob := must(c.Outbox(ctx))(t); len(ob) != 1 || ob[0].Seq != ad[0].Seq {
+		t.Fatalf("adopter's outbox = %+v", ob)
+	}
+	if err := c.Ack(ctx, ad[0].Seq, 10); err != nil {
+		t.Fatal(err)
+	}
+	if fin, _, _ := c.Idle(ctx); !fin {
+		t.Fatal("not finished after the adoption")
 	}
 }
