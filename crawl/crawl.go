@@ -96,7 +96,10 @@ type run struct {
 	traps   *traps
 	params  *learner  // parameters learned irrelevant, per host
 	copies  *keyCache // keys of print and AMP copies named by articles
-	gates   *gates
+	gates   hostGates
+	shared  store.Shared // the store, when processes share it
+	heldMu  sync.Mutex
+	held    map[string]store.Item // claimed, not completed nor released: leases to extend
 	robots  *robotsCache
 	colly   *colly.Collector
 	seeds   []store.Item
@@ -134,6 +137,12 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 	if r.store == nil {
 		r.store = memory.New()
 	}
+	r.held = map[string]store.Item{}
+	if sh, ok := r.store.(store.Shared); ok {
+		sh.SetPoliteness(cfg.Parallel, cfg.Delay)
+		r.shared = sh
+		r.gates = &sharedGates{st: sh, maxPause: cfg.MaxPause, log: cfg.Logger}
+	}
 	r.queued = &r.stats.queued
 	r.durable, _ = sink.(DurableSink)
 	r.flusher, _ = sink.(Flusher)
@@ -164,6 +173,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		ua:      cfg.UserAgent,
 		gates:   r.gates,
 		ignore:  cfg.IgnoreRobots,
+		shared:  r.shared,
 		onFetch: r.robotsFetched,
 		origins: map[string]*robotsEntry{},
 	}
@@ -181,6 +191,9 @@ type task struct {
 	retry     bool
 	abandon   bool    // the crawl stopped before its request started: give it back
 	ticket    *ticket // from the host's gate, when handed out
+	permit    bool    // claimed from a shared store just now: its first request is counted
+	claimed   time.Time
+	fetched   time.Time
 
 	page        Page
 	comp        store.Completion
@@ -268,18 +281,16 @@ func (r *run) run(ctx context.Context) error {
 		})
 	}
 
+	stopExtend := r.extendLeases(hard)
 	leftover := r.dispatch(ctx, hard, commitIn)
 	close(r.work)
 	workers.Wait()
 	close(commitIn)
 	<-committerDone
-	if len(leftover) > 0 {
-		if err := r.store.Release(context.WithoutCancel(hard), leftover); err != nil {
-			r.fatal(err)
-		} else {
-			r.queued.Add(int64(len(leftover)))
-		}
+	if err := r.release(context.WithoutCancel(hard), leftover); err != nil {
+		r.fatal(err)
 	}
+	stopExtend()
 	r.stats.stop()
 	st := r.stats.snapshot()
 	r.log.Info("crawl finished", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,
@@ -446,150 +457,6 @@ const (
 	maxRounds = 8
 )
 
-// dispatch claims items and hands them to workers, host by host, until the
-// frontier is empty or the crawl stops. It returns the claimed items left
-// unfinished.
-func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store.Item {
-	w := r.cfg.Workers
-	var (
-		pending    []*task
-		retries    []*task
-		busy       int
-		hostBusy   = map[string]int{}
-		dispatched int64 // tasks given a first attempt
-		started    int   // first attempts this run, for MaxPages
-		drained    bool  // the last Claim found nothing...
-		drainedAt  int64 // ...when this many tasks were committed
-		ctxDone    = ctx.Done()
-		hardDone   = hard.Done()
-		stopping   bool
-		timer      = time.NewTimer(time.Hour)
-		abandoned  []store.Item // handed out, but not started when the crawl stopped
-		slowHeld   int          // items of slow hosts in pending (kept by shed)
-		rounds     int          // claims since the last wait
-	)
-	defer timer.Stop()
-	for {
-		if r.cfg.MaxPages > 0 && started >= r.cfg.MaxPages {
-			stopping = true
-		}
-		now := time.Now()
-		next := now.Add(time.Hour)
-		// Retries that are due go first.
-		keep := retries[:0]
-		for _, t := range retries {
-			if !now.Before(t.notBefore) {
-				pending = append([]*task{t}, pending...)
-			} else {
-				keep = append(keep, t)
-				next = minTime(next, t.notBefore)
-			}
-		}
-		retries = keep
-
-		if !stopping {
-			if !drained && len(pending)-slowHeld < 2*w && rounds < maxRounds {
-				c0 := r.committed.Load()
-				items, err := r.store.Claim(hard, 4*w)
-				if err != nil {
-					r.fatal(err)
-					stopping = true
-				}
-				if len(items) == 0 {
-					drained, drainedAt = true, c0
-				}
-				r.queued.Add(-int64(len(items)))
-				for _, it := range items {
-					pending = append(pending, &task{item: it, host: hostOf(it.URL)})
-				}
-				rounds++
-			}
-			for i := 0; i < len(pending) && busy < w; {
-				t := pending[i]
-				if hostBusy[t.host] >= r.cfg.Parallel {
-					i++
-					continue
-				}
-				ok, at := r.gates.ready(t.host, now)
-				if !ok {
-					if at.After(now) {
-						next = minTime(next, at)
-					}
-					i++
-					continue
-				}
-				if t.attempt == 0 {
-					if r.cfg.MaxPages > 0 && started >= r.cfg.MaxPages {
-						break
-					}
-					started++
-					dispatched++
-				}
-				pending = append(pending[:i], pending[i+1:]...)
-				busy++
-				hostBusy[t.host]++
-				t.ticket = r.gates.dispatch(t.host, now)
-				r.work <- t
-			}
-			slowHeld = 0
-			if len(pending) >= 2*w {
-				var shed []store.Item
-				pending, shed, slowHeld = r.shed(pending, now)
-				if len(shed) > 0 {
-					if err := r.store.Release(hard, shed); err != nil {
-						r.fatal(err)
-						stopping = true
-					}
-					r.queued.Add(int64(len(shed)))
-					drained = false // the frontier holds them again
-					if len(pending)-slowHeld < 2*w && rounds < maxRounds {
-						continue // claim again at once: other hosts' work may follow
-					}
-				}
-			}
-		}
-
-		if busy == 0 && (stopping || (drained && len(pending) == 0 && len(retries) == 0 && dispatched == drainedAt)) {
-			break
-		}
-		if drained && len(pending) == 0 && len(retries) == 0 && busy == 0 && dispatched != drainedAt {
-			// Completions are on their way to the store; their links may
-			// refill the frontier. Wait for the committer's signal.
-			next = now.Add(time.Hour)
-		}
-		timer.Reset(max(next.Sub(time.Now()), time.Millisecond))
-		rounds = 0
-		select {
-		case t := <-r.results:
-			busy--
-			hostBusy[t.host]--
-			if hostBusy[t.host] == 0 {
-				delete(hostBusy, t.host)
-			}
-			switch {
-			case t.abandon:
-				abandoned = append(abandoned, t.item)
-			case t.retry:
-				retries = append(retries, t)
-			default:
-				commitIn <- t
-			}
-		case <-r.wake:
-			drained = false
-		case <-timer.C:
-		case <-ctxDone:
-			ctxDone, stopping = nil, true
-		case <-hardDone:
-			hardDone, stopping = nil, true
-		}
-	}
-	left := abandoned
-	for _, t := range append(pending, retries...) {
-		left = append(left, t.item)
-	}
-	return left
-}
-
 // shed splits the waiting tasks into those kept and the items to give back
 // to the frontier: a host that cannot start a request for more than
 // slowHost keeps Parallel first attempts (retries are always kept). It
@@ -665,6 +532,11 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		}
 		acked, since, dirty = lastSeq, 0, false
 	}
+	adopt := func() {
+		if seq := r.adopt(ctx); seq > lastSeq {
+			lastSeq, dirty = seq, true
+		}
+	}
 	flush := func() {
 		if len(batch) == 0 {
 			return
@@ -685,6 +557,7 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		case t, ok := <-in:
 			if !ok {
 				flush()
+				adopt()
 				ckpt()
 				return
 			}
@@ -708,9 +581,37 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 			linger.Stop()
 			flush()
 		case <-ticker.C:
+			adopt()
 			ckpt()
 		}
 	}
+}
+
+// adopt writes the records that dead processes of a shared store left in
+// their outboxes, now in this process's; it returns the highest outbox
+// sequence among them (0 for none).
+func (r *run) adopt(ctx context.Context) uint64 {
+	if r.shared == nil || r.failure() != nil {
+		return 0
+	}
+	recs, err := r.shared.Adopt(context.WithoutCancel(ctx), 1000)
+	if err != nil {
+		r.fatal(err)
+		return 0
+	}
+	var seq uint64
+	for _, p := range recs {
+		if err := r.writeRecord(ctx, p.Record, nil); err != nil {
+			r.fatal(fmt.Errorf("crawl: sink: %w", err))
+			return 0
+		}
+		seq = max(seq, p.Seq)
+	}
+	if len(recs) > 0 {
+		r.stats.update(func(s *Stats) { s.Recovered += int64(len(recs)) })
+		r.log.Info("wrote the records a stopped process left", "records", len(recs))
+	}
+	return seq
 }
 
 // commit stores one batch and writes its records; it returns the number of
@@ -735,6 +636,11 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	written, maxSeq := 0, uint64(0)
 	for i, t := range batch {
 		rs := res[i]
+		r.unhold(t.item.Key)
+		if rs.Outcome == store.Refused {
+			r.refused(t)
+			continue
+		}
 		var queued int
 		var skipped []string
 		for j, isNew := range rs.New {
@@ -808,6 +714,22 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 		}
 	}
 	return written, maxSeq
+}
+
+// refused ends a task whose completion the shared store refused: its lease
+// expired and another process has the page now.
+func (r *run) refused(t *task) {
+	t.page.Outcome, t.page.Reason = LeaseLost, "lease-expired"
+	t.page.Elapsed = time.Since(t.start)
+	p := t.page
+	r.stats.update(func(s *Stats) {
+		s.Pages++
+		s.Outcomes[p.Outcome]++
+	})
+	r.log.Warn("page done after its lease expired: another process has it", "url", t.item.URL)
+	if r.cfg.OnPage != nil {
+		r.cfg.OnPage(p)
+	}
 }
 
 // trapYield tells the trap rules what a committed page yielded.
@@ -913,6 +835,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		return
 	}
 	res, err := f.fetch(ctx, t.item, r.cfg.UserAgent)
+	t.fetched = time.Now()
 	if errors.Is(err, errWaitStopped) {
 		t.abandon = true
 		return
@@ -1056,6 +979,7 @@ func (r *run) fail(t *task, reason string, err error) {
 		err = errors.New(reason)
 	}
 	t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
+	t.comp.Failed = true
 	r.log.Warn("page failed", "url", t.item.URL, "reason", reason, "attempts", t.attempt, "err", err)
 }
 
@@ -1203,6 +1127,7 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	case canon != nil && r.isCopy(t, canon, final):
 		return
 	}
+	art.Fetched, art.CrawlID = t.fetched.UTC().Format(time.RFC3339), r.cfg.CrawlID
 	rec, hash, err := encodeRecord(art, t.item.URL)
 	if err != nil {
 		r.fail(t, "encode", err)
@@ -1316,10 +1241,12 @@ func sameIgnoringScheme(a, b string) bool {
 
 // encodeRecord sets the record's Input and encodes it once, as one JSON
 // line without the newline (HTML characters not escaped, as the JSONL sinks
-// write). The hash covers everything but Input, so an article reached by
-// another link or a redirect hashes the same.
+// write). The hash covers everything but Input, Fetched and CrawlID, so an
+// article reached by another link, a redirect or another crawl hashes the
+// same.
 func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, err error) {
-	art.Input = ""
+	fetched, crawlID := art.Fetched, art.CrawlID
+	art.Input, art.Fetched, art.CrawlID = "", "", ""
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -1329,32 +1256,17 @@ func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, 
 	body := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
 	sum := sha256.Sum256(body)
 	hash = hex.EncodeToString(sum[:16])
-	art.Input = input
-	if input == "" {
+	art.Input, art.Fetched, art.CrawlID = input, fetched, crawlID
+	if input == "" && fetched == "" && crawlID == "" {
 		return body, hash, nil
 	}
-	// Splice "input" in after "schema", where the struct puts it.
-	prefix := fmt.Appendf(nil, `{"schema":%d,`, art.Schema)
-	if !bytes.HasPrefix(body, prefix) {
-		buf.Reset()
-		if err := enc.Encode(art); err != nil {
-			return nil, "", err
-		}
-		return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), hash, nil
-	}
-	var in bytes.Buffer
-	ienc := json.NewEncoder(&in)
-	ienc.SetEscapeHTML(false)
-	if err := ienc.Encode(input); err != nil {
+	var full bytes.Buffer
+	enc = json.NewEncoder(&full)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(art); err != nil {
 		return nil, "", err
 	}
-	rec = make([]byte, 0, len(body)+in.Len()+10)
-	rec = append(rec, prefix...)
-	rec = append(rec, `"input":`...)
-	rec = append(rec, bytes.TrimSuffix(in.Bytes(), []byte{'\n'})...)
-	rec = append(rec, ',')
-	rec = append(rec, body[len(prefix):]...)
-	return rec, hash, nil
+	return bytes.TrimSuffix(full.Bytes(), []byte{'\n'}), hash, nil
 }
 
 func mustParse(s string) *url.URL {

@@ -18,7 +18,6 @@ import (
 
 	"github.com/newsclip/newsclip/crawl"
 	"github.com/newsclip/newsclip/crawl/store"
-	"github.com/newsclip/newsclip/crawl/store/bbolt"
 	"github.com/newsclip/newsclip/crawl/store/memory"
 	"github.com/newsclip/newsclip/extract"
 	"github.com/newsclip/newsclip/internal/demoportal"
@@ -68,14 +67,17 @@ func checkOnce(t *testing.T, recs []*extract.Article, p *demoportal.Portal) {
 // TestInterruptResume cancels crawls at several points, as Ctrl-C does, and
 // resumes each time from the state file: nothing is lost or written twice.
 func TestInterruptResume(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) { testInterruptResume(t, b) })
+	}
+}
+
+func testInterruptResume(t *testing.T, b backend) {
 	p, base := serve(t, demoportal.Options{Clean: true, Articles: 150})
 	dir := t.TempDir()
-	out, state := filepath.Join(dir, "out.jsonl"), filepath.Join(dir, "state.db")
+	out := filepath.Join(dir, "out.jsonl")
 	for i, stopAfter := range []int64{5, 30, 30, -1} {
-		st, err := bbolt.Open(state)
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := b.open(t)
 		sink, err := crawl.OpenJSONL(out)
 		if err != nil {
 			t.Fatal(err)
@@ -111,11 +113,14 @@ func TestInterruptResume(t *testing.T) {
 // (the server answers 304); after changes, exactly the changed and the new
 // articles are written.
 func TestIncremental(t *testing.T) {
-	p, base := serve(t, demoportal.Options{Clean: true, Articles: 60})
-	st, err := bbolt.Open(filepath.Join(t.TempDir(), "state.db"))
-	if err != nil {
-		t.Fatal(err)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) { testIncremental(t, b) })
 	}
+}
+
+func testIncremental(t *testing.T, b backend) {
+	p, base := serve(t, demoportal.Options{Clean: true, Articles: 60})
+	st := b.open(t)
 	defer st.Close()
 	crawlOnce := func(incremental bool) ([]string, crawl.Stats) {
 		var sink collect

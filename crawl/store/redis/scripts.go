@@ -449,7 +449,12 @@ local hs = P .. 'hs:' .. host
 if op == 'unpace' then
   if num(redis.call('HGET', hs, 'n')) > 0 then redis.call('HINCRBY', hs, 'n', -1) end
 elseif op == 'delay' then
-  if ms > num(redis.call('HGET', hs, 'd')) then redis.call('HSET', hs, 'd', ms) end
+  local old = hdelay(hs)
+  if ms > old then
+    redis.call('HSET', hs, 'd', ms)
+    local nx = num(redis.call('HGET', hs, 'nx'))
+    if nx > 0 then redis.call('HSET', hs, 'nx', nx - old + ms) end
+  end
 elseif op == 'pause' then
   local u = now_ms() + ms
   if u > num(redis.call('HGET', hs, 'u')) then redis.call('HSET', hs, 'u', u) end
