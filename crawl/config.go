@@ -126,6 +126,10 @@ type Config struct {
 	// uses a clone of http.DefaultTransport. An *http.Transport given here
 	// is not changed (New clones it to raise MaxIdleConnsPerHost).
 	Transport http.RoundTripper
+	// Archive, when set, receives every HTTP exchange of the crawl as it
+	// went over the network (see [Archiver]); a *warc.Writer writes
+	// them to WARC files.
+	Archive Archiver
 	// Logger receives the start and end of a crawl (Info), a line per
 	// failed page (Warn) and one per checkpoint and retry (Debug); nil
 	// discards.

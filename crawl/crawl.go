@@ -9,9 +9,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"maps"
 	"math/rand/v2"
 	"net/http"
 	"net/url"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -44,6 +46,9 @@ func New(cfg Config) (*Crawler, error) {
 		t.MaxIdleConnsPerHost = c.Parallel
 		c.Transport = t
 	}
+	if c.Archive != nil {
+		c.Transport = &archiveTransport{next: c.Transport, archive: c.Archive, maxBody: c.MaxBodyBytes}
+	}
 	return &Crawler{cfg: c}, nil
 }
 
@@ -63,8 +68,9 @@ var ErrBusy = errors.New("crawl: crawler already running")
 // pages), writing one record per article page to sink, and returns when the
 // frontier is empty, Config.MaxPages is reached or ctx is done. Failures of
 // single pages are counted in [Stats] and logged; Run returns an error only
-// when the crawl cannot go on (bad seeds, a failing state or sink), or
-// ctx.Err() after a cancellation. On cancellation, pages in flight are
+// when the crawl cannot go on (bad seeds, a failing state or sink), when
+// every seed failed ([ErrSeedsFailed]), or after a cancellation: then an
+// error wrapping ctx.Err() that says how far the crawl got. On cancellation, pages in flight are
 // finished, the sink flushed and the state saved before Run returns, so a
 // later Run with the same State resumes.
 func (c *Crawler) Run(ctx context.Context, seeds []string, sink Sink) error {
@@ -103,12 +109,15 @@ type run struct {
 	robots  *robotsCache
 	colly   *colly.Collector
 	seeds   []store.Item
-	origins map[string]bool // of the seeds
-	known   *keyCache       // keys handed to the store in this run
+	origins map[string]bool   // of the seeds
+	seedURL map[string]string // seed key → the seed as given
+	seedsOK atomic.Int64      // seeds finished in this run without failing
+	known   *keyCache         // keys handed to the store in this run
 
 	// hardCancel cancels the run's hard context, on a fatal error only:
 	// a cancelled Run still finishes its pages in flight.
 	hardCancel context.CancelFunc
+	once       fetchOnce             // each URL fetched once per run, redirect targets too
 	fatalErr   atomic.Pointer[error] // the first fatal error
 
 	work      chan *task
@@ -131,6 +140,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		copies:  newKeyCache(1 << 16),
 		gates:   newGates(cfg.Parallel, cfg.Delay, cfg.MaxPause),
 		origins: map[string]bool{},
+		seedURL: map[string]string{},
 		known:   newKeyCache(1 << 17),
 		scope:   scope{sites: map[string]bool{}, include: cfg.Include, exclude: cfg.Exclude},
 	}
@@ -163,6 +173,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		r.origins[origin(u)] = true
 		us := u.String()
 		r.seeds = append(r.seeds, store.Item{Key: visitKey(us), URL: us})
+		r.seedURL[visitKey(us)] = s
 	}
 	if len(r.seeds) == 0 {
 		return nil, errors.New("crawl: no seed URL")
@@ -298,7 +309,54 @@ func (r *run) run(ctx context.Context) error {
 	if err := r.failure(); err != nil {
 		return err
 	}
-	return ctx.Err()
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("crawl: stopped after %d pages (%d articles written, %d URLs left queued): %w",
+			st.Pages, st.Articles, st.Queued, err)
+	}
+	if len(st.SeedFailures) == len(r.seedURL) && st.Articles == 0 && st.Recovered == 0 {
+		return fmt.Errorf("%w: %s", ErrSeedsFailed, seedsFailed(st.SeedFailures))
+	}
+	return nil
+}
+
+// ErrSeedsFailed is matched (errors.Is) by the error of a Run in which
+// every seed failed (a failure or robots.txt's refusal, after the retries)
+// and no record was written, not even one recovered from the state; [Stats.SeedFailures] says why each failed.
+// Seeds finished in an earlier Run of the same state are not tried again,
+// and do not count.
+var ErrSeedsFailed = errors.New("crawl: every seed failed")
+
+func seedsFailed(m map[string]string) string {
+	var b strings.Builder
+	for i, s := range slices.Sorted(maps.Keys(m)) {
+		if i > 0 {
+			b.WriteString("; ")
+		}
+		b.WriteString(s + ": " + m[s])
+	}
+	return b.String()
+}
+
+// seedDone notes the outcome of page p when it is a seed's.
+func (r *run) seedDone(key string, p Page) {
+	seed, ok := r.seedURL[key]
+	if !ok {
+		return
+	}
+	var why string
+	switch p.Outcome {
+	case Failed:
+		why = p.Reason
+		if p.Err != nil && p.Err.Error() != p.Reason {
+			why += ": " + p.Err.Error()
+		}
+	case Robots:
+		why = "disallowed by robots.txt"
+	default:
+		r.seedsOK.Add(1)
+		return
+	}
+	r.stats.update(func(s *Stats) { s.SeedFailures[seed] = why })
 }
 
 func sum(m map[string]int64) int64 {
@@ -704,6 +762,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				s.Articles++
 			}
 		})
+		r.seedDone(t.item.Key, p)
 		if r.cfg.OnPage != nil {
 			r.cfg.OnPage(p)
 		}
@@ -777,6 +836,9 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 	if r.scope.check(&target, ts) != "" {
 		return &redirectError{reason: "redirect-out-of-scope", url: ts}
 	}
+	if r.once.elsewhere(ts, via) { // fetched already: queued as a link, the store drops it
+		return &redirectError{reason: redirectQueued, url: ts}
+	}
 	if r.robots.ignore {
 		return nil
 	}
@@ -834,6 +896,9 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		t.page.Outcome = Robots
 		return
 	}
+	if r.once.fetchedElsewhere(t) {
+		return
+	}
 	res, err := f.fetch(ctx, t.item, r.cfg.UserAgent)
 	t.fetched = time.Now()
 	if errors.Is(err, errWaitStopped) {
@@ -873,6 +938,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 				t.comp.Aliases = append(t.comp.Aliases, k)
 			}
 		}
+		r.once.answered(t, t.comp.Aliases)
 	}
 	switch {
 	case res.status == http.StatusNotModified:

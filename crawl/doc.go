@@ -75,6 +75,12 @@
 //   - Incremental: with Config.Incremental, a finished crawl kept in the
 //     store is revisited with conditional requests (If-None-Match,
 //     If-Modified-Since); only new and changed articles are written.
+//   - Archive: with Config.Archive (a warc.Writer), every HTTP exchange
+//     (robots.txt, sitemaps, feeds, redirects, error answers, pages) is
+//     handed over as it went over the network, body as received, before
+//     its page is committed; a redirect's target is fetched once per run,
+//     whether the redirect or a link reaches it first. [Judge] decides
+//     article or not for pages read back from such an archive.
 //   - Cancellation: when ctx is done, pages in flight are finished, pages
 //     still waiting for their host's turn go back to the frontier, the
 //     sink is flushed and the state saved; Run returns ctx.Err().

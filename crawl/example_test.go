@@ -2,6 +2,7 @@ package crawl_test
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"net/http/httptest"
@@ -44,6 +45,35 @@ func Example() {
 	// /news/ferry
 	// /news/harbor-fees
 	// 3 articles, 1 listing page
+}
+
+// A crawl cut short by its context (a deadline, Ctrl-C) returns an error
+// that wraps ctx.Err() and says how far it got; Stats holds the counts, and
+// OnPage saw each page as it finished. Here OnPage itself stops the crawl
+// after the home page.
+func ExampleCrawler_Run_stopped() {
+	site := httptest.NewServer(exampleSite())
+	defer site.Close()
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	c, err := crawl.New(crawl.Config{Delay: -1, OnPage: func(p crawl.Page) {
+		if p.Outcome == crawl.Listing {
+			cancel()
+		}
+	}})
+	if err != nil {
+		panic(err)
+	}
+	err = c.Run(ctx, []string{site.URL + "/"}, crawl.SinkFunc(func(context.Context, *extract.Article) error {
+		return nil
+	}))
+	fmt.Println(errors.Is(err, context.Canceled), strings.HasPrefix(err.Error(), "crawl: stopped after"))
+	st := c.Stats()
+	fmt.Printf("%d listing page; articles written or left queued: %t\n",
+		st.Outcomes[crawl.Listing], st.Articles+st.Queued > 0)
+	// Output:
+	// true true
+	// 1 listing page; articles written or left queued: true
 }
 
 func ExampleCanonicalize() {

@@ -1,6 +1,8 @@
 package crawl_test
 
 import (
+	"context"
+	"errors"
 	"fmt"
 	"io"
 	"net/http"
@@ -285,8 +287,10 @@ func TestBodyTimeout(t *testing.T) {
 		},
 	})
 	var page crawl.Page
-	run(t, crawl.Config{Delay: -1, Retries: -1, Timeout: 300 * time.Millisecond, OnPage: func(p crawl.Page) { page = p }},
-		[]string{base + "/"}, &collect{})
+	c, _ := crawl.New(crawl.Config{Delay: -1, Retries: -1, Timeout: 300 * time.Millisecond, OnPage: func(p crawl.Page) { page = p }})
+	if err := c.Run(context.Background(), []string{base + "/"}, &collect{}); !errors.Is(err, crawl.ErrSeedsFailed) {
+		t.Errorf("Run = %v, want ErrSeedsFailed (the only seed failed)", err)
+	}
 	if page.Outcome != crawl.Failed || page.Reason != "timeout" {
 		t.Errorf("stalled body: %s/%s (%v), want failed/timeout", page.Outcome, page.Reason, page.Err)
 	}

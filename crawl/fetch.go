@@ -173,9 +173,12 @@ func classifyError(err error) (reason string, transient bool) {
 	var re *redirectError
 	var ru *errRobotsUnavailable
 	var ne net.Error
+	var ae *archiveError
 	switch {
 	case errors.As(err, &re):
 		return re.reason, false
+	case errors.As(err, &ae):
+		return "archive", false
 	case errors.Is(err, colly.ErrRobotsTxtBlocked), errors.Is(err, errRobotsBlocked):
 		return "robots", false
 	case errors.As(err, &ru):

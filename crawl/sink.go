@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/newsclip/newsclip/extract"
+	"github.com/newsclip/newsclip/internal/flock"
 )
 
 // Sink receives the records of a crawl, one call per article page, from
@@ -113,12 +114,26 @@ type JSONLFile struct {
 	path string
 }
 
+// ErrOutputInUse is matched (errors.Is) by the error of [OpenJSONL] when
+// another JSONLFile, in this process or another, has the file open: two
+// crawls appending to one file would interleave and lose records.
+var ErrOutputInUse = errors.New("crawl: output file in use")
+
 // OpenJSONL opens (creating it if needed) the file at path for appending
-// records.
+// records. The file is locked (an advisory lock, flock, as for the state
+// file) until Close: a second OpenJSONL of it fails with [ErrOutputInUse].
+// On systems without flock there is no lock.
 func OpenJSONL(path string) (*JSONLFile, error) {
 	f, err := os.OpenFile(path, os.O_RDWR|os.O_CREATE, 0o644)
 	if err != nil {
 		return nil, fmt.Errorf("crawl: opening output: %w", err)
+	}
+	if busy, err := flock.Exclusive(f); busy || err != nil {
+		f.Close()
+		if busy {
+			return nil, fmt.Errorf("%w: %s is being written by another crawl", ErrOutputInUse, path)
+		}
+		return nil, fmt.Errorf("crawl: locking output %s: %w", path, err)
 	}
 	if _, err := f.Seek(0, io.SeekEnd); err != nil {
 		f.Close()
@@ -130,6 +145,33 @@ func OpenJSONL(path string) (*JSONLFile, error) {
 	s.enc = json.NewEncoder(bw)
 	s.enc.SetEscapeHTML(false)
 	return s, nil
+}
+
+// Size returns the length of the file, records written but not yet
+// flushed included.
+func (s *JSONLFile) Size() (int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	fi, err := s.f.Stat()
+	if err != nil {
+		return 0, fmt.Errorf("crawl: %s: %w", s.path, err)
+	}
+	return fi.Size() + int64(s.w.Buffered()), nil
+}
+
+// Truncate empties the file: the records written after it start at its
+// beginning.
+func (s *JSONLFile) Truncate() error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.w.Reset(s.f)
+	if err := s.f.Truncate(0); err != nil {
+		return fmt.Errorf("crawl: emptying %s: %w", s.path, err)
+	}
+	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
+		return fmt.Errorf("crawl: emptying %s: %w", s.path, err)
+	}
+	return nil
 }
 
 // Sync implements [DurableSink]: flush and fsync.

@@ -55,3 +55,13 @@ func OpenBolt(path string) (*Bolt, error) { return bbolt.Open(path) }
 //
 // Deprecated: use [memory.New].
 func NewMemoryStore() Store { return memory.New() }
+
+// ErrBadState is [bbolt.ErrBadState].
+//
+// Deprecated: use [bbolt.ErrBadState].
+var ErrBadState = bbolt.ErrBadState
+
+// ErrStateInUse is [bbolt.ErrStateInUse].
+//
+// Deprecated: use [bbolt.ErrStateInUse].
+var ErrStateInUse = bbolt.ErrStateInUse

@@ -73,6 +73,10 @@ type Stats struct {
 	// Recovered counts records rewritten from the state's outbox at start
 	// (a crash had kept them from the output).
 	Recovered int64
+	// SeedFailures says why each seed that failed in this run failed: the
+	// failure reason and error, or robots.txt's refusal. See
+	// [ErrSeedsFailed].
+	SeedFailures map[string]string
 }
 
 // String is the one-screen summary printed at the end of a crawl.
@@ -112,6 +116,9 @@ func (s Stats) String() string {
 	line("filtered:", s.Filtered)
 	line("trap-cut:", s.Traps)
 	line("learned:", s.Learned)
+	for _, seed := range slices.Sorted(maps.Keys(s.SeedFailures)) {
+		fmt.Fprintf(&b, "  seed failed: %s: %s\n", seed, s.SeedFailures[seed])
+	}
 	if s.Recovered > 0 {
 		fmt.Fprintf(&b, "  recovered %d records from the state's outbox\n", s.Recovered)
 	}
@@ -131,6 +138,7 @@ func newStatsBox() *statsBox {
 	return &statsBox{start: time.Now(), s: Stats{
 		Outcomes: map[Outcome]int64{}, Failed: map[string]int64{}, Decisions: map[string]int64{},
 		Filtered: map[string]int64{}, Traps: map[string]int64{}, Learned: map[string]int64{},
+		SeedFailures: map[string]string{},
 	}}
 }
 
@@ -165,5 +173,6 @@ func (b *statsBox) snapshot() Stats {
 	s.Filtered = maps.Clone(b.s.Filtered)
 	s.Traps = maps.Clone(b.s.Traps)
 	s.Learned = maps.Clone(b.s.Learned)
+	s.SeedFailures = maps.Clone(b.s.SeedFailures)
 	return s
 }

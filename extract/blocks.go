@@ -67,7 +67,16 @@ func headingKind(heading string) string {
 // "recommend*"), end one; "rank" is not in "Frank", "for you" not in "for
 // your". Scripts written without spaces (CJK) match anywhere.
 func hasPhrase(s string, phrases []string) bool {
+	// The bytes s holds: a phrase whose first byte is not among them is
+	// not in s.
+	var has [4]uint64
+	for i := 0; i < len(s); i++ {
+		has[s[i]>>6] |= 1 << (s[i] & 63)
+	}
 	for _, p := range phrases {
+		if p != "" && p[0] != '*' && has[p[0]>>6]&(1<<(p[0]&63)) == 0 {
+			continue
+		}
 		stem := strings.HasSuffix(p, "*")
 		p = strings.TrimSuffix(p, "*")
 		for off := 0; off < len(s); {
@@ -1181,6 +1190,15 @@ func resolve(base *url.URL, href string) string {
 func wordCount(s string) (words, cjk int) {
 	in := false
 	for _, r := range s {
+		if r < utf8.RuneSelf {
+			// ASCII: letters, digits and '_' make words, nothing is CJK.
+			w := asciiWord[r]
+			if w && !in {
+				words++
+			}
+			in = w
+			continue
+		}
 		switch {
 		case cjkRune(r):
 			cjk++
@@ -1196,6 +1214,14 @@ func wordCount(s string) (words, cjk int) {
 	}
 	return words, cjk
 }
+
+// asciiWord marks the ASCII runes isWordRune accepts.
+var asciiWord = func() (t [utf8.RuneSelf]bool) {
+	for r := range rune(utf8.RuneSelf) {
+		t[r] = isWordRune(r)
+	}
+	return t
+}()
 
 // isBlockHeading reports text that reads as the heading of a link block
 // ("Related", "Most read", "You may also like", ...): short, no sentence.

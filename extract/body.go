@@ -1,6 +1,7 @@
 package extract
 
 import (
+	"bytes"
 	"sort"
 	"strings"
 	"unicode"
@@ -41,7 +42,7 @@ func (b *tblock) density() float64 {
 // linearizer cuts a subtree into text blocks.
 type linearizer struct {
 	blocks  []tblock
-	buf     strings.Builder
+	buf     []byte // the current block's text, reused from block to block
 	chars   int
 	link    int
 	skip    map[*html.Node]bool // subtrees left out (link-list blocks, chrome)
@@ -60,7 +61,7 @@ type linearizer struct {
 
 func (l *linearizer) flush() {
 	if l.chars == 0 {
-		l.buf.Reset()
+		l.buf = l.buf[:0]
 		l.link = 0
 		return
 	}
@@ -69,10 +70,10 @@ func (l *linearizer) flush() {
 		elem = l.stack[len(l.stack)-1]
 	}
 	l.blocks = append(l.blocks, tblock{
-		text: strings.TrimRightFunc(l.buf.String(), isSpace), chars: l.chars, linkChars: l.link, elem: elem,
+		text: string(bytes.TrimRightFunc(l.buf, isSpace)), chars: l.chars, linkChars: l.link, elem: elem,
 		heading: l.heading, li: l.li > 0, caption: l.caption > 0,
 	})
-	l.buf.Reset()
+	l.buf = l.buf[:0]
 	l.chars, l.link = 0, 0
 	l.last, l.soft, l.space = 0, false, false
 }
@@ -84,18 +85,18 @@ func (l *linearizer) text(data string) {
 	k := 0
 	start := -1
 	for i, r := range data {
-		if isSpace(r) && (r != 0x3000 || l.buf.Len() == 0 && start < 0) {
+		if isSpace(r) && (r != 0x3000 || len(l.buf) == 0 && start < 0) {
 			// U+3000 is text inside a line, indentation at its start.
 			if start >= 0 {
-				l.buf.WriteString(data[start:i])
+				l.buf = append(l.buf, data[start:i]...)
 				start = -1
 			}
-			l.space = l.buf.Len() > 0
+			l.space = len(l.buf) > 0
 			continue
 		}
 		if start < 0 {
-			if l.buf.Len() > 0 && (l.space || l.soft && l.last != 0 && scriptBoundary(l.last, r)) {
-				l.buf.WriteByte(' ')
+			if len(l.buf) > 0 && (l.space || l.soft && l.last != 0 && scriptBoundary(l.last, r)) {
+				l.buf = append(l.buf, ' ')
 			}
 			l.space, l.soft = false, false
 			start = i
@@ -104,7 +105,7 @@ func (l *linearizer) text(data string) {
 		k++
 	}
 	if start >= 0 {
-		l.buf.WriteString(data[start:])
+		l.buf = append(l.buf, data[start:]...)
 	}
 	l.chars += k
 	if l.inLink > 0 {
@@ -196,8 +197,24 @@ var (
 )
 
 func containsAny(s string, subs []string) bool {
+	if len(subs) < 12 || len(s) > 128 {
+		// Few names, or a long text whose bytes cover most first bytes:
+		// the byte set below would not pay for itself.
+		for _, x := range subs {
+			if strings.Contains(s, x) {
+				return true
+			}
+		}
+		return false
+	}
+	// The bytes s holds: a name whose first byte is not among them is not
+	// in s, and most are not (a class name against a long list).
+	var has [4]uint64
+	for i := 0; i < len(s); i++ {
+		has[s[i]>>6] |= 1 << (s[i] & 63)
+	}
 	for _, x := range subs {
-		if strings.Contains(s, x) {
+		if x == "" || has[x[0]>>6]&(1<<(x[0]&63)) != 0 && strings.Contains(s, x) {
 			return true
 		}
 	}

@@ -78,14 +78,10 @@ func isBoilerplate(text string) bool {
 			return true
 		}
 	}
-	if len(l) <= 200 {
-		for _, p := range boilerPhrases {
-			if strings.Contains(l, p) {
-				return true
-			}
-		}
+	if len(l) <= 200 && containsAny(l, boilerPhrases) {
+		return true
 	}
-	return strings.ContainsAny(l, "0123456789") && isCounterLine(l)
+	return hasDigit(l) && isCounterLine(l)
 }
 
 // adLabels are the words that label an advertisement or a paid placement
@@ -175,6 +171,9 @@ func isLabelDecoration(r rune) bool {
 
 // isCounterLine matches "12 comments", "1 / 8", "3 of 10", "image 1 of 8".
 func isCounterLine(l string) bool {
+	if moreFields(l, 5) {
+		return false // a sentence
+	}
 	f := strings.Fields(l)
 	if len(f) == 0 || len(f) > 5 {
 		return false
@@ -204,6 +203,23 @@ func isCounterLine(l string) bool {
 		case "image", "photo", "slide", "picture", "foto":
 			// "image 1 of 8", "photo 2 / 10", "slide 3 of / 8"
 			return num(f[1]) && (f[2] == "of" || f[2] == "/") && (num(f[3]) || f[3] == "/")
+		}
+	}
+	return false
+}
+
+// moreFields reports whether s has more than n fields as strings.Fields
+// splits it, without splitting it.
+func moreFields(s string, n int) bool {
+	fields, in := 0, false
+	for _, r := range s {
+		if unicode.IsSpace(r) {
+			in = false
+		} else if !in {
+			if fields++; fields > n {
+				return true
+			}
+			in = true
 		}
 	}
 	return false
@@ -245,8 +261,24 @@ func hasBylineWord(text string) bool {
 var consentWords = []string{"website", "site", "browser", "browsing", "experience", "consent", "privacy"}
 
 func isCookieBanner(text string) bool {
+	if !mayHoldLower(text, "cookie") {
+		return false
+	}
 	l := strings.ToLower(text)
 	return strings.Contains(l, "cookie") && containsAny(l, consentWords) && reCookie.MatchString(text)
+}
+
+// mayHoldLower reports whether strings.ToLower(s) may hold word, an ASCII
+// lower-case word, without lowering s: s holds it in any case, or holds
+// one of the two runes that lower to ASCII letters (U+0130 İ and U+212A
+// Kelvin), whose cases are left to the full test.
+func mayHoldLower(s, word string) bool {
+	for i := 0; i+len(word) <= len(s); i++ {
+		if s[i]|0x20 == word[0] && strings.EqualFold(s[i:i+len(word)], word) {
+			return true
+		}
+	}
+	return strings.Contains(s, "\u0130") || strings.Contains(s, "\u212a")
 }
 
 // closingHeadings name what follows an article and is not part of it: its

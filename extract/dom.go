@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -215,6 +216,22 @@ func nodeText(n *html.Node) string {
 	return collapse(b.String())
 }
 func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
+
+// containsRunes is strings.ContainsAny(s, chars) for a few chars, some of
+// them not ASCII: one byte scan or substring search per char, where
+// ContainsAny decodes every rune of s against such a set.
+func containsRunes(s, chars string) bool {
+	for i, c := range chars {
+		if c < utf8.RuneSelf {
+			if strings.IndexByte(s, byte(c)) >= 0 {
+				return true
+			}
+		} else if strings.Contains(s, chars[i:i+utf8.RuneLen(c)]) {
+			return true
+		}
+	}
+	return false
+}
 
 // eachText calls fn with the text nodes under n in document order until fn
 // returns true, and reports whether it did: a look at the text without

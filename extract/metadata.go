@@ -5,8 +5,6 @@ import (
 	"slices"
 	"strings"
 
-	"github.com/PuerkitoBio/goquery"
-
 	"golang.org/x/net/html"
 )
 
@@ -120,13 +118,11 @@ func (p *page) metadata(base *url.URL) *pageMeta {
 
 	m.dates(p, metas, ld, base)
 
-	// goquery selects the marked-up bylines and breadcrumbs.
-	q := goquery.NewDocumentFromNode(p.doc)
 	m.authors = p.authors(metas, ld, m.siteName, base)
 
 	m.section = ld.breadcrumb
 	if len(m.section) == 0 {
-		m.section = p.breadcrumb(q, m.siteName)
+		m.section = p.breadcrumb(m.siteName)
 	}
 	if len(m.section) == 0 {
 		if s := collapse(first("article:section", "section", "parsely-section")); s != "" {

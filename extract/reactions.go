@@ -82,8 +82,8 @@ func parseCount(s string) (int, bool) {
 func hasBracketedDigit(n *html.Node) bool {
 	bracket, digit := false, false
 	eachText(n, func(s string) bool {
-		bracket = bracket || strings.ContainsAny(s, "([（")
-		digit = digit || strings.ContainsAny(s, "0123456789")
+		bracket = bracket || containsRunes(s, "([（")
+		digit = digit || hasDigit(s)
 		return bracket && digit
 	})
 	return bracket && digit

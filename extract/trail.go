@@ -17,11 +17,11 @@ var (
 
 // breadcrumb finds a visible breadcrumb trail: a short element of links
 // joined by separators, or one marked as such by ARIA, microdata or class.
-func (p *page) breadcrumb(q *goquery.Document, site string) []string {
+func (p *page) breadcrumb(site string) []string {
 	if p.body == nil {
 		return nil
 	}
-	if items := markedBreadcrumb(q); len(items) >= 2 {
+	if items := markedBreadcrumb(p.doc); len(items) >= 2 {
 		return items
 	}
 	// A trail stands above the headline: the search ends at the first h1.
@@ -67,7 +67,7 @@ func crumbItems(n *html.Node, marked bool, site string) []string {
 		return nil
 	}
 	text := nodeText(n)
-	if !strings.ContainsAny(text, ">›»→/") {
+	if !containsRunes(text, ">›»→/") {
 		return nil
 	}
 	text = reCrumbLabel.ReplaceAllString(text, "")
@@ -104,11 +104,12 @@ var reHomeWord = regexp.MustCompile(`(?i)^(home|homepage|start|startseite|inicio
 // markedBreadcrumb reads a trail marked up as one — schema.org microdata,
 // ARIA label, or the class and id names of the convention — from its list
 // items, microdata items or links.
-func markedBreadcrumb(q *goquery.Document) []string {
-	trail := q.Find(`[class*="readcrumb"], [id*="readcrumb"], [itemtype*="BreadcrumbList"], [aria-label*="readcrumb"]`).First()
-	if trail.Length() == 0 {
+func markedBreadcrumb(doc *html.Node) []string {
+	n := findMarkedTrail(doc)
+	if n == nil {
 		return nil
 	}
+	trail := goquery.NewDocumentFromNode(n).Selection
 	items := trail.Find(`[itemprop="itemListElement"]`)
 	if items.Length() == 0 {
 		items = trail.Find("li")
@@ -129,10 +130,41 @@ func markedBreadcrumb(q *goquery.Document) []string {
 	return out
 }
 
+// findMarkedTrail returns the first element under n, in document order,
+// whose class, id or aria-label holds "readcrumb" or whose itemtype holds
+// "BreadcrumbList", case-sensitive as the CSS selectors it stands for
+// ([class*="readcrumb"], ...); nil when none. One walk, no selector
+// engine: it runs on every page.
+func findMarkedTrail(n *html.Node) *html.Node {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		for _, a := range c.Attr {
+			var sub string
+			switch a.Key {
+			case "class", "id", "aria-label":
+				sub = "readcrumb"
+			case "itemtype":
+				sub = "BreadcrumbList"
+			default:
+				continue
+			}
+			if strings.Contains(a.Val, sub) {
+				return c
+			}
+		}
+		if t := findMarkedTrail(c); t != nil {
+			return t
+		}
+	}
+	return nil
+}
+
 // hasSeparator reports, without building the text, whether the text under n
 // has a trail separator (> › » → /).
 func hasSeparator(n *html.Node) bool {
-	return eachText(n, func(s string) bool { return strings.ContainsAny(s, ">›»→/") })
+	return eachText(n, func(s string) bool { return containsRunes(s, ">›»→/") })
 }
 
 // firstText returns the first non-blank text under n, trimmed.

@@ -10,12 +10,8 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/signal"
 	"regexp"
-	"strconv"
-	"strings"
 	"sync"
-	"syscall"
 	"time"
 
 	"github.com/newsclip/newsclip/crawl"
@@ -27,11 +23,17 @@ const crawlUsage = `usage: newsclip crawl [flags] URL...
 
 Crawls news portals from their home or section pages and writes one JSON
 record per article page (JSON Lines) to -o FILE or stdout. Logs, the live
-status line and the summary go to stderr. State (frontier, visited set,
-validators) is kept in --state: kill the crawl at any time, run the same
-command again and it resumes, writing every article exactly once when -o is
-a file. Ctrl-C (or SIGTERM) finishes the pages in flight, saves and exits;
-a second one quits at once (the state stays consistent).
+status line and the summary go to stderr. Flags may follow the URLs.
+
+-o FILE appends: records already in FILE stay. State (frontier, visited
+set, validators) is kept in --state: kill the crawl at any time, run the
+same command again and it resumes, writing every article exactly once to
+-o FILE. A new state file with an -o FILE that already holds records is
+refused, since those records would be written again: --restart starts the
+crawl over (appending), --truncate empties FILE first. One crawl at a time
+may write to a FILE or use a state file. Ctrl-C (or SIGTERM) finishes the
+pages in flight, saves and exits; a second one quits at once (the state
+stays consistent).
 
 Exit status: 0 when the crawl ran (pages that failed are counted in the
 summary), 1 when it could not run or every seed failed, 2 on bad usage,
@@ -43,7 +45,9 @@ flags:
 // crawlOptions are the flags shared by crawl and demo.
 type crawlOptions struct {
 	output       string
+	truncate     bool
 	state        string
+	restart      bool
 	incremental  bool
 	parallel     int
 	delay        time.Duration
@@ -63,11 +67,14 @@ type crawlOptions struct {
 	progress     string
 	demo         bool
 	articles     int
+	warc         warcCrawlOptions
 }
 
 func (o *crawlOptions) register(fs *flag.FlagSet) {
-	fs.StringVar(&o.output, "o", "", "write records to `FILE`, appending (default stdout)")
+	fs.StringVar(&o.output, "o", "", "append the records to `FILE` (default stdout)")
+	fs.BoolVar(&o.truncate, "truncate", o.truncate, "empty the -o file before writing: a one-off run")
 	fs.StringVar(&o.state, "state", o.state, "keep the crawl state in `FILE` (\"\" keeps it in memory: no resume)")
+	fs.BoolVar(&o.restart, "restart", false, "start the crawl over: forget what the --state file holds")
 	fs.BoolVar(&o.incremental, "incremental", false, "revisit known pages with conditional requests; write only new or changed articles")
 	fs.IntVar(&o.parallel, "parallel", o.parallel, "requests in flight per host")
 	fs.DurationVar(&o.delay, "delay", o.delay, "least time between request starts per host (robots.txt Crawl-delay wins if longer; 0 for none)")
@@ -76,7 +83,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.IntVar(&o.retries, "retries", o.retries, "retries after timeouts, connection errors, 5xx and 429, with backoff")
 	fs.IntVar(&o.maxDepth, "max-depth", 0, "most links followed from a seed (0: no limit)")
 	fs.IntVar(&o.maxPages, "max-pages", 0, "stop after this many pages in this run; the rest stays queued (0: no limit)")
-	fs.Var(&o.maxBody, "max-body", "largest page read, in bytes or with a unit: `SIZE` such as 512KiB or 10MiB (default 10MiB)")
+	fs.Var(&o.maxBody, "max-body", "largest page read: `SIZE` in bytes or with a unit, such as 512KiB or 10MiB (default 10MiB)")
 	fs.Var(&o.allowDomains, "allow-domain", "also crawl this `domain` and its subdomains (repeatable)")
 	fs.Var(&o.include, "include", "crawl only URLs matching this `regexp` (repeatable)")
 	fs.Var(&o.exclude, "exclude", "skip URLs matching this `regexp` (repeatable)")
@@ -85,6 +92,39 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.logFormat, "log-format", "text", "log format on stderr: text or json")
 	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&o.progress, "progress", "auto", "live status line on stderr: auto (on a terminal), always or never")
+	o.warc.register(fs)
+}
+
+// check rejects values that make no sense.
+func (o *crawlOptions) check(fs *flag.FlagSet) error {
+	if err := atLeast(fs, 1, "parallel"); err != nil {
+		return err
+	}
+	if err := atLeast(fs, 0, "workers", "retries", "max-depth", "max-pages"); err != nil {
+		return err
+	}
+	if err := checkDurations(fs, false, "timeout"); err != nil {
+		return err
+	}
+	if err := checkDurations(fs, true, "delay"); err != nil {
+		return err
+	}
+	switch o.progress {
+	case "auto", "always", "never":
+	default:
+		return usageErrorf("unknown --progress %q: want auto, always or never", o.progress)
+	}
+	if _, err := newLogger(io.Discard, o.logFormat, o.logLevel); err != nil {
+		return &usageError{err.Error()}
+	}
+	for _, list := range []stringList{o.include, o.exclude} {
+		for _, s := range list {
+			if _, err := regexp.Compile(s); err != nil {
+				return usageErrorf("bad pattern %q: %v", s, err)
+			}
+		}
+	}
+	return nil
 }
 
 func defaultCrawlOptions() *crawlOptions {
@@ -101,8 +141,8 @@ func defaultCrawlOptions() *crawlOptions {
 // "newsclip demo" and "newsclip crawl --demo", but those named in set
 // (flags given on the command line): no politeness delay, 4 requests at a
 // time, a short timeout (the portal's slow page answers after 5 s), one
-// retry, and the state in memory (the portal's port changes with every
-// run).
+// retry, the state in memory (the portal's port changes with every run),
+// and the output overwritten (a one-off run).
 func demoDefaults(o *crawlOptions, set map[string]bool) {
 	for name, apply := range map[string]func(){
 		"state":    func() { o.state = "" },
@@ -110,6 +150,7 @@ func demoDefaults(o *crawlOptions, set map[string]bool) {
 		"parallel": func() { o.parallel = 4 },
 		"timeout":  func() { o.timeout = 2 * time.Second },
 		"retries":  func() { o.retries = 1 },
+		"truncate": func() { o.truncate = true },
 	} {
 		if !set[name] {
 			apply()
@@ -124,76 +165,101 @@ func flagsSet(fs *flag.FlagSet) map[string]bool {
 	return set
 }
 
-// parseCrawl parses the arguments of "newsclip crawl"; code is not
-// exitOK when the command ends there.
-func parseCrawl(args []string, stderr io.Writer) (o *crawlOptions, seeds []string, code int) {
+// parseCrawl parses the arguments of "newsclip crawl".
+func parseCrawl(args []string, stdout io.Writer) (o *crawlOptions, seeds []string, err error) {
 	o = defaultCrawlOptions()
 	fs := flag.NewFlagSet("crawl", flag.ContinueOnError)
-	fs.SetOutput(stderr)
 	o.register(fs)
 	fs.BoolVar(&o.demo, "demo", false, "serve the bundled demo portal on 127.0.0.1 and crawl it too, with demo's defaults")
 	fs.IntVar(&o.articles, "articles", 0, "with --demo: articles in the demo portal (default 240)")
-	fs.Usage = func() {
-		fmt.Fprint(stderr, crawlUsage)
-		fs.PrintDefaults()
+	if seeds, err = parseFlags(fs, crawlUsage, args, stdout); err != nil {
+		return nil, nil, err
 	}
-	seeds, err := parseInterspersed(fs, args)
-	if err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return nil, nil, exitOK
+	if err := o.check(fs); err != nil {
+		return nil, nil, err
+	}
+	if flagsSet(fs)["articles"] {
+		if err := atLeast(fs, 1, "articles"); err != nil {
+			return nil, nil, err
 		}
-		return nil, nil, exitUsage
 	}
 	if o.demo {
 		demoDefaults(o, flagsSet(fs))
 	} else if len(seeds) == 0 {
-		fmt.Fprintln(stderr, "newsclip crawl: no URL given")
-		fs.Usage()
-		return nil, nil, exitUsage
+		return nil, nil, usageErrorf("no URL given")
 	}
 	for _, s := range seeds {
 		if _, err := crawl.Canonicalize(s); err != nil {
-			fmt.Fprintf(stderr, "newsclip crawl: %q is not an http or https URL\n", s)
-			return nil, nil, exitUsage
+			return nil, nil, usageErrorf("%q is not an http or https URL", s)
 		}
 	}
-	return o, seeds, exitOK
+	return o, seeds, nil
 }
 
 // runCrawl is "newsclip crawl".
-func runCrawl(ctx context.Context, args []string, stdout, stderr io.Writer) int {
-	o, seeds, code := parseCrawl(args, stderr)
-	if o == nil {
-		return code
+func runCrawl(ctx context.Context, args []string, s stdio) error {
+	o, seeds, err := parseCrawl(args, s.out)
+	if err != nil {
+		return err
 	}
 	if o.demo {
 		url, stop, err := serveDemo(demoportal.Options{Articles: o.articles}, "127.0.0.1:0")
 		if err != nil {
-			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-			return exitFailed
+			return err
 		}
 		defer stop()
-		fmt.Fprintf(stderr, "newsclip: demo portal at %s\n", url)
+		fmt.Fprintf(s.err, "newsclip: demo portal at %s\n", url)
 		seeds = append(seeds, url)
 	}
-	return execCrawl(ctx, o, seeds, stdout, stderr)
+	_, err = execCrawl(ctx, o, seeds, s)
+	return err
 }
 
-// execCrawl runs a crawl with parsed options.
-func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, stderr io.Writer) (code int) {
-	term := isTerminal(stderr)
+// execCrawl runs a crawl with checked options and returns its counts.
+func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, s stdio) (st crawl.Stats, err error) {
+	stderr := s.err
 	var status *statusLine
-	if o.progress == "always" || (o.progress == "auto" && term && o.logFormat != "json") {
+	if o.progress == "always" || (o.progress == "auto" && isTerminal(stderr) && o.logFormat != "json") {
 		status = &statusLine{w: stderr}
 		stderr = status
 	} else {
-		stderr = &syncWriter{w: stderr} // the logger and the signal watcher write at once
+		stderr = &syncWriter{w: stderr} // the logger and the watchers write at once
 	}
 	logger, err := newLogger(stderr, o.logFormat, o.logLevel)
 	if err != nil {
-		fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-		return exitUsage
+		return st, &usageError{err.Error()}
 	}
+	files, err := openCrawlFiles(o)
+	if err != nil {
+		return st, err
+	}
+	// Closing syncs: a failure there may lose records or state, and fails
+	// the command.
+	defer func() {
+		if cerr := files.close(); cerr != nil && err == nil {
+			err = cerr
+		}
+	}()
+	cfg := o.config(logger)
+	cfg.State = files.store()
+	if cfg.Archive, err = o.warc.open(cfg, seeds, logger); err != nil {
+		return st, err
+	}
+	defer o.warc.close(&err)
+	c, err := crawl.New(cfg)
+	if err != nil {
+		return st, &usageError{err.Error()}
+	}
+	var sink crawl.Sink = crawl.NewJSONL(s.out)
+	if files.out != nil {
+		sink = files.out
+	}
+	st, err = watchCrawl(ctx, c, seeds, sink, o, logger, status, stderr)
+	return st, report(ctx, o, files, st, err, logger, stderr)
+}
+
+// config is the crawl.Config of checked options.
+func (o *crawlOptions) config(logger *slog.Logger) crawl.Config {
 	cfg := crawl.Config{
 		UserAgent:    o.userAgent,
 		Parallel:     o.parallel,
@@ -215,82 +281,113 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 	if o.retries == 0 {
 		cfg.Retries = -1
 	}
-	for _, list := range []struct {
-		src stringList
-		dst *[]*regexp.Regexp
-	}{{o.include, &cfg.Include}, {o.exclude, &cfg.Exclude}} {
-		for _, s := range list.src {
-			re, err := regexp.Compile(s)
-			if err != nil {
-				fmt.Fprintf(stderr, "newsclip crawl: bad pattern %q: %v\n", s, err)
-				return exitUsage
-			}
-			*list.dst = append(*list.dst, re)
-		}
+	for _, s := range o.include {
+		cfg.Include = append(cfg.Include, regexp.MustCompile(s)) // checked
 	}
+	for _, s := range o.exclude {
+		cfg.Exclude = append(cfg.Exclude, regexp.MustCompile(s))
+	}
+	return cfg
+}
 
-	// closeLater closes c when the command ends; closing syncs, and a
-	// failure there may lose records or state: it is reported and fails
-	// the command.
-	closeLater := func(c io.Closer) {
-		if err := c.Close(); err != nil {
-			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-			if code == exitOK {
-				code = exitFailed
-			}
-		}
-	}
-	stateExisted := false
+// crawlFiles are a crawl's state file and output file, both locked.
+type crawlFiles struct {
+	state  *bbolt.Bolt
+	out    *crawl.JSONLFile
+	resume bool // the state held a crawl
+}
+
+// openCrawlFiles opens the state and the output and makes sure they go
+// together (see agree).
+func openCrawlFiles(o *crawlOptions) (*crawlFiles, error) {
+	f := &crawlFiles{}
 	if o.state != "" {
-		if _, err := os.Stat(o.state); err == nil {
-			stateExisted = true
-		}
 		st, err := bbolt.Open(o.state)
-		if err != nil {
-			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-			return exitFailed
+		if errors.Is(err, bbolt.ErrBadState) && o.output != "" && o.output != "-" {
+			return nil, fmt.Errorf("%w; with the crawl's records in %s, run with --restart afterwards "+
+				"(records already there may be written again) or with --truncate --restart", err, o.output)
 		}
-		defer closeLater(st)
-		cfg.State = st
-	}
-	var sink crawl.Sink
-	if o.output == "" || o.output == "-" {
-		sink = crawl.NewJSONL(stdout)
-	} else {
-		f, err := crawl.OpenJSONL(o.output)
 		if err != nil {
-			fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-			return exitFailed
+			return nil, err
 		}
-		defer closeLater(f)
-		sink = f
+		f.state = st
+		f.resume = !st.Fresh()
 	}
-	c, err := crawl.New(cfg)
-	if err != nil {
-		fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-		return exitUsage
+	if o.output != "" && o.output != "-" {
+		out, err := crawl.OpenJSONL(o.output)
+		if err != nil {
+			f.close()
+			return nil, err
+		}
+		f.out = out
 	}
+	if err := f.agree(o); err != nil {
+		f.close()
+		return nil, err
+	}
+	return f, nil
+}
 
+// agree applies --restart and --truncate, and refuses an output that
+// holds records the state does not know of: they would be written again.
+func (f *crawlFiles) agree(o *crawlOptions) error {
+	if o.truncate && f.resume && !o.restart && f.out != nil {
+		return usageErrorf("--truncate would drop the records that %s says were written to %s: "+
+			"add --restart to start the crawl over too, or leave --truncate out to go on with it", o.state, o.output)
+	}
+	if o.restart && f.resume {
+		if err := f.state.Reset(); err != nil {
+			return err
+		}
+		f.resume = false
+	}
+	if f.out == nil {
+		return nil
+	}
+	if o.truncate {
+		return f.out.Truncate()
+	}
+	size, err := f.out.Size()
+	if err != nil || size == 0 || f.state == nil || f.resume || o.restart {
+		return err
+	}
+	return fmt.Errorf("%s already holds records (%s), but the state file %s holds no crawl: "+
+		"those records would be written again. Run with --restart to append to it anyway "+
+		"(records already there may appear twice), with --truncate to empty it first, "+
+		"with --state naming the crawl's state file, or with -o another file",
+		o.output, sizeString(size), o.state)
+}
+
+// store is the state to crawl with: nil keeps it in memory.
+func (f *crawlFiles) store() crawl.Store {
+	if f.state == nil {
+		return nil
+	}
+	return f.state
+}
+
+func (f *crawlFiles) close() error {
+	var errs []error
+	if f.out != nil {
+		errs = append(errs, f.out.Close())
+	}
+	if f.state != nil {
+		errs = append(errs, f.state.Close())
+	}
+	return errors.Join(errs...)
+}
+
+// watchCrawl runs the crawl with its status line or progress log, and
+// says what a Ctrl-C does.
+func watchCrawl(ctx context.Context, c *crawl.Crawler, seeds []string, sink crawl.Sink, o *crawlOptions,
+	logger *slog.Logger, status *statusLine, stderr io.Writer) (crawl.Stats, error) {
 	done := make(chan struct{})
 	var wg sync.WaitGroup
-	// A second Ctrl-C quits at once: the state and the output survive that.
 	wg.Go(func() {
 		select {
 		case <-done:
-			return
 		case <-ctx.Done():
-		}
-		sig := make(chan os.Signal, 1)
-		signal.Notify(sig, os.Interrupt, syscall.SIGTERM)
-		defer signal.Stop(sig)
-		fmt.Fprintln(stderr, "newsclip crawl: finishing the pages in flight; Ctrl-C again to quit now")
-		select {
-		case s := <-sig:
-			if n, ok := s.(syscall.Signal); ok {
-				os.Exit(128 + int(n))
-			}
-			os.Exit(exitInterrupted)
-		case <-done:
+			fmt.Fprintln(stderr, "newsclip crawl: finishing the pages in flight; Ctrl-C again to quit now")
 		}
 	})
 	if status != nil {
@@ -298,53 +395,47 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, stdout, std
 	} else if o.logFormat == "json" {
 		wg.Go(func() { logProgress(logger, c, done) })
 	}
-	err = c.Run(ctx, seeds, sink)
+	err := c.Run(ctx, seeds, sink)
 	close(done)
 	wg.Wait()
-	st := c.Stats()
+	return c.Stats(), err
+}
+
+// report writes the summary and turns the crawl's end into the command's.
+func report(ctx context.Context, o *crawlOptions, files *crawlFiles, st crawl.Stats, err error,
+	logger *slog.Logger, stderr io.Writer) error {
 	if o.logFormat == "json" {
 		logger.Info("summary", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,
 			"retries", st.Retries, "queued", st.Queued, "elapsed_s", st.Elapsed.Seconds(),
 			"outcomes", st.Outcomes, "failed", st.Failed, "decisions", st.Decisions,
-			"filtered", st.Filtered, "trap_cut", st.Traps)
+			"filtered", st.Filtered, "trap_cut", st.Traps, "seed_failures", st.SeedFailures)
 	} else {
 		fmt.Fprint(stderr, st.String())
 	}
+	if n := st.Failed["too-large"]; n > 0 {
+		limit := int64(o.maxBody)
+		if limit == 0 {
+			limit = crawl.DefaultMaxBodyBytes
+		}
+		fmt.Fprintf(stderr, "newsclip crawl: pages over the %s size limit, not read: %d (--max-body raises the limit)\n", sizeString(limit), n)
+	}
 	switch {
 	case err != nil && ctx.Err() != nil && errors.Is(err, ctx.Err()):
-		fmt.Fprintln(stderr, "newsclip crawl: interrupted; run the same command to resume")
-		return interruptedCode(ctx)
+		if o.state == "" {
+			return &interrupted{"interrupted (the state was in memory: a new run starts over)", err}
+		}
+		return &interrupted{"interrupted; run the same command to resume", err}
+	case errors.Is(err, crawl.ErrSeedsFailed):
+		return &errReported{"every seed failed; the summary above says why"}
 	case err != nil:
-		fmt.Fprintf(stderr, "newsclip crawl: %v\n", err)
-		return exitFailed
-	case st.Pages == 0 && stateExisted && !o.incremental:
+		return err
+	case st.Pages == 0 && files.resume && !o.incremental:
 		fmt.Fprintf(stderr, "newsclip crawl: nothing to do: %s holds a finished crawl of these seeds; "+
-			"use --incremental to revisit them, or remove %s to start over\n", o.state, o.state)
+			"use --incremental to revisit them, or --restart to start over\n", o.state)
 	case st.Fetches > 0 && st.Pages == st.Outcomes[crawl.Failed]:
-		fmt.Fprintln(stderr, "newsclip crawl: every page failed")
-		return exitFailed
+		return errors.New("every page failed")
 	}
-	return exitOK
-}
-
-// parseInterspersed parses flags that may follow the positional
-// arguments, as in "newsclip crawl URL -o out.jsonl".
-func parseInterspersed(fs *flag.FlagSet, args []string) ([]string, error) {
-	var pos []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return nil, err
-		}
-		rest := fs.Args()
-		if len(rest) == 0 {
-			return pos, nil
-		}
-		if rest[0] == "--" || (len(args) > len(rest) && args[len(args)-len(rest)-1] == "--") {
-			return append(pos, rest...), nil
-		}
-		pos = append(pos, rest[0])
-		args = rest[1:]
-	}
+	return nil
 }
 
 func newLogger(w io.Writer, format, level string) (*slog.Logger, error) {
@@ -461,41 +552,4 @@ func serveDemo(opts demoportal.Options, addr string) (string, func(), error) {
 		srv.Close()
 	}
 	return "http://" + ln.Addr().String() + "/", stop, nil
-}
-
-// stringList is a repeatable string flag.
-type stringList []string
-
-func (s *stringList) String() string { return strings.Join(*s, ",") }
-
-func (s *stringList) Set(v string) error { *s = append(*s, v); return nil }
-
-// byteSize is a size flag: 1048576, 512KiB, 10MiB, 10MB, 1GiB.
-type byteSize int64
-
-func (b *byteSize) String() string {
-	if *b == 0 {
-		return ""
-	}
-	return strconv.FormatInt(int64(*b), 10)
-}
-
-func (b *byteSize) Set(v string) error {
-	s := strings.TrimSpace(v)
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		mult   int64
-	}{{"KiB", 1 << 10}, {"MiB", 1 << 20}, {"GiB", 1 << 30}, {"KB", 1e3}, {"MB", 1e6}, {"GB", 1e9}, {"K", 1 << 10}, {"M", 1 << 20}, {"G", 1 << 30}, {"B", 1}} {
-		if strings.HasSuffix(strings.ToUpper(s), strings.ToUpper(u.suffix)) {
-			s, mult = strings.TrimSpace(s[:len(s)-len(u.suffix)]), u.mult
-			break
-		}
-	}
-	n, err := strconv.ParseFloat(s, 64)
-	if err != nil || n < 0 {
-		return fmt.Errorf("bad size %q", v)
-	}
-	*b = byteSize(n * float64(mult))
-	return nil
 }

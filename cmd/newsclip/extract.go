@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -9,146 +10,246 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
+	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sort"
 	"strings"
 	"sync"
+	"syscall"
 	"time"
 
+	"github.com/newsclip/newsclip/crawl"
 	"github.com/newsclip/newsclip/extract"
 	"github.com/newsclip/newsclip/internal/pagefile"
 )
 
 const extractUsage = `usage: newsclip extract [flags] INPUT...
 
-INPUT is an HTML file, a .html.gz file, a directory (walked for *.html,
-*.htm and *.html.gz, extracted in parallel, output in path order), - for
-standard input, or an http(s):// URL (fetched with a timeout and size cap).
+INPUT is an HTML file (gzip-compressed or not: the content tells), - for
+standard input, a named pipe (read like standard input), an http(s):// URL
+(fetched with a timeout and a size cap), or a directory: walked for regular
+files named *.html, *.htm and *.html.gz, extracted in parallel and written
+in path order; what else it holds under such names (named pipes, sockets,
+devices, links to directories) is skipped, with a word on stderr. Flags may
+follow the inputs.
+
+Without --url, a page that names its canonical URL (<link rel=canonical>,
+else og:url) is read as if fetched from there, so that its links come out
+absolute; a page that names neither keeps them relative.
+
+INPUT may also be WARC files (.warc, .warc.gz, directories holding them, or
+- with --input-format warc): every response record with a 2xx HTML answer
+is extracted as the crawler would (pages without an article are skipped
+and counted, unless --keep-non-articles); "url" is the record's
+WARC-Target-URI, "fetched" its WARC-Date, "input" FILE#OFFSET (the
+record's offset, as CDX indexes give it; FILE#OFFSET+N for a record
+compressed in one gzip member with others). Request, revisit, metadata,
+non-2xx and non-HTML records are skipped and counted on stderr; a corrupt
+or truncated record gives an error record and the rest go on. Records are
+written in file order.
 
 Each input gives one record on stdout; a failed input gives a record with
-its "error" and a message on stderr, and the rest go on. The exit status is
-1 when any input failed.
+its "error" and a message on stderr, and the rest go on. Exit status: 0, 1
+when any input failed, 2 on bad usage, 130 when interrupted (Ctrl-C), 143
+when terminated (SIGTERM): the records written by then are whole.
 
 flags:
 `
 
-// userAgent names the tool to servers it fetches from.
-const userAgent = "newsclip/0.1 (+https://github.com/newsclip/newsclip)"
+// extractOptions are the flags of "newsclip extract".
+type extractOptions struct {
+	pageURL  string
+	format   string
+	maxBytes byteSize
+	timeout  time.Duration
+	jobs     int
+	warc     *warcFlags
+}
 
-func runExtract(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.Writer) int {
+func parseExtract(args []string, stdout io.Writer) (*extractOptions, []string, error) {
+	o := &extractOptions{maxBytes: extract.DefaultMaxBytes}
 	fs := flag.NewFlagSet("extract", flag.ContinueOnError)
-	fs.SetOutput(stderr)
-	pageURL := fs.String("url", "", "page URL of a single file or stdin input (resolves links, fills url)")
-	format := fs.String("format", "jsonl", "output format: jsonl, json, text or markdown")
-	maxBytes := fs.Int64("max-bytes", extract.DefaultMaxBytes, "largest page accepted, in bytes")
-	timeout := fs.Duration("timeout", 30*time.Second, "timeout of a URL fetch")
-	jobs := fs.Int("j", runtime.GOMAXPROCS(0), "pages extracted in parallel")
-	fs.Usage = func() { fmt.Fprint(stderr, extractUsage); fs.PrintDefaults() }
-	if err := fs.Parse(args); err != nil {
-		if errors.Is(err, flag.ErrHelp) {
-			return exitOK
-		}
-		return exitUsage
+	fs.StringVar(&o.pageURL, "url", "", "page `URL` of a single file or stdin input (resolves links, fills url)")
+	fs.StringVar(&o.format, "format", "jsonl", "output `format`: jsonl, json, text or markdown")
+	fs.Var(&o.maxBytes, "max-bytes", "largest page accepted: `SIZE` in bytes or with a unit, such as 512KiB or 20MiB")
+	fs.DurationVar(&o.timeout, "timeout", 30*time.Second, "timeout of a URL fetch")
+	fs.IntVar(&o.jobs, "j", runtime.GOMAXPROCS(0), "pages extracted in parallel")
+	o.warc = addWARCFlags(fs)
+	inputs, err := parseFlags(fs, extractUsage, args, stdout)
+	if err != nil {
+		return nil, nil, err
 	}
-	switch *format {
+	switch o.format {
 	case "jsonl", "json", "text", "markdown":
 	default:
-		fmt.Fprintf(stderr, "newsclip extract: unknown format %q\n", *format)
-		return exitUsage
+		return nil, nil, usageErrorf("unknown --format %q: want jsonl, json, text or markdown", o.format)
 	}
-	if fs.NArg() == 0 {
-		fs.Usage()
-		return exitUsage
+	if err := atLeast(fs, 1, "j"); err != nil {
+		return nil, nil, err
+	}
+	if err := checkDurations(fs, false, "timeout"); err != nil {
+		return nil, nil, err
+	}
+	if len(inputs) == 0 {
+		return nil, nil, usageErrorf("no input given")
+	}
+	if o.pageURL != "" && len(inputs) > 1 {
+		return nil, nil, usageErrorf("--url applies to a single input")
+	}
+	return o, inputs, nil
+}
+
+// runExtract is "newsclip extract".
+func runExtract(ctx context.Context, args []string, s stdio) error {
+	o, args, err := parseExtract(args, s.out)
+	if err != nil {
+		return err
+	}
+	if handled, err := o.warc.runWARC(ctx, args, o, s); handled {
+		return err
+	}
+	inputs, walked, err := expandInputs(args, s.err)
+	if err != nil {
+		return err
 	}
 	x := &extractor{
-		ex:      extract.New(extract.Options{MaxBytes: *maxBytes}),
-		max:     *maxBytes,
-		client:  &http.Client{Timeout: *timeout},
-		stdin:   stdin,
-		pageURL: *pageURL,
+		ex:      extract.New(extract.Options{MaxBytes: int64(o.maxBytes)}),
+		max:     int64(o.maxBytes),
+		client:  &http.Client{Timeout: o.timeout},
+		stdin:   s.in,
+		pageURL: o.pageURL,
+		walked:  walked,
 	}
-	inputs, err := expandInputs(fs.Args())
-	if err != nil {
-		fmt.Fprintf(stderr, "newsclip extract: %v\n", err)
-		return exitFailed
-	}
-	if *pageURL != "" && len(inputs) > 1 {
-		fmt.Fprintln(stderr, "newsclip extract: --url applies to a single input")
-		return exitUsage
-	}
-	w := newRecordWriter(stdout, *format)
-	failed := false
-	// Extract in parallel, emit in input order.
+	return x.all(ctx, inputs, newRecordWriter(s.out, o.format), s.err, o.jobs)
+}
+
+// all extracts the inputs, jobs at a time, and writes their records in
+// input order. On ctx's end it stops at once, whatever the extractions
+// still under way wait for (a pipe nobody writes to): the records written
+// are whole, and the process ends when main returns.
+func (x *extractor) all(ctx context.Context, inputs []string, w *recordWriter, stderr io.Writer, jobs int) error {
 	results := make([]chan *extract.Article, len(inputs))
 	for i := range results {
 		results[i] = make(chan *extract.Article, 1)
 	}
 	// A slot is taken per input started and given back once its record is
-	// written: at most -j records wait in memory, whatever the input count.
-	sem := make(chan struct{}, max(1, *jobs))
+	// written: at most jobs records wait in memory, whatever the input count.
+	sem := make(chan struct{}, jobs)
 	go func() {
 		for i, in := range inputs {
-			sem <- struct{}{}
+			select {
+			case sem <- struct{}{}:
+			case <-ctx.Done():
+				return
+			}
 			go func() { results[i] <- x.one(ctx, in) }()
 		}
 	}()
+	failed := 0
 	for i := range inputs {
-		a := <-results[i]
+		var a *extract.Article
+		select {
+		case a = <-results[i]:
+		case <-ctx.Done():
+		}
+		if ctx.Err() != nil { // a record finished after the signal may be its casualty
+			w.close()
+			return &interrupted{fmt.Sprintf("interrupted: %d of %d records written", i, len(inputs)), ctx.Err()}
+		}
 		<-sem
 		if a.Error != "" {
-			failed = true
+			failed++
 			fmt.Fprintf(stderr, "newsclip extract: %s: %s\n", a.Input, a.Error)
 		}
 		if err := w.write(a); err != nil {
-			fmt.Fprintf(stderr, "newsclip extract: writing output: %v\n", err)
-			return exitFailed
+			return fmt.Errorf("writing output: %w", err)
 		}
 	}
 	if err := w.close(); err != nil {
-		fmt.Fprintf(stderr, "newsclip extract: writing output: %v\n", err)
-		return exitFailed
+		return fmt.Errorf("writing output: %w", err)
 	}
-	if ctx.Err() != nil {
-		return interruptedCode(ctx)
+	if failed > 0 {
+		return &errReported{fmt.Sprintf("%d of %d inputs failed", failed, len(inputs))}
 	}
-	if failed {
-		return exitFailed
-	}
-	return exitOK
+	return nil
 }
 
-// expandInputs walks directories for HTML files, in path order.
-func expandInputs(args []string) ([]string, error) {
-	var out []string
+// expandInputs walks directories for HTML files, in path order; walked
+// holds the files found so (regular files, opened as such). What a walk
+// skips is said on stderr.
+func expandInputs(args []string, stderr io.Writer) (inputs []string, walked map[string]bool, err error) {
+	walked = map[string]bool{}
 	for _, a := range args {
 		if a == "-" || isURL(a) {
-			out = append(out, a)
+			inputs = append(inputs, a)
 			continue
 		}
 		info, err := os.Stat(a)
 		if err != nil || !info.IsDir() {
-			out = append(out, a) // a missing file fails as its own record
+			inputs = append(inputs, a) // a missing file fails as its own record
 			continue
 		}
 		var files []string
 		err = filepath.WalkDir(a, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
+			switch {
+			case err != nil && p == a:
 				return err
+			case err != nil:
+				fmt.Fprintf(stderr, "newsclip extract: skipped %s: %v\n", p, err)
+				return nil
+			case d.IsDir() || !isHTMLName(p):
+				return nil
 			}
-			if !d.IsDir() && isHTMLName(p) {
-				files = append(files, p)
+			if why := notRegular(p, d); why != "" {
+				fmt.Fprintf(stderr, "newsclip extract: skipped %s: %s (name it as an input to read it)\n", p, why)
+				return nil
 			}
+			files = append(files, p)
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return nil, nil, err
 		}
 		sort.Strings(files)
-		out = append(out, files...)
+		for _, f := range files {
+			walked[f] = true
+		}
+		inputs = append(inputs, files...)
 	}
-	return out, nil
+	return inputs, walked, nil
+}
+
+// notRegular says why the directory entry d at p is no regular file, or
+// returns "" for a regular file or a link to one.
+func notRegular(p string, d fs.DirEntry) string {
+	mode := d.Type()
+	if mode.IsRegular() {
+		return ""
+	}
+	link := ""
+	if mode&fs.ModeSymlink != 0 {
+		fi, err := os.Stat(p)
+		if err != nil {
+			return "a broken symbolic link"
+		}
+		if mode = fi.Mode(); mode.IsRegular() {
+			return ""
+		}
+		link = ", behind a symbolic link"
+	}
+	switch {
+	case mode.IsDir():
+		return "a symbolic link to a directory, not followed"
+	case mode&fs.ModeNamedPipe != 0:
+		return "a named pipe, not a regular file" + link
+	case mode&fs.ModeSocket != 0:
+		return "a socket, not a regular file" + link
+	case mode&fs.ModeDevice != 0:
+		return "a device, not a regular file" + link
+	}
+	return "not a regular file" + link
 }
 
 func isURL(s string) bool { return strings.HasPrefix(s, "http://") || strings.HasPrefix(s, "https://") }
@@ -158,12 +259,14 @@ func isHTMLName(p string) bool {
 	return strings.HasSuffix(l, ".html") || strings.HasSuffix(l, ".htm") || strings.HasSuffix(l, ".html.gz")
 }
 
+// extractor extracts one input at a time, from any goroutine.
 type extractor struct {
 	ex      *extract.Extractor
 	max     int64
 	client  *http.Client
 	stdin   io.Reader
 	pageURL string
+	walked  map[string]bool // inputs found by a directory walk: regular files only
 }
 
 // one extracts one input into a record; failures become the record's error.
@@ -174,24 +277,105 @@ func (x *extractor) one(ctx context.Context, in string) *extract.Article {
 	}
 	a.Input = in
 	if err != nil {
-		a.Error = err.Error()
+		a.Error = x.explain(err).Error()
 	}
 	return a
 }
 
-func (x *extractor) extractInput(ctx context.Context, in string) (*extract.Article, error) {
-	src := extract.Source{URL: x.pageURL}
-	switch {
-	case isURL(in):
-		return x.fetch(ctx, in)
-	case in == "-":
-		return x.ex.Extract(x.stdin, src)
+// explain adds what to do to an error that needs it.
+func (x *extractor) explain(err error) error {
+	if errors.Is(err, extract.ErrTooLarge) {
+		limit := x.max
+		if limit <= 0 {
+			limit = extract.DefaultMaxBytes
+		}
+		return fmt.Errorf("%w: the page is over %s (--max-bytes raises the limit)", err, sizeString(limit))
 	}
-	page, err := pagefile.Read(in, x.max) // one buffer, sized from the file
+	return err
+}
+
+func (x *extractor) extractInput(ctx context.Context, in string) (*extract.Article, error) {
+	if isURL(in) {
+		return x.fetch(ctx, in)
+	}
+	var r io.Reader = x.stdin
+	if in != "-" {
+		f, err := x.open(in)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		r = f
+	}
+	page, err := pagefile.ReadFrom(r, x.max) // one buffer, sized from the file
 	if err != nil {
 		return nil, err
 	}
-	return x.ex.ExtractBytes(page, src)
+	a, err := x.ex.ExtractBytes(page, extract.Source{URL: x.pageURL})
+	if x.pageURL == "" && a != nil && relativeURLs(a) {
+		if base := canonicalBase(a); base != "" {
+			// The page's own address stands in for the one not given.
+			if b, err2 := x.ex.ExtractBytes(page, extract.Source{URL: base}); b != nil {
+				a, err = b, err2
+			}
+		}
+	}
+	return a, err
+}
+
+// open opens a file input. A file found by a directory walk is opened
+// without blocking and must still be a regular file (it may have been
+// swapped for a pipe since); a file named as an input is read whatever it
+// is, like standard input.
+func (x *extractor) open(in string) (*os.File, error) {
+	flags := os.O_RDONLY
+	if x.walked[in] {
+		flags |= syscall.O_NONBLOCK
+	}
+	f, err := os.OpenFile(in, flags, 0)
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return nil, pe.Err // the record names the input
+	}
+	if err != nil || !x.walked[in] {
+		return f, err
+	}
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() {
+		f.Close()
+		return nil, errors.New("not a regular file")
+	}
+	return f, nil
+}
+
+// relativeURLs reports whether a record holds a URL that is not absolute.
+func relativeURLs(a *extract.Article) bool {
+	rel := func(s string) bool { return s != "" && !strings.Contains(s, "://") }
+	if rel(a.Image) {
+		return true
+	}
+	for _, s := range a.Images {
+		if rel(s) {
+			return true
+		}
+	}
+	for _, b := range a.Blocks {
+		for _, l := range b.Links {
+			if rel(l.URL) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// canonicalBase is the record's canonical URL when it is an absolute
+// http(s) URL.
+func canonicalBase(a *extract.Article) string {
+	u, err := url.Parse(a.CanonicalURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return ""
+	}
+	return u.String()
 }
 
 func (x *extractor) fetch(ctx context.Context, u string) (*extract.Article, error) {
@@ -199,7 +383,7 @@ func (x *extractor) fetch(ctx context.Context, u string) (*extract.Article, erro
 	if err != nil {
 		return nil, err
 	}
-	req.Header.Set("User-Agent", userAgent)
+	req.Header.Set("User-Agent", crawl.DefaultUserAgent)
 	req.Header.Set("Accept", "text/html,application/xhtml+xml;q=0.9,*/*;q=0.5")
 	resp, err := x.client.Do(req)
 	if err != nil {
@@ -216,12 +400,14 @@ func (x *extractor) fetch(ctx context.Context, u string) (*extract.Article, erro
 	return x.ex.Extract(resp.Body, src)
 }
 
-// recordWriter writes records in one of the output formats.
+// recordWriter writes records in one of the output formats, each with one
+// Write: an interruption leaves no half record.
 type recordWriter struct {
 	w      io.Writer
 	format string
 	n      int
 	mu     sync.Mutex
+	closed bool
 }
 
 func newRecordWriter(w io.Writer, format string) *recordWriter {
@@ -231,55 +417,56 @@ func newRecordWriter(w io.Writer, format string) *recordWriter {
 func (r *recordWriter) write(a *extract.Article) error {
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	defer func() { r.n++ }()
+	var b bytes.Buffer
 	switch r.format {
 	case "json":
-		sep := ",\n"
 		if r.n == 0 {
-			sep = "[\n"
+			b.WriteString("[\n  ")
+		} else {
+			b.WriteString(",\n  ")
 		}
-		b, err := json.MarshalIndent(a, "  ", "  ")
+		j, err := json.MarshalIndent(a, "  ", "  ")
 		if err != nil {
 			return err
 		}
-		_, err = fmt.Fprintf(r.w, "%s  %s", sep, b)
-		return err
+		b.Write(j)
 	case "text":
 		if r.n > 0 {
-			if _, err := io.WriteString(r.w, "\n\f\n"); err != nil {
-				return err
-			}
+			b.WriteString("\n\f\n")
 		}
-		_, err := fmt.Fprintf(r.w, "%s\n\n%s\n", a.Title, a.Text)
-		return err
+		fmt.Fprintf(&b, "%s\n\n%s\n", a.Title, a.Text)
 	case "markdown":
 		if r.n > 0 {
-			if _, err := io.WriteString(r.w, "\n---\n\n"); err != nil {
-				return err
-			}
+			b.WriteString("\n---\n\n")
 		}
-		_, err := io.WriteString(r.w, markdown(a))
-		return err
+		b.WriteString(markdown(a))
 	default:
-		b, err := json.Marshal(a)
+		j, err := json.Marshal(a)
 		if err != nil {
 			return err
 		}
-		_, err = r.w.Write(append(b, '\n'))
-		return err
+		b.Write(j)
+		b.WriteByte('\n')
 	}
+	r.n++
+	_, err := r.w.Write(b.Bytes())
+	return err
 }
 
+// close ends the output (the JSON array); later calls do nothing.
 func (r *recordWriter) close() error {
-	if r.format == "json" {
-		if r.n == 0 {
-			_, err := io.WriteString(r.w, "[]\n")
-			return err
-		}
-		_, err := io.WriteString(r.w, "\n]\n")
-		return err
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.closed || r.format != "json" {
+		return nil
 	}
-	return nil
+	r.closed = true
+	end := "\n]\n"
+	if r.n == 0 {
+		end = "[]\n"
+	}
+	_, err := io.WriteString(r.w, end)
+	return err
 }
 
 // markdown renders a record for reading: title, facts, body, blocks.

@@ -1,54 +1,97 @@
-// Package pagefile reads a stored page for `newsclip extract`: a file,
-// gunzipped when its name ends in .gz, into one buffer sized from the file
-// (or from the gzip trailer), so that reading a page allocates it once.
-// bench/ measures the CLI path through it as well.
+// Package pagefile reads a stored page for `newsclip extract`: a file (or
+// a pipe, standard input), gunzipped when it holds gzip data whatever its
+// name, into one buffer sized from the file (or from the gzip trailer), so
+// that reading a page allocates it once. bench/ measures the CLI path
+// through it as well.
 package pagefile
 
 import (
 	"bufio"
-	"compress/gzip"
+	"bytes"
 	"encoding/binary"
+	"errors"
 	"fmt"
 	"io"
 	"os"
-	"strings"
 	"sync"
+
+	"github.com/klauspost/compress/gzip"
 
 	"github.com/newsclip/newsclip/extract"
 )
 
-// Read returns the content of the file at path, gunzipped when the name
-// ends in .gz (any case). limit is read as extract.Options.MaxBytes (0:
-// extract.DefaultMaxBytes, negative: none); at most limit+1 bytes are read,
-// so that ExtractBytes tells a page over the limit. Errors name the path.
+// ErrDamagedGzip is matched (errors.Is) by the error of gzip data that
+// is cut short or corrupt.
+var ErrDamagedGzip = errors.New("damaged gzip file")
+
+// Read returns the content of the file at path, gunzipped when it is gzip
+// data (its first bytes say so, whatever its name). limit is read as
+// extract.Options.MaxBytes (0: extract.DefaultMaxBytes, negative: none);
+// at most limit+1 bytes are read, so that ExtractBytes tells a page over
+// the limit. Errors name the path.
 func Read(path string, limit int64) ([]byte, error) {
-	if limit == 0 {
-		limit = extract.DefaultMaxBytes
-	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	size := int64(-1)
-	if info, err := f.Stat(); err == nil && info.Mode().IsRegular() {
-		size = info.Size()
-	}
-	if !strings.HasSuffix(strings.ToLower(path), ".gz") {
-		return readAll(f, size, limit)
-	}
-	z := gzipPool.Get().(*gunzipper)
-	defer gzipPool.Put(z)
-	z.br.Reset(f)
-	if err := z.zr.Reset(z.br); err != nil {
-		return nil, fmt.Errorf("%s: %w", path, err)
-	}
-	b, err := readAll(&z.zr, gunzippedSize(f, size), limit)
-	z.br.Reset(nil)
+	b, err := ReadFrom(f, limit)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	return b, nil
+}
+
+// ReadFrom is [Read] on an open reader: a regular file is read into one
+// buffer of its size, anything else (a pipe, standard input) as it comes.
+// Errors do not name the input.
+func ReadFrom(r io.Reader, limit int64) ([]byte, error) {
+	if limit == 0 {
+		limit = extract.DefaultMaxBytes
+	}
+	z := gzipPool.Get().(*gunzipper)
+	defer gzipPool.Put(z)
+	defer z.br.Reset(nil)
+	f, _ := r.(*os.File)
+	size := int64(-1)
+	var magic [2]byte
+	var isGzip bool
+	if info, err := statRegular(f); err == nil {
+		size = info.Size()
+		n, _ := f.ReadAt(magic[:], 0)
+		isGzip = n == 2 && magic == [2]byte{0x1f, 0x8b}
+	} else {
+		z.br.Reset(r)
+		p, _ := z.br.Peek(2)
+		isGzip = bytes.Equal(p, []byte{0x1f, 0x8b})
+		r = z.br
+	}
+	if !isGzip {
+		return readAll(r, size, limit)
+	}
+	if size >= 0 {
+		z.br.Reset(f)
+	}
+	if err := z.zr.Reset(z.br); err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDamagedGzip, err)
+	}
+	b, err := readAll(&z.zr, gunzippedSize(f, size), limit)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrDamagedGzip, err)
+	}
+	return b, nil
+}
+
+// statRegular stats f when it is an open regular file.
+func statRegular(f *os.File) (os.FileInfo, error) {
+	if f == nil {
+		return nil, os.ErrInvalid
+	}
+	info, err := f.Stat()
+	if err == nil && !info.Mode().IsRegular() {
+		err = os.ErrInvalid
+	}
+	return info, err
 }
 
 // gunzipper is a gzip reader and its input buffer, reused across files.

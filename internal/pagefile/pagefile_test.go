@@ -47,8 +47,11 @@ func TestRead(t *testing.T) {
 		{name: "limit reads one byte more", file: "l.html", content: []byte(page), limit: 10, want: page[:11]},
 		{name: "limit on gzip", file: "l.html.gz", content: gz(t, page), limit: 10, want: page[:11]},
 		{name: "no limit", file: "n.html.gz", content: gz(t, page), limit: -1, want: page},
-		{name: "not gzip", file: "bad.html.gz", content: []byte("<p>plain</p>"), wantErr: "bad.html.gz: gzip: invalid header"},
-		{name: "truncated gzip", file: "cut.html.gz", content: gz(t, page)[:40], wantErr: "cut.html.gz: unexpected EOF"},
+		// The content tells, not the name.
+		{name: "HTML named .gz", file: "plain.html.gz", content: []byte("<p>plain</p>"), want: "<p>plain</p>"},
+		{name: "gzip named .html", file: "z.html", content: gz(t, page), want: page},
+		{name: "truncated gzip", file: "cut.html.gz", content: gz(t, page)[:40], wantErr: "cut.html.gz: damaged gzip file: unexpected EOF"},
+		{name: "bad gzip header", file: "h.html.gz", content: []byte{0x1f, 0x8b, 0, 0, 0}, wantErr: "h.html.gz: damaged gzip file: unexpected EOF"},
 	}
 	dir := t.TempDir()
 	for _, tt := range tests {

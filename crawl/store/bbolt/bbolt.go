@@ -8,12 +8,15 @@ import (
 	"encoding/binary"
 	"errors"
 	"fmt"
+	"os"
+	"strings"
 	"time"
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
 
 	"github.com/newsclip/newsclip/crawl/store"
+	"github.com/newsclip/newsclip/internal/flock"
 )
 
 // Bolt is the store kept in one file.
@@ -23,7 +26,8 @@ import (
 // each checkpoint, and Close do fsync, so a power failure loses at most the
 // work since the last checkpoint. One process at a time may open the file.
 type Bolt struct {
-	db *bolt.DB
+	db   *bolt.DB
+	path string
 }
 
 var (
@@ -41,37 +45,170 @@ var (
 
 const boltVersion = 1
 
-// Open opens or creates the state file at path.
+// ErrBadState is matched (errors.Is) by the error of a state file that is
+// damaged (cut short, overwritten) or is not a crawl state at all. Such a
+// file is left as it is.
+var ErrBadState = errors.New("crawl: unusable state file")
+
+// ErrStateInUse is matched by the error of a state file another process
+// has open.
+var ErrStateInUse = errors.New("crawl: state file in use")
+
+// stateError is an [ErrBadState] naming the file and what is wrong.
+type stateError struct {
+	path, why string
+}
+
+func (e *stateError) Error() string {
+	return fmt.Sprintf("crawl: state file %s is damaged or is not a crawl state (%s): "+
+		"move it aside and run again to start over", e.path, e.why)
+}
+
+func (e *stateError) Is(target error) bool { return target == ErrBadState }
+
+// Open opens or creates the state file at path. An empty file is a new
+// state. A file that is damaged or holds something else fails with an
+// error matching [ErrBadState], one another process has open with
+// [ErrStateInUse]; the file is then left untouched.
+//
+// The whole file is checked before bbolt maps it (bbolt panics, beyond the
+// reach of recover, on a file cut short), which reads it once: about as
+// long as bbolt's own scan of its pages at open.
 func Open(path string) (*Bolt, error) {
-	db, err := bolt.Open(path, 0o644, &bolt.Options{
+	if err := checkUnlocked(path); err != nil {
+		return nil, err
+	}
+	db, err := openBolt(path)
+	if err != nil {
+		return nil, err
+	}
+	b := &Bolt{db: db, path: path}
+	if err := b.update("open", initBuckets); err != nil {
+		db.Close()
+		return nil, err
+	}
+	return b, nil
+}
+
+// checkUnlocked checks the file at path unless another process holds it:
+// a file being written is no file to judge.
+func checkUnlocked(path string) error {
+	f, err := os.Open(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("crawl: opening state: %w", err)
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return fmt.Errorf("crawl: opening state: %w", err)
+	}
+	if !fi.Mode().IsRegular() {
+		return &stateError{path, "not a regular file"}
+	}
+	if busy, err := flock.Shared(f); err != nil || busy {
+		if busy {
+			return fmt.Errorf("%w: %s is open in another process", ErrStateInUse, path)
+		}
+		return fmt.Errorf("crawl: opening state: %w", err)
+	}
+	if err := checkBoltFile(f, fi.Size()); err != nil {
+		return &stateError{path, err.Error()}
+	}
+	return nil
+}
+
+// openBolt is bolt.Open, its errors named and its panics recovered.
+func openBolt(path string) (db *bolt.DB, err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			db, err = nil, &stateError{path, fmt.Sprint(r)}
+		}
+	}()
+	db, err = bolt.Open(path, 0o644, &bolt.Options{
 		Timeout:        time.Second,
 		NoSync:         true,
 		NoFreelistSync: true,
 		FreelistType:   bolt.FreelistMapType,
 	})
-	if err != nil {
-		if errors.Is(err, bolterrors.ErrTimeout) {
-			return nil, fmt.Errorf("state: state %s is in use by another process", path)
-		}
-		return nil, fmt.Errorf("state: opening state: %w", err)
+	switch {
+	case errors.Is(err, bolterrors.ErrTimeout):
+		return nil, fmt.Errorf("%w: %s is open in another process", ErrStateInUse, path)
+	case errors.Is(err, bolterrors.ErrInvalid), errors.Is(err, bolterrors.ErrChecksum),
+		errors.Is(err, bolterrors.ErrVersionMismatch):
+		return nil, &stateError{path, err.Error()}
+	case err != nil:
+		return nil, fmt.Errorf("crawl: opening state %s: %w", path, err)
 	}
-	err = db.Update(func(tx *bolt.Tx) error {
-		for _, b := range [][]byte{bMeta, bSeen, bQueue, bClaims, bOutbox} {
-			if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+	return db, nil
+}
+
+// initBuckets makes the buckets of a new state, and refuses a file that
+// holds other buckets or another version's state.
+func initBuckets(tx *bolt.Tx) error {
+	ours := map[string]bool{}
+	for _, b := range [][]byte{bMeta, bSeen, bQueue, bClaims, bOutbox} {
+		ours[string(b)] = true
+	}
+	var foreign []string
+	n := 0
+	tx.ForEach(func(name []byte, _ *bolt.Bucket) error {
+		n++
+		if !ours[string(name)] && len(foreign) < 3 {
+			foreign = append(foreign, fmt.Sprintf("%q", name))
+		}
+		return nil
+	})
+	switch {
+	case len(foreign) > 0:
+		return errForeign("it holds data of another program: " + strings.Join(foreign, ", "))
+	case n > 0 && tx.Bucket(bMeta) == nil:
+		return errForeign("its meta bucket is missing")
+	}
+	for _, b := range [][]byte{bMeta, bSeen, bQueue, bClaims, bOutbox} {
+		if _, err := tx.CreateBucketIfNotExists(b); err != nil {
+			return err
+		}
+	}
+	m := tx.Bucket(bMeta)
+	if v := m.Get(kVersion); v != nil && getU64(v) != boltVersion {
+		return errForeign(fmt.Sprintf("state version %d; this program reads version %d", getU64(v), boltVersion))
+	}
+	return m.Put(kVersion, putU64(boltVersion))
+}
+
+// errForeign is a reason to refuse a file, made a stateError by update.
+type errForeign string
+
+func (e errForeign) Error() string { return string(e) }
+
+// Fresh reports whether the state holds no crawl: a new or empty file, or
+// one no crawl has begun in (or [Bolt.Reset]).
+func (b *Bolt) Fresh() bool {
+	fresh := true
+	b.view(func(tx *bolt.Tx) error {
+		fresh = getU64(tx.Bucket(bMeta).Get(kGen)) == 0
+		return nil
+	})
+	return fresh
+}
+
+// Reset empties the state, as a new file: the next crawl starts over.
+func (b *Bolt) Reset() error {
+	err := b.update("reset", func(tx *bolt.Tx) error {
+		for _, name := range [][]byte{bMeta, bSeen, bQueue, bClaims, bOutbox} {
+			if err := tx.DeleteBucket(name); err != nil && !errors.Is(err, bolterrors.ErrBucketNotFound) {
 				return err
 			}
 		}
-		m := tx.Bucket(bMeta)
-		if v := m.Get(kVersion); v != nil && getU64(v) != boltVersion {
-			return fmt.Errorf("state version %d, want %d", getU64(v), boltVersion)
-		}
-		return m.Put(kVersion, putU64(boltVersion))
+		return initBuckets(tx)
 	})
-	if err != nil {
-		db.Close()
-		return nil, fmt.Errorf("state: opening state %s: %w", path, err)
+	if err == nil {
+		err = b.db.Sync()
 	}
-	return &Bolt{db: db}, nil
+	return err
 }
 
 // Close syncs and closes the file.
@@ -81,16 +218,36 @@ func (b *Bolt) Close() error {
 		err = cerr
 	}
 	if err != nil {
-		return fmt.Errorf("state: closing state: %w", err)
+		return fmt.Errorf("crawl: closing state: %w", err)
 	}
 	return nil
 }
 
-func (b *Bolt) update(what string, f func(tx *bolt.Tx) error) error {
+// update runs f in a write transaction. A panic of bbolt's on a page the
+// check at open could not vouch for becomes an [ErrBadState] error (the
+// transaction is rolled back); so does an errForeign.
+func (b *Bolt) update(what string, f func(tx *bolt.Tx) error) (err error) {
+	defer b.recoverBad(&err)
 	if err := b.db.Update(f); err != nil {
-		return fmt.Errorf("state: state %s: %w", what, err)
+		var fe errForeign
+		if errors.As(err, &fe) {
+			return &stateError{b.path, string(fe)}
+		}
+		return fmt.Errorf("crawl: state %s: %w", what, err)
 	}
 	return nil
+}
+
+// view runs f in a read transaction, as update does.
+func (b *Bolt) view(f func(tx *bolt.Tx) error) (err error) {
+	defer b.recoverBad(&err)
+	return b.db.View(f)
+}
+
+func (b *Bolt) recoverBad(err *error) {
+	if r := recover(); r != nil {
+		*err = &stateError{b.path, fmt.Sprint(r)}
+	}
 }
 
 // beginBatch is the most visited entries one transaction of an
@@ -147,7 +304,7 @@ func (b *Bolt) Begin(ctx context.Context, incremental bool) (store.Resume, error
 		more = more && err == nil
 	}
 	if err == nil {
-		err = b.db.View(func(tx *bolt.Tx) error {
+		err = b.view(func(tx *bolt.Tx) error {
 			r.Queued = countKeys(tx.Bucket(bQueue))
 			return nil
 		})
@@ -343,14 +500,14 @@ func (b *Bolt) Complete(ctx context.Context, done []store.Completion) ([]store.R
 // Outbox implements [store.Store].
 func (b *Bolt) Outbox(ctx context.Context) ([]store.Pending, error) {
 	var out []store.Pending
-	err := b.db.View(func(tx *bolt.Tx) error {
+	err := b.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bOutbox).ForEach(func(k, v []byte) error {
 			out = append(out, store.Pending{Seq: getU64(k), Record: bytes.Clone(v)})
 			return nil
 		})
 	})
 	if err != nil {
-		return nil, fmt.Errorf("state: state outbox: %w", err)
+		return nil, fmt.Errorf("crawl: state outbox: %w", err)
 	}
 	return out, nil
 }
@@ -375,7 +532,7 @@ func (b *Bolt) Ack(ctx context.Context, seq uint64, sinkPos int64) error {
 		return err
 	}
 	if err := b.db.Sync(); err != nil {
-		return fmt.Errorf("state: state sync: %w", err)
+		return fmt.Errorf("crawl: state sync: %w", err)
 	}
 	return nil
 }

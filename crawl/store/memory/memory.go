@@ -4,6 +4,8 @@ package memory
 
 import (
 	"context"
+	"maps"
+	"slices"
 	"sync"
 
 	"github.com/newsclip/newsclip/crawl/store"
@@ -73,9 +75,9 @@ func (m *Store) Begin(ctx context.Context, incremental bool) (store.Resume, erro
 	m.head = 0
 	gen, resumed, requeue := store.Begin(m.gen, len(m.queue), incremental)
 	m.gen = gen
-	if requeue {
-		for k, e := range m.seen {
-			if store.Requeue(e, gen) {
+	if requeue { // in key order, as the bbolt backend does
+		for _, k := range slices.Sorted(maps.Keys(m.seen)) {
+			if store.Requeue(m.seen[k], gen) {
 				m.queue = append(m.queue, k)
 			}
 		}
