@@ -36,6 +36,7 @@ import (
 	"os"
 	"strconv"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"time"
 
@@ -101,6 +102,7 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		return nil, fmt.Errorf("redis: bad URL: %w", err)
 	}
 	o.MaxRetries = 3
+	clientLogs.Do(func() { goredis.SetLogger(clientLog{}) })
 	c := goredis.NewClient(o)
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
@@ -115,6 +117,17 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	}
 	s.own = true
 	return s, nil
+}
+
+// clientLogs routes go-redis's own log lines (its pool's dial failures,
+// which Open and the retries report themselves) to slog at debug level,
+// once per process.
+var clientLogs sync.Once
+
+type clientLog struct{}
+
+func (clientLog) Printf(ctx context.Context, format string, v ...any) {
+	slog.Default().DebugContext(ctx, fmt.Sprintf(format, v...))
 }
 
 // redactURL drops the password of a Redis URL, for messages.
