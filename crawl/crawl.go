@@ -606,7 +606,10 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		since += n
 		dirty = true
 		batch = batch[:0]
-		if since >= r.cfg.CheckpointRecords {
+		// A shared store's outbox is trimmed as soon as the records are
+		// durable: a process that dies repeats only the pages it had in
+		// flight (another adopts what its outbox holds).
+		if since >= r.cfg.CheckpointRecords || r.shared != nil && since > 0 {
 			ckpt()
 		}
 	}
@@ -778,6 +781,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 // refused ends a task whose completion the shared store refused: its lease
 // expired and another process has the page now.
 func (r *run) refused(t *task) {
+	r.once.m.CompareAndDelete(t.item.Key, t) // claimed again, it is fetched again
 	t.page.Outcome, t.page.Reason = LeaseLost, "lease-expired"
 	t.page.Elapsed = time.Since(t.start)
 	p := t.page

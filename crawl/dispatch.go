@@ -16,11 +16,12 @@ type dispatcher struct {
 	retries    []*task
 	busy       int
 	hostBusy   map[string]int
-	dispatched int64 // tasks given a first attempt
-	started    int   // first attempts this run, for MaxPages
-	drained    bool  // the last Claim found nothing...
-	drainedAt  int64 // ...when this many tasks were committed
-	finished   bool  // ...and a shared store said the crawl is over
+	keys       map[string]bool // of the tasks claimed and not yet committed or given back
+	dispatched int64           // tasks given a first attempt
+	started    int             // first attempts this run, for MaxPages
+	drained    bool            // the last Claim found nothing...
+	drainedAt  int64           // ...when this many tasks were committed
+	finished   bool            // ...and a shared store said the crawl is over
 	stopping   bool
 	abandoned  []store.Item // handed out, but not started when the crawl stopped
 	slowHeld   int          // items of slow hosts in pending (kept by shed)
@@ -35,7 +36,7 @@ const pollMax = 200 * time.Millisecond
 // frontier is empty or the crawl stops. It returns the claimed items left
 // unfinished.
 func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store.Item {
-	d := &dispatcher{r: r, w: r.cfg.Workers, hostBusy: map[string]int{}}
+	d := &dispatcher{r: r, w: r.cfg.Workers, hostBusy: map[string]int{}, keys: map[string]bool{}}
 	ctxDone, hardDone := ctx.Done(), hard.Done()
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
@@ -112,6 +113,9 @@ func (d *dispatcher) step(hard context.Context, now time.Time, next *time.Time) 
 	}
 	var shed []store.Item
 	d.pending, shed, d.slowHeld = r.shed(d.pending, now)
+	for _, it := range shed {
+		delete(d.keys, it.Key)
+	}
 	if len(shed) == 0 {
 		return false
 	}
@@ -148,6 +152,13 @@ func (d *dispatcher) claim(hard context.Context, now time.Time, next *time.Time)
 	r.queued.Add(-int64(len(items)))
 	r.hold(items)
 	for _, it := range items {
+		if d.keys[it.Key] {
+			// A shared store's lease of a page still in hand here expired,
+			// and this process claimed it again: the task under way
+			// completes it, under the new lease.
+			continue
+		}
+		d.keys[it.Key] = true
 		d.pending = append(d.pending, &task{item: it, host: hostOf(it.URL), permit: r.shared != nil, claimed: now})
 	}
 	if len(items) > 0 {
@@ -214,10 +225,12 @@ func (d *dispatcher) receive(t *task, commitIn chan<- *task) {
 	}
 	switch {
 	case t.abandon:
+		delete(d.keys, t.item.Key)
 		d.abandoned = append(d.abandoned, t.item)
 	case t.retry:
 		d.retries = append(d.retries, t)
 	default:
+		delete(d.keys, t.item.Key)
 		commitIn <- t
 	}
 }
