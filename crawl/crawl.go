@@ -873,8 +873,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 	if t.start.IsZero() {
 		t.start = time.Now()
 	}
-	t.attempt++
-	t.retry = false
+	t.attempt, t.retry = t.attempt+1, false
 	t.article, t.decision, t.listing, t.pattern, t.outside, t.articlePage = nil, "", false, "", nil, false
 	t.page = Page{URL: t.item.URL, Depth: t.item.Depth, Attempts: t.attempt}
 	t.comp = store.Completion{Item: t.item}
