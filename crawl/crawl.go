@@ -302,6 +302,9 @@ func (r *run) run(ctx context.Context) error {
 		r.fatal(err)
 	}
 	stopExtend()
+	if r.shared != nil && r.queued.Load() < 0 {
+		r.queued.Store(0) // claims of URLs other processes queued: an estimate at best
+	}
 	r.stats.stop()
 	st := r.stats.snapshot()
 	r.log.Info("crawl finished", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,

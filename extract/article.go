@@ -16,7 +16,8 @@ type Article struct {
 	// CLI and the crawler, empty for library calls.
 	Input string `json:"input,omitempty"`
 	// Fetched is when the page was fetched (RFC 3339, UTC), when the input
-	// tells it: the WARC-Date of a record read from a WARC file.
+	// tells it: the crawler's fetch, or the WARC-Date of a record read from
+	// a WARC file.
 	Fetched string `json:"fetched,omitempty"`
 	// Error is set, and every other field but Schema and Input is empty, on a
 	// record that stands for an input that failed.

@@ -268,6 +268,10 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, s stdio) (s
 		sink = files.out
 	}
 	st, err = watchCrawl(ctx, c, seeds, sink, o, logger, status, stderr)
+	if files.shared != nil {
+		logger.Info("redis", "crawl_id", o.shared.crawlID, "worker", files.shared.Worker(),
+			"round_trips", files.shared.RoundTrips(), "pages", st.Pages)
+	}
 	return st, report(ctx, o, files, st, err, logger, stderr)
 }
 

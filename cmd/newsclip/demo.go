@@ -46,6 +46,7 @@ func runDemo(ctx context.Context, args []string, s stdio) error {
 	fs.IntVar(&o.articles, "articles", 240, "articles in the portal")
 	serveOnly := fs.Bool("serve", false, "only serve the portal until interrupted")
 	addr := fs.String("addr", "127.0.0.1:0", "address to serve on")
+	latency := fs.Duration("latency", 0, "answer every request after this long, as a remote site would")
 	rest, err := parseFlags(fs, demoUsage, args, s.out)
 	if err != nil {
 		return err
@@ -59,7 +60,10 @@ func runDemo(ctx context.Context, args []string, s stdio) error {
 	if err := atLeast(fs, 1, "articles"); err != nil {
 		return err
 	}
-	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles}, *addr)
+	if err := checkDurations(fs, true, "latency"); err != nil {
+		return err
+	}
+	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles, Latency: *latency}, *addr)
 	if err != nil {
 		return err
 	}

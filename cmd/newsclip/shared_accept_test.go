@@ -37,7 +37,7 @@ type worker struct {
 // startWorkers starts n workers of crawl id on the Redis at url, each
 // writing to its own file in dir; the test kills those still running at
 // its end.
-func startWorkers(t *testing.T, n int, dir, url, id string, seed string, extra ...string) []*worker {
+func startWorkers(t testing.TB, n int, dir, url, id string, seed string, extra ...string) []*worker {
 	var ws []*worker
 	for i := range n {
 		w := &worker{out: filepath.Join(dir, fmt.Sprintf("w%d.jsonl", i)), stderr: &bytes.Buffer{}, done: make(chan error, 1)}
@@ -74,7 +74,7 @@ func (l *lockedWriter) Write(p []byte) (int, error) {
 
 // wait waits for the workers to exit, failing the test on a failure or
 // when they take longer than d.
-func wait(t *testing.T, ws []*worker, d time.Duration) {
+func wait(t testing.TB, ws []*worker, d time.Duration) {
 	t.Helper()
 	deadline := time.After(d)
 	for i, w := range ws {

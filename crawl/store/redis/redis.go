@@ -77,7 +77,8 @@ type Options struct {
 // Store is a process's handle on a crawl kept in Redis.
 type Store struct {
 	c      goredis.UniversalClient
-	own    bool // c is closed by Close
+	own    bool          // c is closed by Close
+	trips  *atomic.Int64 // requests sent, when own
 	prefix string
 	opts   Options
 	rid    string // this incarnation, for request ids
@@ -104,6 +105,8 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 	o.MaxRetries = 3
 	clientLogs.Do(func() { goredis.SetLogger(clientLog{}) })
 	c := goredis.NewClient(o)
+	var trips atomic.Int64
+	c.AddHook(countHook{&trips})
 	pctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := c.Ping(pctx).Err(); err != nil {
@@ -115,8 +118,53 @@ func Open(ctx context.Context, url string, opts Options) (*Store, error) {
 		c.Close()
 		return nil, err
 	}
-	s.own = true
+	s.own, s.trips = true, &trips
+	s.checkConfig(pctx)
 	return s, nil
+}
+
+// checkConfig warns when the server's settings make the visited set's
+// buckets big hash tables instead of compact listpacks (see the package
+// documentation). A server that hides CONFIG is not checked.
+func (s *Store) checkConfig(ctx context.Context) {
+	for name, least := range map[string]int{"hash-max-listpack-value": 256, "hash-max-listpack-entries": 512} {
+		v, err := s.c.ConfigGet(ctx, name).Result()
+		if err != nil {
+			return
+		}
+		if n, err := strconv.Atoi(v[name]); err == nil && n < least {
+			s.log.Warn("redis: the crawl's state takes several times the memory with this setting; see the README",
+				"setting", name, "value", n, "want at least", least)
+		}
+	}
+}
+
+// RoundTrips returns the requests sent to Redis so far (a pipeline counts
+// once), when the store was made by Open; 0 otherwise.
+func (s *Store) RoundTrips() int64 {
+	if s.trips == nil {
+		return 0
+	}
+	return s.trips.Load()
+}
+
+// countHook counts the requests a client sends.
+type countHook struct{ n *atomic.Int64 }
+
+func (h countHook) DialHook(next goredis.DialHook) goredis.DialHook { return next }
+
+func (h countHook) ProcessHook(next goredis.ProcessHook) goredis.ProcessHook {
+	return func(ctx context.Context, cmd goredis.Cmder) error {
+		h.n.Add(1)
+		return next(ctx, cmd)
+	}
+}
+
+func (h countHook) ProcessPipelineHook(next goredis.ProcessPipelineHook) goredis.ProcessPipelineHook {
+	return func(ctx context.Context, cmds []goredis.Cmder) error {
+		h.n.Add(1)
+		return next(ctx, cmds)
+	}
 }
 
 // clientLogs routes go-redis's own log lines (its pool's dial failures,
