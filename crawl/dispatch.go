@@ -141,8 +141,8 @@ func (d *dispatcher) claim(hard context.Context, now time.Time, next *time.Time)
 		}
 	}
 	c0 := r.committed.Load()
+	sent := time.Now() // the claims count requests as started after this
 	items, err := r.store.Claim(hard, n)
-	now = time.Now() // the claims' time
 	if err != nil {
 		r.fatal(err)
 		d.stopping = true
@@ -159,7 +159,7 @@ func (d *dispatcher) claim(hard context.Context, now time.Time, next *time.Time)
 			continue
 		}
 		d.keys[it.Key] = true
-		d.pending = append(d.pending, &task{item: it, host: hostOf(it.URL), permit: r.shared != nil, claimed: now})
+		d.pending = append(d.pending, &task{item: it, host: hostOf(it.URL), permit: r.shared != nil, claimed: sent})
 	}
 	if len(items) > 0 {
 		return

@@ -75,9 +75,10 @@ type ticket struct {
 	permitBy time.Time
 }
 
-// permitFor is how long after its claim a task's first request may start
-// on the claim's count; it bounds by how much two requests to a host may
-// start closer than the delay.
+// permitFor is how long after asking for it (a claim, a Pace) a request
+// may start on the store's grant; it bounds by how much two requests to a
+// host may start closer than the delay. A grant that arrives later is not
+// used: the request asks again.
 const permitFor = 8 * time.Millisecond
 
 type ticketKey struct{}
@@ -424,9 +425,18 @@ func (g *sharedGates) acquire(ctx context.Context, host string) (func(), time.Ti
 	}
 	stop := stopOf(ctx)
 	for {
+		sent := time.Now()
 		wait, err := g.st.Pace(ctx, host, !mine)
 		if err != nil {
 			return nil, time.Time{}, err
+		}
+		if wait <= 0 && time.Since(sent) > permitFor {
+			// Granted, but the answer came too late to start now: the
+			// next grant comes a delay later.
+			if !mine {
+				g.st.Unpace(context.WithoutCancel(ctx), host)
+			}
+			continue
 		}
 		if wait <= 0 {
 			release := func() {}

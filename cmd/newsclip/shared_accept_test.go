@@ -200,6 +200,12 @@ func TestSharedPoliteness(t *testing.T) {
 	t.Logf("%d requests by 4 workers: closest starts %v apart, at most %d in flight", len(reqs), gap.Round(time.Millisecond), peak)
 	if gap < delay-10*time.Millisecond {
 		t.Errorf("two requests started %v apart, want at least %v", gap, delay-10*time.Millisecond)
+		slices.SortFunc(reqs, func(a, b demoportal.Request) int { return a.Start.Compare(b.Start) })
+		for i := 1; i < len(reqs); i++ {
+			if d := reqs[i].Start.Sub(reqs[i-1].Start); d < delay-10*time.Millisecond {
+				t.Logf("%s then %s: %v", reqs[i-1].Path, reqs[i].Path, d)
+			}
+		}
 	}
 	if peak > 2 {
 		t.Errorf("%d requests in flight at once, limit 2", peak)
@@ -210,6 +216,17 @@ func TestSharedPoliteness(t *testing.T) {
 	}
 	merged, _ := mergeOutputs(t, dir, files)
 	checkMerged(t, merged, "polite", p)
+
+	var out, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"status", "--redis", srv.URL(0), "--crawl-id", "polite"}, nil, &out, &stderr); code != 0 {
+		t.Fatalf("status: exit %d: %s", code, stderr.String())
+	}
+	host := strings.TrimPrefix(site.URL, "http://")
+	for _, want := range []string{"crawl polite: generation 1, 0 queued, 0 leased,", host + "  ", "WORKER"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("status says\n%s\nwant %q in it", out.String(), want)
+		}
+	}
 }
 
 // TestSharedRedisRestart: Redis (appendonly yes) is killed mid-crawl and
