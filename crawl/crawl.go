@@ -1199,8 +1199,8 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	case canon != nil && r.isCopy(t, canon, final):
 		return
 	}
-	art.Fetched, art.CrawlID = t.fetched.UTC().Format(time.RFC3339), r.cfg.CrawlID
-	rec, hash, err := encodeRecord(art, t.item.URL)
+	art.CrawlID = r.cfg.CrawlID
+	rec, hash, err := encodeRecord(art, t.item.URL, t.fetched)
 	if err != nil {
 		r.fail(t, "encode", err)
 		return
@@ -1311,13 +1311,14 @@ func sameIgnoringScheme(a, b string) bool {
 	return cut(a) == cut(b)
 }
 
-// encodeRecord sets the record's Input and encodes it once, as one JSON
-// line without the newline (HTML characters not escaped, as the JSONL sinks
-// write). The hash covers everything but Input, Fetched and CrawlID, so an
-// article reached by another link, a redirect or another crawl hashes the
-// same.
-func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, err error) {
-	fetched, crawlID := art.Fetched, art.CrawlID
+// encodeRecord sets the record's Input and Fetched (when the page was
+// fetched) and encodes it once, as one JSON line without the newline (HTML
+// characters not escaped, as the JSONL sinks write). The hash covers
+// everything but Input, Fetched and CrawlID, so an article reached by
+// another link or a redirect, fetched again unchanged, or by another crawl,
+// hashes the same.
+func encodeRecord(art *extract.Article, input string, fetched time.Time) (rec []byte, hash string, err error) {
+	crawlID := art.CrawlID
 	art.Input, art.Fetched, art.CrawlID = "", "", ""
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
@@ -1328,17 +1329,46 @@ func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, 
 	body := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
 	sum := sha256.Sum256(body)
 	hash = hex.EncodeToString(sum[:16])
-	art.Input, art.Fetched, art.CrawlID = input, fetched, crawlID
-	if input == "" && fetched == "" && crawlID == "" {
+	art.Input, art.CrawlID = input, crawlID
+	if !fetched.IsZero() {
+		art.Fetched = fetched.UTC().Format(time.RFC3339)
+	}
+	if input == "" && art.Fetched == "" && crawlID == "" {
 		return body, hash, nil
 	}
-	var full bytes.Buffer
-	enc = json.NewEncoder(&full)
-	enc.SetEscapeHTML(false)
-	if err := enc.Encode(art); err != nil {
-		return nil, "", err
+	// Splice "input" and "fetched" in after "schema", where the struct
+	// puts them.
+	prefix := fmt.Appendf(nil, `{"schema":%d,`, art.Schema)
+	if !bytes.HasPrefix(body, prefix) {
+		buf.Reset()
+		if err := enc.Encode(art); err != nil {
+			return nil, "", err
+		}
+		return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), hash, nil
 	}
-	return bytes.TrimSuffix(full.Bytes(), []byte{'\n'}), hash, nil
+	rec = make([]byte, 0, len(body)+len(input)+64)
+	rec = append(rec, prefix...)
+	for _, f := range [...]struct{ key, val string }{{"input", input}, {"fetched", art.Fetched}} {
+		if f.val != "" {
+			rec = appendJSONField(rec, f.key, f.val)
+			rec = append(rec, ',')
+		}
+	}
+	rec = append(rec, body[len(prefix):]...)
+	if crawlID != "" { // the struct's last field: before the closing brace
+		rec = append(appendJSONField(append(rec[:len(rec)-1], ','), "crawl_id", crawlID), '}')
+	}
+	return rec, hash, nil
+}
+
+// appendJSONField appends "key":"val" as the JSONL sinks write it.
+func appendJSONField(b []byte, key, val string) []byte {
+	var v bytes.Buffer
+	enc := json.NewEncoder(&v)
+	enc.SetEscapeHTML(false)
+	enc.Encode(val) // a string always encodes
+	b = append(b, `"`+key+`":`...)
+	return append(b, bytes.TrimSuffix(v.Bytes(), []byte{'\n'})...)
 }
 
 func mustParse(s string) *url.URL {

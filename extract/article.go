@@ -15,9 +15,10 @@ type Article struct {
 	// Input names the source of the record (a file, a URL, "-"); set by the
 	// CLI and the crawler, empty for library calls.
 	Input string `json:"input,omitempty"`
-	// Fetched is when the page was fetched (RFC 3339, UTC), when the input
-	// tells it: the crawler's fetch, or the WARC-Date of a record read from
-	// a WARC file.
+	// Fetched is when the page was fetched, RFC 3339 in UTC: set by the
+	// crawler as it writes the record, the WARC-Date of a record read from
+	// a WARC file; empty when the input does not tell (files, library
+	// calls).
 	Fetched string `json:"fetched,omitempty"`
 	// Error is set, and every other field but Schema and Input is empty, on a
 	// record that stands for an input that failed.

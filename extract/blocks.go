@@ -44,6 +44,19 @@ var (
 		"à ne pas manquer", "consigliat*", "potrebbe interessarti", "рекоменд*", "понрав*", "推荐", "推薦",
 		"おすすめ", "オススメ", "お勧め", "추천", "猜你喜欢", "精选", "精選",
 	}
+	// kindMoreNames are headings of lists of other stories that name no
+	// more particular kind: "Latest news", "More from <site>".
+	kindMoreNames = []string{
+		"latest news", "latest stories", "latest articles", "latest headlines", "more stories", "more news",
+		"more articles", "more from", "more in", "other news", "other stories", "最新新闻", "最新文章", "最新消息",
+		"最新资讯", "最新新聞", "其他新闻", "更多新闻", "更多文章", "新着", "最新ニュース", "最新記事", "その他のニュース",
+		"최신 기사", "최신 뉴스", "다른 기사", "다른 뉴스", "주요 뉴스", "weitere nachrichten", "weitere meldungen",
+		"neueste meldungen", "neueste nachrichten", "neueste artikel", "aktuelle nachrichten", "mehr nachrichten",
+		"mehr aus", "autres actualités", "dernières actualités", "dernières nouvelles", "derniers articles",
+		"otras noticias", "últimas noticias", "outras notícias", "últimas notícias", "mais notícias",
+		"altre notizie", "ultime notizie", "ultimi articoli", "другие новости", "последние новости",
+		"лента новостей", "ещё новости", "еще новости",
+	}
 )
 
 // headingKind returns the block kind a heading names, "" when none.
@@ -58,6 +71,8 @@ func headingKind(heading string) string {
 		return KindRanking
 	case hasPhrase(h, kindRecommend):
 		return KindRecommendation
+	case hasPhrase(h, kindMoreNames):
+		return KindMore
 	}
 	return ""
 }
@@ -736,7 +751,7 @@ func (p *page) segment(es []entry, out []span) []span {
 	last := -1    // the last item
 	closeRun := func(to int) {
 		if cur.from >= 0 {
-			cur.to = to
+			cur.to = trailingGap(es, cur.from, to)
 			out = splitShapes(es, cur, out)
 		}
 		cur = span{from: -1}
@@ -765,7 +780,7 @@ func (p *page) segment(es []entry, out []span) []span {
 			last = i
 		case entGap, entHeading:
 			if !es[i].named && i+1 < len(es) && es[i+1].kind == entItem &&
-				(cur.from >= 0 && (es[i].kind == entGap || emphasis(es[i].node) == 0) || es[i].kind == entGap) ||
+				(cur.from >= 0 && (es[i].kind == entGap || emphasis(es[i].node) == 0 && !p.sectionLink(es[i].node)) || es[i].kind == entGap) ||
 				!es[i].named && cur.from < 0 && pending >= 0 && es[pending].named && beforeRun(es, i+1) {
 				// A label between items of one list (an ad's, a rank), or
 				// before the first item (a rank, a date), or between a
@@ -794,6 +809,37 @@ func (p *page) segment(es []entry, out []span) []span {
 	}
 	closeRun(last + 1)
 	return out
+}
+
+// trailingGap returns the end of the run es[from:to] past a label right
+// after its last item when each item before it is followed by one: the
+// last item's date or count ("<a>…</a><span>2h ago</span><br>…"), set
+// where the others' are.
+func trailingGap(es []entry, from, to int) int {
+	if to >= len(es) || !itemLabel(&es[to]) || to-2 < from || !itemLabel(&es[to-2]) {
+		return to
+	}
+	for i := from; i < to; i++ {
+		if es[i].kind == entItem && i+1 < to && !itemLabel(&es[i+1]) {
+			return to
+		}
+	}
+	return to + 1
+}
+
+// itemLabel reports a label that segment reads as part of the items around
+// it: a gap, or a plain heading-like line that names no block kind.
+func itemLabel(e *entry) bool {
+	return e.kind == entGap || e.kind == entHeading && !e.named && e.node.Type == html.ElementNode && emphasis(e.node) == 0
+}
+
+// sectionLink reports a box of its own whose text is one link, and no
+// "More »": a section's name over its list ("<div><a>Opinion</a></div>"),
+// never a label between the items of one list (an ad's, a rank, a date),
+// nor a link in running text.
+func (p *page) sectionLink(n *html.Node) bool {
+	st := p.stats[n]
+	return isBlock(n) && st != nil && st.links == 1 && st.linkChars == st.chars && !isMoreLabel(shortText(n))
 }
 
 // beforeRun reports whether es[i:] begins, past up to two labels, with an
@@ -990,12 +1036,13 @@ func usableHref(href string) bool {
 // headingBefore finds the heading of a list that begins its container n:
 // the nearest heading-like element or text before it, looking at the
 // previous siblings of n and of up to eleven ancestors that have no other
-// content before the list.
+// content before the list (a table's rows and body not counted: a table
+// is one level, its cell another).
 func (p *page) headingBefore(n *html.Node) *html.Node {
 	cur := n
 	lead := false       // a lead story skipped: only a named heading heads the list
 	var weak *html.Node // a heading that names nothing, kept while one before it may
-	for up := 0; up < 12 && cur != nil && weak == nil; up++ {
+	for up := 0; up < 12 && cur != nil && weak == nil; {
 		for s := cur.PrevSibling; s != nil; s = s.PrevSibling {
 			if s.Type == html.TextNode {
 				if !hasWordRune(s.Data) {
@@ -1024,11 +1071,21 @@ func (p *page) headingBefore(n *html.Node) *html.Node {
 				weak = s
 			case st.chars <= 30 && st.linkChars*2 >= st.chars && isMoreLabel(shortText(s)):
 				// a "More" link beside the heading
+			case weak == nil && !lead && p.sectionLink(s) && st.chars <= 30:
+				// A section's name, one link, plain: the heading unless
+				// one naming the block comes before it.
+				weak = s
 			case !lead && weak == nil && p.leadTeaser(s):
 				lead = true
 			default:
 				return weak
 			}
+		}
+		switch cur.DataAtom {
+		case atom.Tr, atom.Tbody, atom.Thead, atom.Tfoot:
+			// A table's rows and body: its cell and the table count.
+		default:
+			up++
 		}
 		cur = cur.Parent
 		if cur == nil || cur.DataAtom == atom.Body {

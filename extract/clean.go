@@ -34,6 +34,8 @@ type page struct {
 	slab     []nstat // backing store of stats, allocated in chunks
 	// elements counts the elements kept by prune.
 	elements int
+	// tr collects the decisions for Explain; nil when no trace is asked for.
+	tr *tracer
 }
 
 // nstat holds subtree measures of one element.

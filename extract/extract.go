@@ -67,5 +67,5 @@ func (e *Extractor) ExtractBytes(raw []byte, src Source) (*Article, error) {
 			base = u
 		}
 	}
-	return extractDoc(doc, page, base, src.URL)
+	return extractDoc(doc, page, base, src.URL, nil)
 }

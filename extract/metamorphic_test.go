@@ -57,20 +57,32 @@ const (
 // extractor, never taken out of the generator. This table only keeps CI green
 // meanwhile and catches regressions: raise an entry to the new measured rate
 // (rounded down to the percent) whenever a fix lands, never lower one.
+// (The first twelve were at 100 % alone and in chains on seeds 1–30 before
+// item-extras … render-style came; they are below it now only in chains
+// with those, which still break the extractor.)
 var metamorphicFloor = map[string]float64{
-	"wrapper-depth":     0.87,
-	"tag-rename":        0.90,
-	"class-id":          0.91,
-	"list-flatten":      0.85,
-	"list-wrap":         0.92,
-	"block-move":        0.91,
-	"block-heading-tag": 0.90,
-	"headline-tag":      0.90,
-	"base-href":         0.32,
-	"noise":             0.89,
-	"paragraphing":      0.88,
-	"translate":         0.85,
-	"charset":           0.92,
+	"wrapper-depth":     0.94,
+	"tag-rename":        0.97,
+	"class-id":          0.96,
+	"list-flatten":      0.97,
+	"list-wrap":         0.98,
+	"block-move":        0.95,
+	"block-heading-tag": 0.98,
+	"headline-tag":      0.94,
+	"base-href":         0.95,
+	"noise":             0.94,
+	"paragraphing":      0.94,
+	"translate":         0.96,
+	"item-extras":       0.91,
+	"more-link":         0.87,
+	"heading-apart":     0.97,
+	"reaction-shape":    0.47,
+	"trail-separator":   0.51,
+	"date-format":       0.83,
+	"whitespace":        0.94,
+	"entities":          0.96,
+	"render-style":      0.97,
+	"charset":           0.96,
 }
 
 // metaCase is one golden page ready for the generator.
@@ -200,7 +212,8 @@ func loadMetaCases(t *testing.T) []*metaCase {
 		if err := json.Unmarshal(j, &golden); err != nil {
 			t.Fatalf("%s/want.json: %v", fx.name, err)
 		}
-		rec := markup.Record{URL: fx.c.URL, Title: golden.Title, Text: golden.Text}
+		rec := markup.Record{URL: fx.c.URL, Title: golden.Title, Text: golden.Text,
+			Published: golden.Published, Section: golden.Section, Reactions: golden.Reactions}
 		for _, b := range golden.Blocks {
 			rb := markup.Block{Kind: b.Kind, Heading: b.Heading}
 			for _, l := range b.Links {

@@ -13,14 +13,18 @@ import (
 // extractDoc runs the pipeline on a parsed page whose URL is pageURL (nil
 // when unknown). Every URL the record holds resolves against the
 // document's base URL (a <base href>, else pageURL).
-func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string) (*Article, error) {
+func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr *tracer) (*Article, error) {
 	p := newPage(doc)
+	p.tr = tr
 	p.base = p.documentBase(pageURL)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
 	meta := p.metadata(pageURL)
 	meta.fill(a)
 
 	blocks := p.findBlocks(p.base)
+	if p.tr != nil {
+		p.tr.linkBlocks(blocks)
+	}
 	skip := make(map[*html.Node]bool, len(blocks)*2)
 	for _, fb := range blocks {
 		for _, n := range fb.nodes {

@@ -48,6 +48,9 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 					if _, seen := out[label]; !seen {
 						out[label] = v
 					}
+					if p.tr != nil {
+						p.tr.reaction(n, label, v)
+					}
 					return
 				}
 			}

@@ -22,6 +22,9 @@ func (p *page) breadcrumb(site string) []string {
 		return nil
 	}
 	if items := markedBreadcrumb(p.doc); len(items) >= 2 {
+		if p.tr != nil {
+			p.tr.markedCrumb(p.doc)
+		}
 		return items
 	}
 	// A trail stands above the headline: the search ends at the first h1.
@@ -44,6 +47,9 @@ func (p *page) breadcrumb(site string) []string {
 			strings.Contains(classID(n), "crumb")
 		if st.chars <= 160 && st.links >= 1 && (marked || st.links <= 8) {
 			if items := crumbItems(n, marked, site); items != nil {
+				if p.tr != nil {
+					p.tr.crumb(n, marked)
+				}
 				found = items
 				return true
 			}

@@ -39,8 +39,10 @@ const usage = `newsclip: news scraper and article extractor
 
 usage:
   newsclip extract [flags] INPUT...   extract records from files, directories, URLs or - (stdin)
+  newsclip explain [flags] INPUT      an HTML page showing why each part of a page was kept or dropped
   newsclip crawl [flags] URL...       crawl portals into JSON Lines records
   newsclip demo [flags]               crawl the bundled demo portal, offline
+  newsclip report [flags] OUT.jsonl...  an HTML report of a crawl's records
   newsclip merge [-o FILE] FILE...    join the outputs of a crawl's workers, each article once
   newsclip status --redis URL --crawl-id NAME   the state of a crawl shared through Redis
   newsclip help [COMMAND]             this text, or a command's flags
@@ -58,8 +60,10 @@ type stdio struct {
 // commands are the subcommands, by name.
 var commands = map[string]func(ctx context.Context, args []string, s stdio) error{
 	"extract": runExtract,
+	"explain": runExplain,
 	"crawl":   runCrawl,
 	"demo":    runDemo,
+	"report":  runReport,
 	"merge":   runMerge,
 	"status":  runStatus,
 }
