@@ -331,22 +331,11 @@ func (s *Store) Pause(ctx context.Context, host string, d time.Duration) error {
 func (s *Store) Robots(ctx context.Context, origin string, fetch func() (store.Robots, error)) (store.Robots, error) {
 	lock := s.key("rl:" + origin)
 	for {
-		var v string
-		err := s.retry(ctx, func() error {
-			var err error
-			v, err = s.c.HGet(ctx, s.key("rb"), origin).Result()
-			return err
-		})
-		if err == nil {
-			st, body, _ := strings.Cut(v, " ")
-			n, _ := strconv.Atoi(st)
-			return store.Robots{Status: n, Body: []byte(body)}, nil
-		}
-		if err != goredis.Nil {
-			return store.Robots{}, err
+		if r, ok, err := s.storedRobots(ctx, origin); ok || err != nil {
+			return r, err
 		}
 		var got bool
-		err = s.retry(ctx, func() error {
+		err := s.retry(ctx, func() error {
 			var err error
 			got, err = s.c.SetNX(ctx, lock, s.opts.Worker, 30*time.Second).Result()
 			return err
@@ -355,6 +344,11 @@ func (s *Store) Robots(ctx context.Context, origin string, fetch func() (store.R
 			return store.Robots{}, err
 		}
 		if got {
+			// The fetcher before may have stored it and let go just now.
+			if r, ok, err := s.storedRobots(ctx, origin); ok || err != nil {
+				s.c.Del(context.WithoutCancel(ctx), lock)
+				return r, err
+			}
 			r, err := fetch()
 			if err == nil {
 				err = s.retry(ctx, func() error {
@@ -370,4 +364,24 @@ func (s *Store) Robots(ctx context.Context, origin string, fetch func() (store.R
 			return store.Robots{}, ctx.Err()
 		}
 	}
+}
+
+// storedRobots returns origin's robots.txt as stored for the crawl; ok is
+// false when none is.
+func (s *Store) storedRobots(ctx context.Context, origin string) (store.Robots, bool, error) {
+	var v string
+	err := s.retry(ctx, func() error {
+		var err error
+		v, err = s.c.HGet(ctx, s.key("rb"), origin).Result()
+		return err
+	})
+	switch {
+	case err == goredis.Nil:
+		return store.Robots{}, false, nil
+	case err != nil:
+		return store.Robots{}, false, err
+	}
+	st, body, _ := strings.Cut(v, " ")
+	n, _ := strconv.Atoi(st)
+	return store.Robots{Status: n, Body: []byte(body)}, true, nil
 }
