@@ -111,6 +111,19 @@ func mergeOutputs(t *testing.T, dir string, files []string) (string, string) {
 	return out, stderr.String()
 }
 
+// mergeWorkers merges the workers' outputs and checks the result (see
+// checkMerged).
+func mergeWorkers(t *testing.T, dir string, ws []*worker, id string, p *demoportal.Portal) {
+	t.Helper()
+	var files []string
+	for _, w := range ws {
+		files = append(files, w.out)
+	}
+	merged, said := mergeOutputs(t, dir, files)
+	t.Logf("merge: %s", strings.TrimSpace(said))
+	checkMerged(t, merged, id, p)
+}
+
 // checkMerged checks that the merged output holds every article of the
 // portal once, each with fetched and crawl_id.
 func checkMerged(t *testing.T, merged, id string, p *demoportal.Portal) {
@@ -160,13 +173,7 @@ func TestSharedKilledWorker(t *testing.T) {
 	<-ws[2].done
 	t.Logf("killed worker 2 after %d requests", len(p.Requests()))
 	wait(t, ws[:2], 90*time.Second)
-	var files []string
-	for _, w := range ws {
-		files = append(files, w.out)
-	}
-	merged, said := mergeOutputs(t, dir, files)
-	t.Logf("merge: %s", strings.TrimSpace(said))
-	checkMerged(t, merged, "kill9", p)
+	mergeWorkers(t, dir, ws, "kill9", p)
 }
 
 // TestSharedPoliteness: 4 workers, one host, --parallel 2 --delay 100ms:
@@ -210,12 +217,7 @@ func TestSharedPoliteness(t *testing.T) {
 	if peak > 2 {
 		t.Errorf("%d requests in flight at once, limit 2", peak)
 	}
-	var files []string
-	for _, w := range ws {
-		files = append(files, w.out)
-	}
-	merged, _ := mergeOutputs(t, dir, files)
-	checkMerged(t, merged, "polite", p)
+	mergeWorkers(t, dir, ws, "polite", p)
 
 	var out, stderr bytes.Buffer
 	if code := run(context.Background(), []string{"status", "--redis", srv.URL(0), "--crawl-id", "polite"}, nil, &out, &stderr); code != 0 {
@@ -253,11 +255,5 @@ func TestSharedRedisRestart(t *testing.T) {
 	srv.Restart()
 	t.Logf("Redis killed after %d requests, restarted a second later; %d requests meanwhile", n, len(p.Requests())-n)
 	wait(t, ws, 90*time.Second)
-	var files []string
-	for _, w := range ws {
-		files = append(files, w.out)
-	}
-	merged, said := mergeOutputs(t, dir, files)
-	t.Logf("merge: %s", strings.TrimSpace(said))
-	checkMerged(t, merged, "restart", p)
+	mergeWorkers(t, dir, ws, "restart", p)
 }
