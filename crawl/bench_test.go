@@ -28,6 +28,7 @@ import (
 
 	"github.com/gocolly/colly/v2"
 	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/crawl/store/bbolt"
 	"github.com/newsclip/newsclip/extract"
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
@@ -103,7 +104,7 @@ func TestCrawlProcess(t *testing.T) {
 	if !ok {
 		t.Skip("helper process")
 	}
-	st, err := crawl.OpenBolt(filepath.Join(dir, "state.db"))
+	st, err := bbolt.Open(filepath.Join(dir, "state.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -14,14 +14,6 @@ func ScanForBench(doc *extract.Document) int {
 	return len(scanDoc(doc.Root(), base).links)
 }
 
-// SetBeginBatch sets the batch of an incremental Bolt Begin, for a test;
-// it returns the function restoring it.
-func SetBeginBatch(n int) func() {
-	old := beginBatch
-	beginBatch = n
-	return func() { beginBatch = old }
-}
-
 // GateStart returns when the crawler's politeness gate let req start: a
 // transport under the crawler's (Config.Transport) sees it on each request.
 func GateStart(req *http.Request) (time.Time, bool) {
