@@ -65,7 +65,8 @@ var ErrBusy = errors.New("crawl: crawler already running")
 // pages), writing one record per article page to sink, and returns when the
 // frontier is empty, Config.MaxPages is reached or ctx is done. Failures of
 // single pages are counted in [Stats] and logged; Run returns an error only
-// when the crawl cannot go on (bad seeds, a failing state or sink), when
+// when the crawl cannot go on (bad seeds: [ErrBadSeed]; a failing state or
+// sink), when
 // every seed failed ([ErrSeedsFailed]), or after a cancellation: then an
 // error wrapping ctx.Err() that says how far the crawl got. On cancellation, pages in flight are
 // finished, the sink flushed and the state saved before Run returns, so a
@@ -155,7 +156,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 			err = canonicalizeURL(u)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("crawl: seed %q: %w", s, errNotHTTP)
+			return nil, &seedError{fmt.Sprintf("crawl: seed %q: %v", s, errNotHTTP)}
 		}
 		r.scope.sites[siteOf(u.Hostname())] = true
 		r.origins[origin(u)] = true
@@ -164,7 +165,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		r.seedURL[visitKey(us)] = s
 	}
 	if len(r.seeds) == 0 {
-		return nil, errors.New("crawl: no seed URL")
+		return nil, &seedError{"crawl: no seed URL"}
 	}
 	pt := &politeTransport{base: cfg.Transport, gates: r.gates, maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout}
 	r.robots = &robotsCache{
@@ -311,6 +312,16 @@ func (r *run) run(ctx context.Context) error {
 // Seeds finished in an earlier Run of the same state are not tried again,
 // and do not count.
 var ErrSeedsFailed = errors.New("crawl: every seed failed")
+
+// ErrBadSeed is matched (errors.Is) by the error of a Run given no seed,
+// or a seed that is not an absolute http or https URL. Nothing is fetched.
+var ErrBadSeed = errors.New("crawl: bad seed")
+
+// seedError is an [ErrBadSeed] saying what is wrong.
+type seedError struct{ msg string }
+
+func (e *seedError) Error() string        { return e.msg }
+func (e *seedError) Is(target error) bool { return target == ErrBadSeed }
 
 func seedsFailed(m map[string]string) string {
 	var b strings.Builder
@@ -737,35 +748,40 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 	}
 	for {
 		select {
-		case t, ok := <-in:
-			if !ok {
-				flush()
+		case t, open := <-in:
+			if open {
+				batch = append(batch, t)
+				batch, open = gather(in, batch, linger)
+			}
+			flush()
+			if !open { // every page is done: the last checkpoint
 				ckpt()
 				return
 			}
-			batch = append(batch, t)
-			// Linger a moment for more: one store transaction per batch.
-			linger.Reset(2 * time.Millisecond)
-		drain:
-			for len(batch) < 256 {
-				select {
-				case t, ok := <-in:
-					if !ok {
-						flush()
-						ckpt()
-						return
-					}
-					batch = append(batch, t)
-				case <-linger.C:
-					break drain
-				}
-			}
-			linger.Stop()
-			flush()
 		case <-ticker.C:
 			ckpt()
 		}
 	}
+}
+
+// gather lingers a moment for more completions after the first in batch,
+// so that a batch is one store transaction; it returns the batch and
+// whether in is still open.
+func gather(in <-chan *task, batch []*task, linger *time.Timer) ([]*task, bool) {
+	linger.Reset(2 * time.Millisecond)
+	defer linger.Stop()
+	for len(batch) < 256 {
+		select {
+		case t, ok := <-in:
+			if !ok {
+				return batch, false
+			}
+			batch = append(batch, t)
+		case <-linger.C:
+			return batch, true
+		}
+	}
+	return batch, true
 }
 
 // commit stores one batch and writes its records; it returns the number of
@@ -1215,27 +1231,16 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 }
 
 func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL, header http.Header) {
-	scan := scanHTML(decodeForScan(raw, ct, converted), final)
-	for _, v := range header.Values("X-Robots-Tag") {
-		scan.robotsDirectives(v)
-	}
 	srcCT := ct
 	if converted {
 		srcCT = "text/html; charset=utf-8"
 	}
-	art, decision, err := r.decide(scan, raw, extract.Source{URL: final.String(), ContentType: srcCT})
+	src := extract.Source{URL: final.String(), ContentType: srcCT}
+	scan, art, decision, err := r.readPage(raw, src, final, header)
 	t.decision = decision
 	t.page.Reason = decision
-	switch {
-	case err != nil && errors.Is(err, extract.ErrNotHTML):
-		t.page.Outcome, t.page.Reason = Skipped, "not-html"
-		return
-	case err != nil:
-		reason := "extract"
-		if errors.Is(err, extract.ErrTooLarge) {
-			reason = "too-large"
-		}
-		r.fail(t, reason, err)
+	if err != nil {
+		r.fail(t, parseFailure(err), err)
 		return
 	}
 	links := scan.links

@@ -16,7 +16,10 @@
 //     article pages become records.
 //   - Article or not is decided from the page, never its URL: the
 //     extractor's outcome (extract.ErrNoArticle), schema.org JSON-LD and
-//     og:type, the body's length and its run of prose blocks, link density.
+//     og:type (as the extractor reads them: extract.Declaration), the
+//     body's length and its run of prose blocks, link density. Each page is
+//     parsed once: its links and signals are read from the tree its record
+//     is extracted from.
 //     Decisions are counted in Stats.Decisions (see classify.go for the
 //     rules and their order).
 //   - Scope: the seeds' sites (registrable domains) plus

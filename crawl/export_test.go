@@ -4,12 +4,14 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/newsclip/newsclip/extract"
 )
 
-// ScanForBench runs the page scanner, for the benchmarks.
-func ScanForBench(page []byte) int {
+// ScanForBench runs the page scanner on a parsed page, for the benchmarks.
+func ScanForBench(doc *extract.Document) int {
 	base, _ := url.Parse("http://portal.test/")
-	return len(scanHTML(page, base).links)
+	return len(scanDoc(doc.Root(), base).links)
 }
 
 // SetBeginBatch sets the batch of an incremental Bolt Begin, for a test;
