@@ -34,6 +34,15 @@ func TestEncodeRecord(t *testing.T) {
 	if hash != hash2 {
 		t.Errorf("hash depends on Input or Fetched")
 	}
+	art.CrawlID = "news-2026"
+	rec, hash3, _ := encodeRecord(art, "http://h/a", fetched)
+	want.Reset()
+	s.Write(t.Context(), art)
+	s.Flush()
+	if string(rec)+"\n" != want.String() || hash3 != hash {
+		t.Errorf("with crawl_id: encodeRecord:\n%s\nJSONL sink:\n%s\nhash %s, want %s", rec, want.String(), hash3, hash)
+	}
+	art.CrawlID = ""
 	rec, _, _ = encodeRecord(art, "", time.Time{})
 	if bytes.Contains(rec, []byte(`"input"`)) || bytes.Contains(rec, []byte(`"fetched"`)) {
 		t.Errorf("no input, no time: %s", rec)

@@ -53,6 +53,9 @@ type Article struct {
 	// story in different templates lie within a small Hamming distance; see
 	// [Distance].
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// CrawlID names the crawl that made the record (newsclip crawl
+	// --crawl-id); empty otherwise.
+	CrawlID string `json:"crawl_id,omitempty"`
 }
 
 // Block kinds.

@@ -113,7 +113,9 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			}
 		}
 		hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
-		if junkAtoms[c.DataAtom] || c.DataAtom == atom.Head || hidden {
+		// A <button> that is a reaction counter stays for reactions to read.
+		junk := junkAtoms[c.DataAtom] && (c.DataAtom != atom.Button || !buttonCounter(c))
+		if junk || c.DataAtom == atom.Head || hidden {
 			if c.DataAtom == atom.Head {
 				p.prune(c, true) // collect metas, title, JSON-LD
 			}

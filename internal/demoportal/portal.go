@@ -820,6 +820,28 @@ func (p *Portal) atom(w http.ResponseWriter, r *http.Request) {
 	io.WriteString(w, b.String())
 }
 
+// CheckOutput is CheckRecorded on a crawl's JSON Lines output; it also
+// describes a line that is no record and an output cut in a line.
+func (p *Portal) CheckOutput(jsonl []byte) []string {
+	var problems, urls []string
+	if len(jsonl) > 0 && jsonl[len(jsonl)-1] != '\n' {
+		problems = append(problems, "the output ends in a half line")
+	}
+	for n, line := range bytes.Split(jsonl, []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		var rec struct {
+			URL string `json:"url"`
+		}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return append(problems, fmt.Sprintf("line %d is not a record: %v: %.80q", n+1, err, line))
+		}
+		urls = append(urls, rec.URL)
+	}
+	return append(problems, p.CheckRecorded(urls)...)
+}
+
 // CheckRecorded compares the record URLs of a crawl of the portal with its
 // articles and describes what is wrong: an article recorded other than
 // exactly once (the first ten), or a record count that differs. An empty

@@ -207,6 +207,28 @@ func TestTraps(t *testing.T) {
 	}
 }
 
+func TestCheckOutput(t *testing.T) {
+	p := New(Options{Clean: true, Articles: 2})
+	var lines []string
+	for _, e := range p.Articles() {
+		lines = append(lines, `{"schema":1,"url":"http://127.0.0.1:1`+e.Path+`","title":"T"}`)
+	}
+	for _, tc := range []struct {
+		name, out string
+		want      int // problems
+	}{
+		{"every article once", lines[0] + "\n" + lines[1] + "\n", 0},
+		{"one missing", lines[0] + "\n", 2},
+		{"a half line", lines[0] + "\n" + lines[1], 1},
+		{"a line that is no record", lines[0] + "\n" + `{"url":` + "\n" + lines[1] + "\n", 1},
+		{"nothing", "", 3},
+	} {
+		if problems := p.CheckOutput([]byte(tc.out)); len(problems) != tc.want {
+			t.Errorf("%s: CheckOutput = %q, want %d problems", tc.name, problems, tc.want)
+		}
+	}
+}
+
 // TestRepublish checks the re-published copies: served only with the
 // option, each in its template, under its own headline and date, the
 // dateline prefix dropped on odd copies, listed on /wire/ pages.
