@@ -2,9 +2,11 @@ package crawl
 
 import (
 	"errors"
-	"strings"
+	"net/http"
+	"net/url"
 
 	"github.com/newsclip/newsclip/extract"
+	"golang.org/x/net/html"
 )
 
 // Article or not: the decision is made from the page itself, never from
@@ -13,8 +15,10 @@ import (
 //  1. A page with no run of two prose blocks (see pageScan.maxRun) and no
 //     article metadata is a listing: it is not worth extracting.
 //  2. The extractor: ErrNoArticle means no article body ("listing/extractor").
-//  3. schema.org JSON-LD @type (NewsArticle, BlogPosting, ...) or og:type
-//     "article", with a body of 100 bytes or more: an article.
+//  3. schema.org JSON-LD @type (NewsArticle, BlogPosting, Review, ...) or
+//     og:type "article", with a body of 100 bytes or more: an article. The
+//     extractor reads them (extract.Declaration), from its table of
+//     schema.org types (internal/schemaorg).
 //  4. JSON-LD saying CollectionPage, ItemList, SearchResultsPage, ... and
 //     no article type: a listing; so is a page whose text is nearly all
 //     link text (link density over 0.85). The threshold is high on purpose:
@@ -26,33 +30,46 @@ import (
 //
 // The decision's reason is counted in Stats.Decisions.
 
-var articleTypes = map[string]bool{
-	"article": true, "newsarticle": true, "reportagenewsarticle": true, "analysisnewsarticle": true,
-	"opinionnewsarticle": true, "reviewnewsarticle": true, "backgroundnewsarticle": true,
-	"askpublicnewsarticle": true, "blogposting": true, "liveblogposting": true, "report": true,
-	"satiricalarticle": true, "techarticle": true, "scholarlyarticle": true, "posting": true,
-}
-
-var listingTypes = map[string]bool{
-	"collectionpage": true, "itemlist": true, "searchresultspage": true, "profilepage": true,
-	"aboutpage": true, "contactpage": true, "faqpage": true, "checkoutpage": true,
+// readPage reads an HTML page fetched from final: it parses the page once,
+// scans the tree for links and signals (X-Robots-Tag in header included)
+// and decides, extracting the record from the same tree (see decide). A
+// page the extractor finds no HTML in is decided as one with nothing in
+// it. err is a parsing or extraction error (not ErrNoArticle, not
+// ErrNotHTML); scan is nil with it when the page could not be parsed.
+func (r *run) readPage(raw []byte, src extract.Source, final *url.URL, header http.Header) (*pageScan, *extract.Article, string, error) {
+	doc, err := r.cfg.Extractor.Parse(raw, src)
+	var root *html.Node
+	switch {
+	case err == nil:
+		root = doc.Root()
+	case errors.Is(err, extract.ErrNotHTML):
+		doc = nil
+	default:
+		return nil, nil, "", err
+	}
+	scan := scanDoc(root, final)
+	for _, v := range header.Values("X-Robots-Tag") {
+		scan.robotsDirectives(v)
+	}
+	art, decision, err := r.decide(scan, doc)
+	return scan, art, decision, err
 }
 
 // decide returns the page's record when it is an article, nil when it is
 // not, the decision's reason, and an extraction error (not ErrNoArticle).
-func (r *run) decide(s *pageScan, raw []byte, src extract.Source) (*extract.Article, string, error) {
-	var ldArticle, ldListing bool
-	for _, t := range s.ldTypes {
-		t = strings.ToLower(strings.TrimPrefix(strings.TrimPrefix(t, "http://schema.org/"), "https://schema.org/"))
-		ldArticle = ldArticle || articleTypes[t]
-		ldListing = ldListing || listingTypes[t]
+// doc is nil for a page the extractor found no HTML in: a listing by its
+// structure, as a page with nothing in it.
+func (r *run) decide(s *pageScan, doc *extract.Document) (*extract.Article, string, error) {
+	var said extract.Declaration // what the page's JSON-LD and og:type say it is
+	if doc != nil {
+		said = doc.Declared()
 	}
-	ogArticle := s.ogType == "article" || strings.HasPrefix(s.ogType, "article:") || s.ogType == "news"
+	ldArticle, ldListing, ogArticle := said.Article, said.Listing, said.OGArticle
 	meta := ldArticle || ogArticle
-	if !meta && s.maxRun < 2 {
+	if doc == nil || !meta && s.maxRun < 2 {
 		return nil, "listing/structure", nil
 	}
-	art, err := r.cfg.Extractor.ExtractBytes(raw, src)
+	art, err := r.cfg.Extractor.ExtractDocument(doc)
 	switch {
 	case errors.Is(err, extract.ErrNoArticle):
 		return nil, "listing/extractor", nil
@@ -82,4 +99,13 @@ func (r *run) decide(s *pageScan, raw []byte, src extract.Source) (*extract.Arti
 	default:
 		return nil, "listing/text", nil
 	}
+}
+
+// parseFailure is the failure reason of a page the extractor could not
+// read or extract.
+func parseFailure(err error) string {
+	if errors.Is(err, extract.ErrTooLarge) {
+		return "too-large"
+	}
+	return "extract"
 }

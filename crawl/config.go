@@ -8,6 +8,7 @@ import (
 	"runtime"
 	"time"
 
+	"github.com/newsclip/newsclip/crawl/store"
 	"github.com/newsclip/newsclip/extract"
 )
 
@@ -49,8 +50,9 @@ type Config struct {
 	// host; default 500 ms, negative for none. A longer robots.txt
 	// Crawl-delay wins, up to MaxPause.
 	Delay time.Duration
-	// Workers is the number of pages processed at once across all hosts;
-	// default 4 × GOMAXPROCS, at least Parallel.
+	// Workers is the number of pages this process handles at once across
+	// all hosts, whatever Parallel says (with a shared store, Parallel is
+	// the limit of the whole crawl per host); default 4 × GOMAXPROCS.
 	Workers int
 	// Timeout bounds each request (each redirect hop, robots.txt too) from
 	// its start to the end of its body; waiting for the host's turn
@@ -112,9 +114,11 @@ type Config struct {
 	// State, with conditional requests, and emits only new or changed
 	// articles.
 	Incremental bool
+	// CrawlID, when set, names the crawl in every record (crawl_id).
+	CrawlID string
 	// State keeps the frontier, the visited set and the validators; nil
-	// keeps them in memory (see NewMemoryStore and OpenBolt).
-	State Store
+	// keeps them in memory (see packages crawl/store/memory and crawl/store/bbolt).
+	State store.Store
 	// Extractor makes the records; nil uses extract.New with MaxBytes
 	// matched to MaxBodyBytes.
 	Extractor *extract.Extractor
@@ -157,7 +161,6 @@ func (c Config) withDefaults() (Config, error) {
 	if c.Workers <= 0 {
 		c.Workers = 4 * runtime.GOMAXPROCS(0)
 	}
-	c.Workers = max(c.Workers, c.Parallel)
 	if c.Timeout <= 0 {
 		c.Timeout = DefaultTimeout
 	}

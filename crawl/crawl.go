@@ -21,6 +21,9 @@ import (
 	"time"
 
 	"github.com/gocolly/colly/v2"
+
+	"github.com/newsclip/newsclip/crawl/store"
+	"github.com/newsclip/newsclip/crawl/store/memory"
 	"github.com/newsclip/newsclip/extract"
 )
 
@@ -65,7 +68,8 @@ var ErrBusy = errors.New("crawl: crawler already running")
 // pages), writing one record per article page to sink, and returns when the
 // frontier is empty, Config.MaxPages is reached or ctx is done. Failures of
 // single pages are counted in [Stats] and logged; Run returns an error only
-// when the crawl cannot go on (bad seeds, a failing state or sink), when
+// when the crawl cannot go on (bad seeds: [ErrBadSeed]; a failing state or
+// sink), when
 // every seed failed ([ErrSeedsFailed]), or after a cancellation: then an
 // error wrapping ctx.Err() that says how far the crawl got. On cancellation, pages in flight are
 // finished, the sink flushed and the state saved before Run returns, so a
@@ -89,7 +93,7 @@ func (c *Crawler) Run(ctx context.Context, seeds []string, sink Sink) error {
 // run is one Run.
 type run struct {
 	cfg     *Config
-	store   Store
+	store   store.Store
 	sink    Sink
 	durable DurableSink
 	flusher Flusher
@@ -99,10 +103,13 @@ type run struct {
 	traps   *traps
 	params  *learner  // parameters learned irrelevant, per host
 	copies  *keyCache // keys of print and AMP copies named by articles
-	gates   *gates
+	gates   hostGates
+	shared  store.Shared // the store, when processes share it
+	heldMu  sync.Mutex
+	held    map[string]store.Item // claimed, not completed nor released: leases to extend
 	robots  *robotsCache
 	colly   *colly.Collector
-	seeds   []Item
+	seeds   []store.Item
 	origins map[string]bool   // of the seeds
 	seedURL map[string]string // seed key → the seed as given
 	seedsOK atomic.Int64      // seeds finished in this run without failing
@@ -139,7 +146,13 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		scope:   scope{sites: map[string]bool{}, include: cfg.Include, exclude: cfg.Exclude},
 	}
 	if r.store == nil {
-		r.store = NewMemoryStore()
+		r.store = memory.New()
+	}
+	r.held = map[string]store.Item{}
+	if sh, ok := r.store.(store.Shared); ok {
+		sh.SetPoliteness(cfg.Parallel, cfg.Delay)
+		r.shared = sh
+		r.gates = &sharedGates{st: sh, maxPause: cfg.MaxPause, log: cfg.Logger}
 	}
 	r.queued = &r.stats.queued
 	r.durable, _ = sink.(DurableSink)
@@ -155,16 +168,16 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 			err = canonicalizeURL(u)
 		}
 		if err != nil {
-			return nil, fmt.Errorf("crawl: seed %q: %w", s, errNotHTTP)
+			return nil, &seedError{fmt.Sprintf("crawl: seed %q: %v", s, errNotHTTP)}
 		}
 		r.scope.sites[siteOf(u.Hostname())] = true
 		r.origins[origin(u)] = true
 		us := u.String()
-		r.seeds = append(r.seeds, Item{Key: visitKey(us), URL: us})
+		r.seeds = append(r.seeds, store.Item{Key: visitKey(us), URL: us})
 		r.seedURL[visitKey(us)] = s
 	}
 	if len(r.seeds) == 0 {
-		return nil, errors.New("crawl: no seed URL")
+		return nil, &seedError{"crawl: no seed URL"}
 	}
 	pt := &politeTransport{base: cfg.Transport, gates: r.gates, maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout}
 	r.robots = &robotsCache{
@@ -172,6 +185,7 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		ua:      cfg.UserAgent,
 		gates:   r.gates,
 		ignore:  cfg.IgnoreRobots,
+		shared:  r.shared,
 		onFetch: r.robotsFetched,
 		origins: map[string]*robotsEntry{},
 	}
@@ -182,16 +196,19 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 
 // task is one item on its way through a worker and the committer.
 type task struct {
-	item      Item
+	item      store.Item
 	host      string
 	attempt   int
 	notBefore time.Time
 	retry     bool
 	abandon   bool    // the crawl stopped before its request started: give it back
 	ticket    *ticket // from the host's gate, when handed out
+	permit    bool    // claimed from a shared store just now: its first request is counted
+	claimed   time.Time
+	fetched   time.Time
 
 	page        Page
-	comp        Completion
+	comp        store.Completion
 	article     *extract.Article
 	decision    string
 	listing     bool     // a fetched page that is not an article: counts for traps
@@ -276,17 +293,18 @@ func (r *run) run(ctx context.Context) error {
 		})
 	}
 
+	stopExtend := r.extendLeases(hard)
 	leftover := r.dispatch(ctx, hard, commitIn)
 	close(r.work)
 	workers.Wait()
 	close(commitIn)
 	<-committerDone
-	if len(leftover) > 0 {
-		if err := r.store.Release(context.WithoutCancel(hard), leftover); err != nil {
-			r.fatal(err)
-		} else {
-			r.queued.Add(int64(len(leftover)))
-		}
+	if err := r.release(context.WithoutCancel(hard), leftover); err != nil {
+		r.fatal(err)
+	}
+	stopExtend()
+	if r.shared != nil && r.queued.Load() < 0 {
+		r.queued.Store(0) // claims of URLs other processes queued: an estimate at best
 	}
 	r.stats.stop()
 	st := r.stats.snapshot()
@@ -311,6 +329,16 @@ func (r *run) run(ctx context.Context) error {
 // Seeds finished in an earlier Run of the same state are not tried again,
 // and do not count.
 var ErrSeedsFailed = errors.New("crawl: every seed failed")
+
+// ErrBadSeed is matched (errors.Is) by the error of a Run given no seed,
+// or a seed that is not an absolute http or https URL. Nothing is fetched.
+var ErrBadSeed = errors.New("crawl: bad seed")
+
+// seedError is an [ErrBadSeed] saying what is wrong.
+type seedError struct{ msg string }
+
+func (e *seedError) Error() string        { return e.msg }
+func (e *seedError) Is(target error) bool { return target == ErrBadSeed }
 
 func seedsFailed(m map[string]string) string {
 	var b strings.Builder
@@ -353,13 +381,13 @@ func sum(m map[string]int64) int64 {
 	return n
 }
 
-func sitemapGuess(orig string) Item {
+func sitemapGuess(orig string) store.Item {
 	u := orig + "/sitemap.xml"
-	return Item{Key: visitKey(u), URL: u, Kind: "sitemap"}
+	return store.Item{Key: visitKey(u), URL: u, Kind: "sitemap"}
 }
 
 // add queues items found outside a page (seeds, robots.txt sitemaps).
-func (r *run) add(ctx context.Context, items []Item) error {
+func (r *run) add(ctx context.Context, items []store.Item) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -385,14 +413,14 @@ func (r *run) add(ctx context.Context, items []Item) error {
 // robotsFetched queues the sitemaps a robots.txt names, or guesses
 // /sitemap.xml for a seed's origin that names none.
 func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string) {
-	var items []Item
+	var items []store.Item
 	for _, s := range sitemaps {
 		u, err := url.Parse(strings.TrimSpace(s))
 		if err != nil || canonicalizeURL(u) != nil {
 			continue
 		}
 		us := u.String()
-		items = append(items, Item{Key: visitKey(us), URL: us})
+		items = append(items, store.Item{Key: visitKey(us), URL: us})
 	}
 	if len(items) == 0 && r.origins[orig] {
 		items = append(items, sitemapGuess(orig))
@@ -405,7 +433,7 @@ func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string)
 // not written again, and a half-written last line is dropped. The outbox
 // (records since the last checkpoint) is read first; the sink's tail is
 // then streamed past it, so memory does not grow with the output.
-func (r *run) reconcile(ctx context.Context, res Resume) error {
+func (r *run) reconcile(ctx context.Context, res store.Resume) error {
 	pend, err := r.store.Outbox(ctx)
 	if err != nil {
 		return err
@@ -501,155 +529,11 @@ const (
 	maxRounds = 8
 )
 
-// dispatch claims items and hands them to workers, host by host, until the
-// frontier is empty or the crawl stops. It returns the claimed items left
-// unfinished.
-func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []Item {
-	w := r.cfg.Workers
-	var (
-		pending    []*task
-		retries    []*task
-		busy       int
-		hostBusy   = map[string]int{}
-		dispatched int64 // tasks given a first attempt
-		started    int   // first attempts this run, for MaxPages
-		drained    bool  // the last Claim found nothing...
-		drainedAt  int64 // ...when this many tasks were committed
-		ctxDone    = ctx.Done()
-		hardDone   = hard.Done()
-		stopping   bool
-		timer      = time.NewTimer(time.Hour)
-		abandoned  []Item // handed out, but not started when the crawl stopped
-		slowHeld   int    // items of slow hosts in pending (kept by shed)
-		rounds     int    // claims since the last wait
-	)
-	defer timer.Stop()
-	for {
-		if r.cfg.MaxPages > 0 && started >= r.cfg.MaxPages {
-			stopping = true
-		}
-		now := time.Now()
-		next := now.Add(time.Hour)
-		// Retries that are due go first.
-		keep := retries[:0]
-		for _, t := range retries {
-			if !now.Before(t.notBefore) {
-				pending = append([]*task{t}, pending...)
-			} else {
-				keep = append(keep, t)
-				next = minTime(next, t.notBefore)
-			}
-		}
-		retries = keep
-
-		if !stopping {
-			if !drained && len(pending)-slowHeld < 2*w && rounds < maxRounds {
-				c0 := r.committed.Load()
-				items, err := r.store.Claim(hard, 4*w)
-				if err != nil {
-					r.fatal(err)
-					stopping = true
-				}
-				if len(items) == 0 {
-					drained, drainedAt = true, c0
-				}
-				r.queued.Add(-int64(len(items)))
-				for _, it := range items {
-					pending = append(pending, &task{item: it, host: hostOf(it.URL)})
-				}
-				rounds++
-			}
-			for i := 0; i < len(pending) && busy < w; {
-				t := pending[i]
-				if hostBusy[t.host] >= r.cfg.Parallel {
-					i++
-					continue
-				}
-				ok, at := r.gates.ready(t.host, now)
-				if !ok {
-					if at.After(now) {
-						next = minTime(next, at)
-					}
-					i++
-					continue
-				}
-				if t.attempt == 0 {
-					if r.cfg.MaxPages > 0 && started >= r.cfg.MaxPages {
-						break
-					}
-					started++
-					dispatched++
-				}
-				pending = append(pending[:i], pending[i+1:]...)
-				busy++
-				hostBusy[t.host]++
-				t.ticket = r.gates.dispatch(t.host, now)
-				r.work <- t
-			}
-			slowHeld = 0
-			if len(pending) >= 2*w {
-				var shed []Item
-				pending, shed, slowHeld = r.shed(pending, now)
-				if len(shed) > 0 {
-					if err := r.store.Release(hard, shed); err != nil {
-						r.fatal(err)
-						stopping = true
-					}
-					r.queued.Add(int64(len(shed)))
-					drained = false // the frontier holds them again
-					if len(pending)-slowHeld < 2*w && rounds < maxRounds {
-						continue // claim again at once: other hosts' work may follow
-					}
-				}
-			}
-		}
-
-		if busy == 0 && (stopping || (drained && len(pending) == 0 && len(retries) == 0 && dispatched == drainedAt)) {
-			break
-		}
-		if drained && len(pending) == 0 && len(retries) == 0 && busy == 0 && dispatched != drainedAt {
-			// Completions are on their way to the store; their links may
-			// refill the frontier. Wait for the committer's signal.
-			next = now.Add(time.Hour)
-		}
-		timer.Reset(max(next.Sub(time.Now()), time.Millisecond))
-		rounds = 0
-		select {
-		case t := <-r.results:
-			busy--
-			hostBusy[t.host]--
-			if hostBusy[t.host] == 0 {
-				delete(hostBusy, t.host)
-			}
-			switch {
-			case t.abandon:
-				abandoned = append(abandoned, t.item)
-			case t.retry:
-				retries = append(retries, t)
-			default:
-				commitIn <- t
-			}
-		case <-r.wake:
-			drained = false
-		case <-timer.C:
-		case <-ctxDone:
-			ctxDone, stopping = nil, true
-		case <-hardDone:
-			hardDone, stopping = nil, true
-		}
-	}
-	left := abandoned
-	for _, t := range append(pending, retries...) {
-		left = append(left, t.item)
-	}
-	return left
-}
-
 // shed splits the waiting tasks into those kept and the items to give back
 // to the frontier: a host that cannot start a request for more than
 // slowHost keeps Parallel first attempts (retries are always kept). It
 // also returns how many kept tasks are of such hosts.
-func (r *run) shed(pending []*task, now time.Time) (kept []*task, shed []Item, slowHeld int) {
+func (r *run) shed(pending []*task, now time.Time) (kept []*task, shed []store.Item, slowHeld int) {
 	type hostState struct {
 		slow bool
 		kept int
@@ -720,6 +604,11 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		}
 		acked, since, dirty = lastSeq, 0, false
 	}
+	adopt := func() {
+		if seq := r.adopt(ctx); seq > lastSeq {
+			lastSeq, dirty = seq, true
+		}
+	}
 	flush := func() {
 		if len(batch) == 0 {
 			return
@@ -731,41 +620,78 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		since += n
 		dirty = true
 		batch = batch[:0]
-		if since >= r.cfg.CheckpointRecords {
+		// A shared store's outbox is trimmed as soon as the records are
+		// durable: a process that dies repeats only the pages it had in
+		// flight (another adopts what its outbox holds).
+		if since >= r.cfg.CheckpointRecords || r.shared != nil && since > 0 {
 			ckpt()
 		}
 	}
 	for {
 		select {
-		case t, ok := <-in:
-			if !ok {
-				flush()
+		case t, open := <-in:
+			if open {
+				batch = append(batch, t)
+				batch, open = gather(in, batch, linger)
+			}
+			flush()
+			if !open { // every page is done: the last checkpoint
+				adopt()
 				ckpt()
 				return
 			}
-			batch = append(batch, t)
-			// Linger a moment for more: one store transaction per batch.
-			linger.Reset(2 * time.Millisecond)
-		drain:
-			for len(batch) < 256 {
-				select {
-				case t, ok := <-in:
-					if !ok {
-						flush()
-						ckpt()
-						return
-					}
-					batch = append(batch, t)
-				case <-linger.C:
-					break drain
-				}
-			}
-			linger.Stop()
-			flush()
 		case <-ticker.C:
+			adopt()
 			ckpt()
 		}
 	}
+}
+
+// gather lingers a moment for more completions after the first in batch,
+// so that a batch is one store transaction; it returns the batch and
+// whether in is still open.
+func gather(in <-chan *task, batch []*task, linger *time.Timer) ([]*task, bool) {
+	linger.Reset(2 * time.Millisecond)
+	defer linger.Stop()
+	for len(batch) < 256 {
+		select {
+		case t, ok := <-in:
+			if !ok {
+				return batch, false
+			}
+			batch = append(batch, t)
+		case <-linger.C:
+			return batch, true
+		}
+	}
+	return batch, true
+}
+
+// adopt writes the records that dead processes of a shared store left in
+// their outboxes, now in this process's; it returns the highest outbox
+// sequence among them (0 for none).
+func (r *run) adopt(ctx context.Context) uint64 {
+	if r.shared == nil || r.failure() != nil {
+		return 0
+	}
+	recs, err := r.shared.Adopt(context.WithoutCancel(ctx), 1000)
+	if err != nil {
+		r.fatal(err)
+		return 0
+	}
+	var seq uint64
+	for _, p := range recs {
+		if err := r.writeRecord(ctx, p.Record, nil); err != nil {
+			r.fatal(fmt.Errorf("crawl: sink: %w", err))
+			return 0
+		}
+		seq = max(seq, p.Seq)
+	}
+	if len(recs) > 0 {
+		r.stats.update(func(s *Stats) { s.Recovered += int64(len(recs)) })
+		r.log.Info("wrote the records a stopped process left", "records", len(recs))
+	}
+	return seq
 }
 
 // commit stores one batch and writes its records; it returns the number of
@@ -778,7 +704,7 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	if r.failure() != nil {
 		return 0, 0
 	}
-	comps := make([]Completion, len(batch))
+	comps := make([]store.Completion, len(batch))
 	for i, t := range batch {
 		comps[i] = t.comp
 	}
@@ -790,6 +716,11 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	written, maxSeq := 0, uint64(0)
 	for i, t := range batch {
 		rs := res[i]
+		r.unhold(t.item.Key)
+		if rs.Outcome == store.Refused {
+			r.refused(t)
+			continue
+		}
 		var queued int
 		var skipped []string
 		for j, isNew := range rs.New {
@@ -811,7 +742,8 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 			r.known.add(l.Key)
 		}
 		if t.article != nil {
-			if rs.Emitted {
+			switch rs.Outcome {
+			case store.Emitted:
 				if err := r.writeRecord(ctx, t.comp.Record, t.article); err != nil {
 					r.fatal(fmt.Errorf("crawl: sink: %w", err))
 					return written, maxSeq
@@ -819,8 +751,10 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				written++
 				maxSeq = max(maxSeq, rs.Seq)
 				t.page.Outcome = Article
-			} else {
-				t.page.Outcome = Outcome(rs.Why)
+			case store.Duplicate:
+				t.page.Outcome = Duplicate
+			case store.Unchanged:
+				t.page.Outcome = Unchanged
 			}
 		}
 		r.trapYield(t, rs, queued)
@@ -863,8 +797,25 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 	return written, maxSeq
 }
 
+// refused ends a task whose completion the shared store refused: its lease
+// expired and another process has the page now.
+func (r *run) refused(t *task) {
+	r.once.m.CompareAndDelete(t.item.Key, t) // claimed again, it is fetched again
+	t.page.Outcome, t.page.Reason = LeaseLost, "lease-expired"
+	t.page.Elapsed = time.Since(t.start)
+	p := t.page
+	r.stats.update(func(s *Stats) {
+		s.Pages++
+		s.Outcomes[p.Outcome]++
+	})
+	r.log.Warn("page done after its lease expired: another process has it", "url", t.item.URL)
+	if r.cfg.OnPage != nil {
+		r.cfg.OnPage(p)
+	}
+}
+
 // trapYield tells the trap rules what a committed page yielded.
-func (r *run) trapYield(t *task, rs Result, queued int) {
+func (r *run) trapYield(t *task, rs store.Result, queued int) {
 	switch {
 	case t.listing:
 		if c := r.traps.listing(t.pattern, t.outside); c != "" {
@@ -874,7 +825,7 @@ func (r *run) trapYield(t *task, rs Result, queued int) {
 		r.traps.article(t.pattern)
 	}
 	if t.comp.Fetched {
-		yield := rs.Emitted || rs.Why == "unchanged" || t.page.Outcome == NotModified
+		yield := rs.Outcome == store.Emitted || rs.Outcome == store.Unchanged || t.page.Outcome == NotModified
 		if h := hostOf(t.item.URL); r.traps.page(h, yield, queued) {
 			r.log.Info("trap: host cut: its frontier grows and it yields nothing", "host", h, "pages", r.traps.hostBarren)
 		}
@@ -941,11 +892,10 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 	if t.start.IsZero() {
 		t.start = time.Now()
 	}
-	t.attempt++
-	t.retry = false
+	t.attempt, t.retry = t.attempt+1, false
 	t.article, t.decision, t.listing, t.pattern, t.outside, t.articlePage = nil, "", false, "", nil, false
 	t.page = Page{URL: t.item.URL, Depth: t.item.Depth, Attempts: t.attempt}
-	t.comp = Completion{Item: t.item}
+	t.comp = store.Completion{Item: t.item}
 	u, err := url.Parse(t.item.URL)
 	if err != nil {
 		r.fail(t, "bad-url", err)
@@ -972,6 +922,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 		return
 	}
 	res, err := f.fetch(ctx, t.item, r.cfg.UserAgent)
+	t.fetched = time.Now()
 	if errors.Is(err, errWaitStopped) {
 		t.abandon = true
 		return
@@ -1116,6 +1067,7 @@ func (r *run) fail(t *task, reason string, err error) {
 		err = errors.New(reason)
 	}
 	t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
+	t.comp.Failed = true
 	r.log.Warn("page failed", "url", t.item.URL, "reason", reason, "attempts", t.attempt, "err", err)
 }
 
@@ -1215,27 +1167,16 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 }
 
 func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL, header http.Header) {
-	scan := scanHTML(decodeForScan(raw, ct, converted), final)
-	for _, v := range header.Values("X-Robots-Tag") {
-		scan.robotsDirectives(v)
-	}
 	srcCT := ct
 	if converted {
 		srcCT = "text/html; charset=utf-8"
 	}
-	art, decision, err := r.decide(scan, raw, extract.Source{URL: final.String(), ContentType: srcCT})
+	src := extract.Source{URL: final.String(), ContentType: srcCT}
+	scan, art, decision, err := r.readPage(raw, src, final, header)
 	t.decision = decision
 	t.page.Reason = decision
-	switch {
-	case err != nil && errors.Is(err, extract.ErrNotHTML):
-		t.page.Outcome, t.page.Reason = Skipped, "not-html"
-		return
-	case err != nil:
-		reason := "extract"
-		if errors.Is(err, extract.ErrTooLarge) {
-			reason = "too-large"
-		}
-		r.fail(t, reason, err)
+	if err != nil {
+		r.fail(t, parseFailure(err), err)
 		return
 	}
 	links := scan.links
@@ -1263,7 +1204,8 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	case canon != nil && r.isCopy(t, canon, final):
 		return
 	}
-	rec, hash, err := encodeRecord(art, t.item.URL)
+	art.CrawlID = r.cfg.CrawlID
+	rec, hash, err := encodeRecord(art, t.item.URL, t.fetched)
 	if err != nil {
 		r.fail(t, "encode", err)
 		return
@@ -1374,12 +1316,15 @@ func sameIgnoringScheme(a, b string) bool {
 	return cut(a) == cut(b)
 }
 
-// encodeRecord sets the record's Input and encodes it once, as one JSON
-// line without the newline (HTML characters not escaped, as the JSONL sinks
-// write). The hash covers everything but Input, so an article reached by
-// another link or a redirect hashes the same.
-func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, err error) {
-	art.Input = ""
+// encodeRecord sets the record's Input and Fetched (when the page was
+// fetched) and encodes it once, as one JSON line without the newline (HTML
+// characters not escaped, as the JSONL sinks write). The hash covers
+// everything but Input, Fetched and CrawlID, so an article reached by
+// another link or a redirect, fetched again unchanged, or by another crawl,
+// hashes the same.
+func encodeRecord(art *extract.Article, input string, fetched time.Time) (rec []byte, hash string, err error) {
+	crawlID := art.CrawlID
+	art.Input, art.Fetched, art.CrawlID = "", "", ""
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
@@ -1389,11 +1334,15 @@ func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, 
 	body := bytes.TrimSuffix(buf.Bytes(), []byte{'\n'})
 	sum := sha256.Sum256(body)
 	hash = hex.EncodeToString(sum[:16])
-	art.Input = input
-	if input == "" {
+	art.Input, art.CrawlID = input, crawlID
+	if !fetched.IsZero() {
+		art.Fetched = fetched.UTC().Format(time.RFC3339)
+	}
+	if input == "" && art.Fetched == "" && crawlID == "" {
 		return body, hash, nil
 	}
-	// Splice "input" in after "schema", where the struct puts it.
+	// Splice "input" and "fetched" in after "schema", where the struct
+	// puts them.
 	prefix := fmt.Appendf(nil, `{"schema":%d,`, art.Schema)
 	if !bytes.HasPrefix(body, prefix) {
 		buf.Reset()
@@ -1402,19 +1351,29 @@ func encodeRecord(art *extract.Article, input string) (rec []byte, hash string, 
 		}
 		return bytes.TrimSuffix(buf.Bytes(), []byte{'\n'}), hash, nil
 	}
-	var in bytes.Buffer
-	ienc := json.NewEncoder(&in)
-	ienc.SetEscapeHTML(false)
-	if err := ienc.Encode(input); err != nil {
-		return nil, "", err
-	}
-	rec = make([]byte, 0, len(body)+in.Len()+10)
+	rec = make([]byte, 0, len(body)+len(input)+64)
 	rec = append(rec, prefix...)
-	rec = append(rec, `"input":`...)
-	rec = append(rec, bytes.TrimSuffix(in.Bytes(), []byte{'\n'})...)
-	rec = append(rec, ',')
+	for _, f := range [...]struct{ key, val string }{{"input", input}, {"fetched", art.Fetched}} {
+		if f.val != "" {
+			rec = appendJSONField(rec, f.key, f.val)
+			rec = append(rec, ',')
+		}
+	}
 	rec = append(rec, body[len(prefix):]...)
+	if crawlID != "" { // the struct's last field: before the closing brace
+		rec = append(appendJSONField(append(rec[:len(rec)-1], ','), "crawl_id", crawlID), '}')
+	}
 	return rec, hash, nil
+}
+
+// appendJSONField appends "key":"val" as the JSONL sinks write it.
+func appendJSONField(b []byte, key, val string) []byte {
+	var v bytes.Buffer
+	enc := json.NewEncoder(&v)
+	enc.SetEscapeHTML(false)
+	enc.Encode(val) // a string always encodes
+	b = append(b, `"`+key+`":`...)
+	return append(b, bytes.TrimSuffix(v.Bytes(), []byte{'\n'})...)
 }
 
 func mustParse(s string) *url.URL {
@@ -1434,12 +1393,12 @@ func mustParse(s string) *url.URL {
 // trap rule's measure of a listing's use (see traps). page is the HTML
 // page the links are on (its canonical URL), nil for sitemaps, feeds and
 // redirects: the query rules (see queryTrap) apply to a page's links only.
-func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string, page *url.URL) ([]Item, []uint64) {
+func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string, page *url.URL) ([]store.Item, []uint64) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
 	var (
-		items    []Item
+		items    []store.Item
 		outside  []uint64
 		filtered map[string]int64
 		seen     = make(map[string]struct{}, len(raw))
@@ -1488,7 +1447,7 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 			drop("depth")
 			continue
 		}
-		it := Item{Key: key, URL: s, Depth: depth}
+		it := store.Item{Key: key, URL: s, Depth: depth}
 		var pat string
 		if pagePattern != "" || anyCut || page != nil && u.RawQuery != "" {
 			pat = urlPattern(u)

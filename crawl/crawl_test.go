@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 	"unicode/utf8"
@@ -204,15 +205,31 @@ func TestSinkError(t *testing.T) {
 	}
 }
 
+// TestBadSeeds: seeds that are no absolute http(s) URL, or none, fail the
+// Run with ErrBadSeed before anything is fetched.
 func TestBadSeeds(t *testing.T) {
-	c, _ := crawl.New(crawl.Config{})
+	var fetched atomic.Int64
+	tr := roundTripFunc(func(*http.Request) (*http.Response, error) {
+		fetched.Add(1)
+		return nil, errors.New("no network in this test")
+	})
+	c, _ := crawl.New(crawl.Config{Transport: tr})
 	var sink collect
-	for _, seeds := range [][]string{nil, {"ftp://example.com/"}, {"/relative"}} {
-		if err := c.Run(context.Background(), seeds, &sink); err == nil {
-			t.Errorf("Run(%q) succeeded", seeds)
+	for _, seeds := range [][]string{nil, {}, {"ftp://example.com/"}, {"/relative"}, {"http://news.example/", "mailto:desk@news.example"}, {"http://"}} {
+		err := c.Run(context.Background(), seeds, &sink)
+		if !errors.Is(err, crawl.ErrBadSeed) {
+			t.Errorf("Run(%q) = %v, want ErrBadSeed", seeds, err)
 		}
 	}
+	if n := fetched.Load(); n != 0 || len(sink.records()) != 0 {
+		t.Errorf("bad seeds: %d requests made, %d records written; want none", n, len(sink.records()))
+	}
 }
+
+// roundTripFunc is an http.RoundTripper.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(req *http.Request) (*http.Response, error) { return f(req) }
 
 // TestNewKeepsTransport: New leaves the caller's transport as it was (it
 // may be http.DefaultTransport, shared by the whole program).

@@ -135,115 +135,164 @@ func parseXMLLinks(body []byte, converted bool) (kind string, links []xmlLink, e
 		}
 		return charset.NewReaderLabel(label, in)
 	}
-	var stack []string
-	var cur xmlLink
-	var text strings.Builder
-	in := func(names ...string) bool { // the stack ends with names
-		if len(stack) < len(names) {
-			return false
-		}
-		for i, n := range names {
-			if stack[len(stack)-len(names)+i] != n {
-				return false
-			}
-		}
-		return true
-	}
+	r := &xmlReader{}
 	for {
 		tok, err := d.Token()
 		if err == io.EOF {
 			break
 		}
 		if err != nil {
-			if kind == "" {
+			if r.kind == "" {
 				return "", nil, fmt.Errorf("%w: %w", errNotFeed, err)
 			}
 			break // keep what was read of a truncated document
 		}
 		switch t := tok.(type) {
 		case xml.StartElement:
-			name := t.Name.Local
-			if len(stack) == 0 {
-				switch name {
-				case "urlset":
-					kind = xmlSitemap
-				case "sitemapindex":
-					kind = xmlSitemapIndex
-				case "rss", "RDF", "feed":
-					kind = xmlFeed
-				default:
-					return "", nil, errNotFeed
-				}
-			}
-			stack = append(stack, name)
-			text.Reset()
-			switch {
-			case kind == xmlFeed && name == "link" && in("entry", "link"):
-				rel, href := "alternate", ""
-				for _, a := range t.Attr {
-					switch a.Name.Local {
-					case "rel":
-						rel = a.Value
-					case "href":
-						href = a.Value
-					}
-				}
-				if rel == "alternate" && href != "" {
-					cur.URL = strings.TrimSpace(href)
-				}
-			case name == "url" || name == "sitemap" || name == "item" || name == "entry":
-				cur = xmlLink{}
+			if !r.start(t) {
+				return "", nil, errNotFeed
 			}
 		case xml.CharData:
-			text.Write(t)
+			r.text.Write(t)
 		case xml.EndElement:
-			name := t.Name.Local
-			v := strings.TrimSpace(text.String())
-			switch kind {
-			case xmlSitemap:
-				switch {
-				case in("url", "loc"):
-					cur.URL = v
-				case in("url", "lastmod"):
-					cur.LastMod = v
-				case in("news", "publication_date") && cur.LastMod == "":
-					cur.LastMod = v
-				case name == "url" && cur.URL != "":
-					links = append(links, cur)
-				}
-			case xmlSitemapIndex:
-				switch {
-				case in("sitemap", "loc"):
-					cur.URL, cur.Sitemap = v, true
-				case in("sitemap", "lastmod"):
-					cur.LastMod = v
-				case name == "sitemap" && cur.URL != "":
-					links = append(links, cur)
-				}
-			case xmlFeed:
-				switch {
-				case in("item", "link") && v != "":
-					cur.URL = v
-				case in("item", "guid") && cur.URL == "" && strings.HasPrefix(v, "http"):
-					cur.URL = v
-				case in("item", "pubDate"), in("entry", "updated"), in("entry", "published"):
-					if cur.LastMod == "" {
-						cur.LastMod = v
-					}
-				case in("channel", "link") && v != "":
-					links = append(links, xmlLink{URL: v})
-				case (name == "item" || name == "entry") && cur.URL != "":
-					links = append(links, cur)
-				}
-			}
-			if len(stack) > 0 {
-				stack = stack[:len(stack)-1]
-			}
-			text.Reset()
+			r.end(t.Name.Local)
 		}
 	}
-	if kind == "" {
+	if r.kind == "" {
 		return "", nil, errNotFeed
 	}
-	return kind, links, nil
+	return r.kind, r.links, nil
+}
+
+// xmlRoots are the root elements of the documents read, by kind.
+var xmlRoots = map[string]string{
+	"urlset": xmlSitemap, "sitemapindex": xmlSitemapIndex,
+	"rss": xmlFeed, "RDF": xmlFeed, "feed": xmlFeed,
+}
+
+// xmlReader is one pass over a sitemap, a sitemap index or a feed: the
+// elements open, the link being read and the links read.
+type xmlReader struct {
+	kind  string
+	stack []string // local names of the open elements
+	cur   xmlLink
+	text  strings.Builder
+	links []xmlLink
+}
+
+// in reports whether the open elements end with names.
+func (r *xmlReader) in(names ...string) bool {
+	if len(r.stack) < len(names) {
+		return false
+	}
+	for i, n := range names {
+		if r.stack[len(r.stack)-len(names)+i] != n {
+			return false
+		}
+	}
+	return true
+}
+
+// start opens an element; it is false for a root that is no sitemap or
+// feed.
+func (r *xmlReader) start(t xml.StartElement) bool {
+	name := t.Name.Local
+	if len(r.stack) == 0 {
+		kind, ok := xmlRoots[name]
+		if !ok {
+			return false
+		}
+		r.kind = kind
+	}
+	r.stack = append(r.stack, name)
+	r.text.Reset()
+	switch {
+	case r.kind == xmlFeed && name == "link" && r.in("entry", "link"):
+		r.atomLink(t.Attr)
+	case name == "url" || name == "sitemap" || name == "item" || name == "entry":
+		r.cur = xmlLink{}
+	}
+	return true
+}
+
+// end closes an element, with the reader of the document's kind.
+func (r *xmlReader) end(name string) {
+	v := strings.TrimSpace(r.text.String())
+	switch r.kind {
+	case xmlSitemap:
+		r.sitemapEnd(name, v)
+	case xmlSitemapIndex:
+		r.sitemapIndexEnd(name, v)
+	case xmlFeed:
+		r.feedEnd(name, v)
+	}
+	if len(r.stack) > 0 {
+		r.stack = r.stack[:len(r.stack)-1]
+	}
+	r.text.Reset()
+}
+
+// sitemapEnd reads a sitemap's <url>: its <loc>, and its <lastmod> or
+// news sitemap <news:publication_date>.
+func (r *xmlReader) sitemapEnd(name, v string) {
+	switch {
+	case r.in("url", "loc"):
+		r.cur.URL = v
+	case r.in("url", "lastmod"):
+		r.cur.LastMod = v
+	case r.in("news", "publication_date") && r.cur.LastMod == "":
+		r.cur.LastMod = v
+	case name == "url" && r.cur.URL != "":
+		r.links = append(r.links, r.cur)
+	}
+}
+
+// sitemapIndexEnd reads a sitemap index's <sitemap>: its <loc> and
+// <lastmod>.
+func (r *xmlReader) sitemapIndexEnd(name, v string) {
+	switch {
+	case r.in("sitemap", "loc"):
+		r.cur.URL, r.cur.Sitemap = v, true
+	case r.in("sitemap", "lastmod"):
+		r.cur.LastMod = v
+	case name == "sitemap" && r.cur.URL != "":
+		r.links = append(r.links, r.cur)
+	}
+}
+
+// atomLink reads an Atom entry's <link>: rel=alternate (the default)
+// names the entry's page.
+func (r *xmlReader) atomLink(attrs []xml.Attr) {
+	rel, href := "alternate", ""
+	for _, a := range attrs {
+		switch a.Name.Local {
+		case "rel":
+			rel = a.Value
+		case "href":
+			href = a.Value
+		}
+	}
+	if rel == "alternate" && href != "" {
+		r.cur.URL = strings.TrimSpace(href)
+	}
+}
+
+// feedEnd reads an RSS or RDF <item> (its <link>, else a <guid> that is
+// a URL, and <pubDate>), an Atom <entry> (its date; its link is read by
+// atomLink) and the channel's own <link>.
+func (r *xmlReader) feedEnd(name, v string) {
+	switch {
+	case r.in("item", "link") && v != "":
+		r.cur.URL = v
+	case r.in("item", "guid") && r.cur.URL == "" && strings.HasPrefix(v, "http"):
+		r.cur.URL = v
+	case r.in("item", "pubDate"), r.in("entry", "updated"), r.in("entry", "published"):
+		if r.cur.LastMod == "" {
+			r.cur.LastMod = v
+		}
+	case r.in("channel", "link") && v != "":
+		r.links = append(r.links, xmlLink{URL: v})
+	case (name == "item" || name == "entry") && r.cur.URL != "":
+		r.links = append(r.links, r.cur)
+	}
 }

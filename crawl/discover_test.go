@@ -37,6 +37,11 @@ func TestParseXMLLinks(t *testing.T) {
 		{"atom", `<feed xmlns="http://www.w3.org/2005/Atom"><link href="http://h/"/><entry><link rel="self" href="http://h/self"/>
 <link rel="alternate" href="http://h/e1"/><updated>2025-01-01T00:00:00Z</updated></entry><entry><link href="http://h/e2"/></entry></feed>`,
 			xmlFeed, []xmlLink{{URL: "http://h/e1", LastMod: "2025-01-01T00:00:00Z"}, {URL: "http://h/e2"}}},
+		{"rdf", `<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#" xmlns="http://purl.org/rss/1.0/">
+<item rdf:about="http://h/r1"><link>http://h/r1</link></item><item><link> </link><guid>urn:x</guid></item></rdf:RDF>`,
+			xmlFeed, []xmlLink{{URL: "http://h/r1"}}},
+		{"a sitemap cut short keeps what was read", `<urlset><url><loc>http://h/a</loc></url><url><loc>http://h/b`,
+			xmlSitemap, []xmlLink{{URL: "http://h/a"}}},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			kind, links, err := parseXMLLinks([]byte(c.doc), false)
@@ -98,7 +103,7 @@ func TestScanHTML(t *testing.T) {
 <p>Second paragraph with some more words in it and <a href="/inline">an inline link</a> that does not break the run of prose.</p>
 <div>Third block of text, a div rather than a paragraph, and long enough to count.<br>Then a line break and a fourth block of text that is long enough, too.</div></div>
 </body></html>`
-	s := scanHTML([]byte(article), base)
+	s, said := scanHTML(t, article, base)
 	wantLinks := []string{"?page=2", "/a", "b", "/inline"}
 	if !slices.Equal(s.links, wantLinks) || s.base.String() != "http://h/base/" {
 		t.Errorf("links = %q base %s, want %q base http://h/base/", s.links, s.base, wantLinks)
@@ -106,8 +111,8 @@ func TestScanHTML(t *testing.T) {
 	if s.canonical != "http://h/canon" || !slices.Equal(s.feeds, []string{"/feed.xml"}) {
 		t.Errorf("canonical %q feeds %q", s.canonical, s.feeds)
 	}
-	if s.ogType != "article" || !slices.Contains(s.ldTypes, "NewsArticle") || !slices.Contains(s.ldTypes, "WebSite") {
-		t.Errorf("og %q ld %q", s.ogType, s.ldTypes)
+	if want := (extract.Declaration{Article: true, OGArticle: true}); said != want {
+		t.Errorf("declared %+v, want %+v", said, want)
 	}
 	if s.noindex || !s.nofollow {
 		t.Errorf("robots meta: noindex %v nofollow %v", s.noindex, s.nofollow)
@@ -121,7 +126,7 @@ func TestScanHTML(t *testing.T) {
 		`<li><h2><a href="/2">Second headline of the listing page</a></h2><p>A summary of the second story that is long enough to be prose on its own.</p></li>` +
 		`<li><h2><a href="/3">Third headline of the listing page</a></h2><p>A summary of the third story that is long enough to be prose on its own.</p></li>` +
 		`</ul></body></html>`
-	if s := scanHTML([]byte(listing), base); s.maxRun != 1 || s.prose != 3 {
+	if s, _ := scanHTML(t, listing, base); s.maxRun != 1 || s.prose != 3 {
 		t.Errorf("listing: maxRun %d prose %d, want 1 and 3", s.maxRun, s.prose)
 	}
 }

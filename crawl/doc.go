@@ -16,7 +16,10 @@
 //     article pages become records.
 //   - Article or not is decided from the page, never its URL: the
 //     extractor's outcome (extract.ErrNoArticle), schema.org JSON-LD and
-//     og:type, the body's length and its run of prose blocks, link density.
+//     og:type (as the extractor reads them: extract.Declaration), the
+//     body's length and its run of prose blocks, link density. Each page is
+//     parsed once: its links and signals are read from the tree its record
+//     is extracted from.
 //     Decisions are counted in Stats.Decisions (see classify.go for the
 //     rules and their order).
 //   - Scope: the seeds' sites (registrable domains) plus
@@ -64,10 +67,16 @@
 //     Variant): nothing is recorded under it and the canonical page is
 //     queued; records are keyed by rel=canonical, else by the normal
 //     form; each article gets one record per crawl generation.
-//   - State: a [Store] keeps the frontier with claims, the visited set and
-//     each page's validators (ETag, Last-Modified, record hash); [OpenBolt]
-//     is the embedded default, [NewMemoryStore] the in-memory one, and a
-//     shared backend implements the same interface. Records go through the
+//   - State: a [store.Store] keeps the frontier with claims, the visited
+//     set and each page's validators (ETag, Last-Modified, record hash);
+//     crawl/store/bbolt is the embedded default, crawl/store/memory the
+//     in-memory one (used when Config.State is nil), and crawl/store/redis
+//     the one several processes share (see package store). With a
+//     shared store ([store.Shared]) the processes work as one crawl:
+//     claims are leases, renewed while a page is in hand; Parallel and
+//     Delay hold per host for all of them, by the store's clock (a claim
+//     counts its page's first request, any other request asks the store);
+//     robots.txt is fetched once per crawl; Workers caps one process. Records go through the
 //     store's outbox before the sink: with a [DurableSink] ([OpenJSONL]), a
 //     crawl killed at any moment (kill -9 included) and run again writes
 //     every article exactly once, and never leaves a half line.

@@ -4,20 +4,14 @@ import (
 	"net/http"
 	"net/url"
 	"time"
+
+	"github.com/newsclip/newsclip/extract"
 )
 
-// ScanForBench runs the page scanner, for the benchmarks.
-func ScanForBench(page []byte) int {
+// ScanForBench runs the page scanner on a parsed page, for the benchmarks.
+func ScanForBench(doc *extract.Document) int {
 	base, _ := url.Parse("http://portal.test/")
-	return len(scanHTML(page, base).links)
-}
-
-// SetBeginBatch sets the batch of an incremental Bolt Begin, for a test;
-// it returns the function restoring it.
-func SetBeginBatch(n int) func() {
-	old := beginBatch
-	beginBatch = n
-	return func() { beginBatch = old }
+	return len(scanDoc(doc.Root(), base).links)
 }
 
 // GateStart returns when the crawler's politeness gate let req start: a

@@ -15,6 +15,8 @@ import (
 	"syscall"
 
 	"github.com/gocolly/colly/v2"
+
+	"github.com/newsclip/newsclip/crawl/store"
 )
 
 // The colly collector is the crawl's HTTP client; its types stay in this
@@ -106,7 +108,7 @@ func newFetcher(base *colly.Collector, maxBody int64) *fetcher {
 
 // fetch GETs it.URL, conditionally when validators are known. The
 // request runs in ctx.
-func (f *fetcher) fetch(ctx context.Context, it Item, ua string) (fetchResult, error) {
+func (f *fetcher) fetch(ctx context.Context, it store.Item, ua string) (fetchResult, error) {
 	f.res = fetchResult{}
 	f.c.Context = ctx // the fetcher is one worker's: no other request runs on it
 	hdr := http.Header{}

@@ -89,3 +89,10 @@ func pathOf(t testing.TB, raw string) string {
 	}
 	return p
 }
+
+func must(t testing.TB, err error) {
+	t.Helper()
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,21 +1,20 @@
 package crawl
 
 import (
-	"bytes"
-	"encoding/json"
 	"net/url"
 	"strings"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
-	"golang.org/x/net/html/charset"
 
 	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
-// pageScan is what one pass of the tokenizer learns about an HTML page:
-// where it links, and the signals that tell an article from a listing.
+// pageScan is what one walk of a page's tree learns about it: where it
+// links, and the signals that tell an article from a listing. The tree is
+// the one the page's record is extracted from (extract.Document): each
+// page is parsed once. What the page declares itself to be (JSON-LD types,
+// og:type) the extractor reads (extract.Declaration).
 type pageScan struct {
 	// links are the hrefs as written (trimmed), in page order, repeats
 	// dropped; base resolves them (the page URL, or its <base href>).
@@ -29,9 +28,6 @@ type pageScan struct {
 	textHash uint64 // FNV-1a of the visible text, for telling equal pages
 	noindex  bool
 	nofollow bool
-
-	ogType  string   // og:type, lower-case
-	ldTypes []string // schema.org @type of the top-level JSON-LD objects
 
 	textBytes int // visible text outside script/style
 	linkBytes int // of which inside <a>
@@ -61,169 +57,169 @@ var blockTags = map[atom.Atom]bool{
 	atom.Dd: true, atom.Pre: true, atom.Form: true, atom.Hr: true,
 }
 
-// scanHTML tokenizes body (UTF-8) once. base is the page's final URL.
-func scanHTML(body []byte, base *url.URL) *pageScan {
-	s := &pageScan{textHash: fnvOffset}
-	z := html.NewTokenizer(bytes.NewReader(body))
-	z.SetMaxBuf(0)
-	var (
-		inA       int
-		skip      atom.Atom // inside script/style/...: skip text
-		ldJSON    bool
-		ld        bytes.Buffer
-		blockText int // text of the current block outside links
-		blockLink int // link text of the current block
-		run       int
-		sawBase   bool   // the first <base href> was seen: later ones do not count
-		canonical string // rel=canonical as written, resolved at the end
-	)
-	endBlock := func() {
-		switch {
-		case blockText >= proseMin && blockLink*4 <= blockText:
-			run++
-			s.prose++
-			s.maxRun = max(s.maxRun, run)
-		case blockLink >= 10 && blockLink*2 > blockText: // a headline, a link list
-			run = 0
-		}
-		blockText, blockLink = 0, 0
+// scanner is one walk of a page's tree (see scanDoc).
+type scanner struct {
+	s         *pageScan
+	base      *url.URL // the page's final URL, then its <base href>
+	sawBase   bool     // the first <base href> was seen: later ones do not count
+	canonical string   // rel=canonical as written, resolved at the end
+	seen      map[string]bool
+	blockText int // text of the current block outside links
+	blockLink int // link text of the current block
+	run       int // prose blocks in a row
+}
+
+// scanDoc reads a parsed page once, the tree the record is extracted from
+// (nil for a page that is no HTML). base is the page's final URL.
+func scanDoc(root *html.Node, base *url.URL) *pageScan {
+	sc := &scanner{s: &pageScan{textHash: fnvOffset}, base: base, seen: map[string]bool{}}
+	if root != nil {
+		sc.walk(root, false, false)
 	}
-	seen := map[string]bool{}
-	addLink := func(href string) {
-		if href = linkHref(href); href != "" && !seen[href] {
-			seen[href] = true
-			s.links = append(s.links, href)
+	sc.endBlock()
+	s := sc.s
+	s.base = sc.base
+	if sc.canonical != "" {
+		if u, err := sc.base.Parse(sc.canonical); err == nil {
+			s.canonical = u.String()
 		}
 	}
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			endBlock()
-			s.base = base
-			if canonical != "" {
-				if u, err := base.Parse(canonical); err == nil {
-					s.canonical = u.String()
-				}
+	return s
+}
+
+// walk reads n's children. inA: inside a link; skip: inside an element
+// whose text is never shown (script, style, template, svg, ...), whose
+// links still count.
+func (sc *scanner) walk(n *html.Node, inA, skip bool) {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if !skip {
+				sc.text(c.Data, inA)
 			}
-			if len(s.ldTypes) > 0 {
-				s.ldTypes = compactStrings(s.ldTypes)
-			}
-			return s
-		case html.TextToken:
-			// Raw, not Text: the length of the text is all that is needed,
-			// and Raw neither unescapes nor copies.
-			if skip != 0 {
-				if ldJSON {
-					ld.Write(z.Raw())
-				}
-				continue
-			}
-			n := s.text(bytes.TrimSpace(z.Raw()))
-			if inA > 0 {
-				s.linkBytes += n
-				blockLink += n
-			} else {
-				blockText += n
-			}
-		case html.StartTagToken, html.SelfClosingTagToken:
-			a := tagAtom(z.Raw())
-			if blockTags[a] {
-				endBlock()
-			}
-			switch a {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Textarea, atom.Title:
-				if tt == html.StartTagToken {
-					skip = a
-					if a == atom.Script {
-						if v, ok := attrValue(z, "type"); ok && strings.EqualFold(strings.TrimSpace(v), "application/ld+json") {
-							ldJSON = true
-							ld.Reset()
-						}
-					}
-				}
-			case atom.A, atom.Area:
-				if tt == html.StartTagToken && a == atom.A {
-					inA = 1 // an <a> closes any open one (HTML5 adoption agency)
-				}
-				if v, ok := attrValue(z, "href"); ok {
-					addLink(v)
-				}
-			case atom.Base:
-				if v, ok := attrValue(z, "href"); ok && !sawBase {
-					sawBase = true
-					base = baseurl.Document(base, v)
-				}
-			case atom.Link:
-				s.linkTag(z, &canonical, addLink)
-			case atom.Meta:
-				var name, prop, content string
-				for _, at := range attrs(z) {
-					switch at.k {
-					case "name":
-						name = strings.ToLower(strings.TrimSpace(at.v))
-					case "property":
-						prop = strings.ToLower(strings.TrimSpace(at.v))
-					case "content":
-						content = at.v
-					}
-				}
-				switch {
-				case prop == "og:type" || name == "og:type":
-					s.ogType = strings.ToLower(strings.TrimSpace(content))
-				case name == "robots" || name == "newsclip":
-					s.robotsDirectives(content)
-				}
-			}
-		case html.EndTagToken:
-			a := tagAtom(z.Raw())
-			if skip != 0 {
-				if a == skip {
-					if ldJSON {
-						s.ldTypes = append(s.ldTypes, jsonLDTypes(ld.Bytes())...)
-						ldJSON = false
-					}
-					skip = 0
-				}
-				continue
-			}
-			if a == atom.A {
-				inA = 0
-			}
-			if blockTags[a] {
-				endBlock()
-			}
+		case html.ElementNode:
+			sc.element(c, inA, skip)
 		}
 	}
 }
 
-// text counts a text node and adds it to the text hash; it returns its
-// length.
-func (s *pageScan) text(txt []byte) int {
+// element reads one element and its subtree. A block element ends the
+// block of text before it and its own (see blockTags).
+func (sc *scanner) element(n *html.Node, inA, skip bool) {
+	block := blockTags[n.DataAtom]
+	if block {
+		sc.endBlock()
+	}
+	inSkip := skip
+	switch n.DataAtom {
+	case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Svg, atom.Textarea, atom.Title:
+		skip = true
+	case atom.A:
+		inA = true
+		sc.href(n)
+	case atom.Area:
+		sc.href(n)
+	case atom.Base:
+		sc.baseTag(n)
+	case atom.Link:
+		sc.linkTag(n)
+	case atom.Meta:
+		sc.metaTag(n)
+	}
+	sc.walk(n, inA, skip)
+	if block && !inSkip {
+		sc.endBlock()
+	}
+}
+
+// endBlock closes the current block of text: a prose block extends the
+// run, a block of links breaks it.
+func (sc *scanner) endBlock() {
+	s := sc.s
+	switch {
+	case sc.blockText >= proseMin && sc.blockLink*4 <= sc.blockText:
+		sc.run++
+		s.prose++
+		s.maxRun = max(s.maxRun, sc.run)
+	case sc.blockLink >= 10 && sc.blockLink*2 > sc.blockText: // a headline, a link list
+		sc.run = 0
+	}
+	sc.blockText, sc.blockLink = 0, 0
+}
+
+// addLink keeps a link to follow, as written, once.
+func (sc *scanner) addLink(href string) {
+	if href = linkHref(href); href != "" && !sc.seen[href] {
+		sc.seen[href] = true
+		sc.s.links = append(sc.s.links, href)
+	}
+}
+
+// href reads an <a> or <area>.
+func (sc *scanner) href(n *html.Node) {
+	if v, ok := attrValue(n, "href"); ok {
+		sc.addLink(v)
+	}
+}
+
+// baseTag reads a <base>: the first with an href sets the document's base.
+func (sc *scanner) baseTag(n *html.Node) {
+	if v, ok := attrValue(n, "href"); ok && !sc.sawBase {
+		sc.sawBase = true
+		sc.base = baseurl.Document(sc.base, v)
+	}
+}
+
+// metaTag reads a <meta>: the robots directives for us.
+func (sc *scanner) metaTag(n *html.Node) {
+	var name, content string
+	for _, at := range n.Attr {
+		switch at.Key {
+		case "name":
+			name = strings.ToLower(strings.TrimSpace(at.Val))
+		case "content":
+			content = at.Val
+		}
+	}
+	if name == "robots" || name == "newsclip" {
+		sc.s.robotsDirectives(content)
+	}
+}
+
+// text counts a text node (inA: inside a link) and adds it to the text
+// hash.
+func (sc *scanner) text(data string, inA bool) {
+	txt := strings.TrimSpace(data)
+	s := sc.s
 	s.textBytes += len(txt)
-	for _, c := range txt {
-		s.textHash = (s.textHash ^ uint64(c)) * fnvPrime
+	for i := 0; i < len(txt); i++ {
+		s.textHash = (s.textHash ^ uint64(txt[i])) * fnvPrime
 	}
 	s.textHash = (s.textHash ^ ' ') * fnvPrime
-	return len(txt)
+	if inA {
+		s.linkBytes += len(txt)
+		sc.blockLink += len(txt)
+	} else {
+		sc.blockText += len(txt)
+	}
 }
 
-// linkTag reads a <link>: rel=canonical (into canonical, the first one, as
+// linkTag reads a <link>: rel=canonical (the first one, as
 // written: it is resolved against the document's base at the end), next
 // and prev (followed), amphtml and print alternates (the page's copies),
 // feeds and other alternates (followed).
-func (s *pageScan) linkTag(z *html.Tokenizer, canonical *string, addLink func(string)) {
+func (sc *scanner) linkTag(n *html.Node) {
 	var rel, href, typ, media string
-	for _, at := range attrs(z) {
-		switch at.k {
+	for _, at := range n.Attr {
+		switch at.Key {
 		case "rel":
-			rel = strings.ToLower(at.v)
+			rel = strings.ToLower(at.Val)
 		case "href":
-			href = at.v
+			href = at.Val
 		case "type":
-			typ = strings.ToLower(strings.TrimSpace(at.v))
+			typ = strings.ToLower(strings.TrimSpace(at.Val))
 		case "media":
-			media = strings.ToLower(strings.TrimSpace(at.v))
+			media = strings.ToLower(strings.TrimSpace(at.Val))
 		}
 	}
 	l := linkHref(href)
@@ -233,20 +229,20 @@ func (s *pageScan) linkTag(z *html.Tokenizer, canonical *string, addLink func(st
 	for r := range strings.FieldsSeq(rel) {
 		switch r {
 		case "canonical":
-			if *canonical == "" {
-				*canonical = l
+			if sc.canonical == "" {
+				sc.canonical = l
 			}
 		case "next", "prev", "previous":
-			addLink(l)
+			sc.addLink(l)
 		case "amphtml":
-			s.copies = append(s.copies, l)
+			sc.s.copies = append(sc.s.copies, l)
 		case "alternate":
 			if media == "print" {
-				s.copies = append(s.copies, l)
+				sc.s.copies = append(sc.s.copies, l)
 			} else if strings.Contains(typ, "rss") || strings.Contains(typ, "atom") {
-				s.feeds = append(s.feeds, l)
+				sc.s.feeds = append(sc.s.feeds, l)
 			} else if typ == "" || strings.Contains(typ, "html") {
-				addLink(l)
+				sc.addLink(l)
 			}
 		}
 	}
@@ -293,108 +289,12 @@ func (s *pageScan) robotsDirectives(v string) {
 	}
 }
 
-// tagAtom reads a tag's name from its raw bytes ("<A href=…>", "</p>"):
-// the tokenizer's TagName copies every name, and names are all this scan
-// needs of most tags.
-func tagAtom(raw []byte) atom.Atom {
-	i := 1
-	if i < len(raw) && raw[i] == '/' {
-		i++
-	}
-	var buf [16]byte
-	n := 0
-	for ; i < len(raw); i++ {
-		c := raw[i]
-		switch {
-		case 'a' <= c && c <= 'z', '0' <= c && c <= '9':
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		default:
-			return atom.Lookup(buf[:n])
-		}
-		if n == len(buf) {
-			return 0
-		}
-		buf[n] = c
-		n++
-	}
-	return atom.Lookup(buf[:n])
-}
-
-// attrValue returns the value of the current tag's attribute key, reading
-// (and so consuming) the tag's attributes up to it.
-func attrValue(z *html.Tokenizer, key string) (string, bool) {
-	for {
-		k, v, more := z.TagAttr()
-		if string(k) == key {
-			return string(v), true
-		}
-		if !more {
-			return "", false
+// attrValue returns the value of n's attribute key.
+func attrValue(n *html.Node, key string) (string, bool) {
+	for _, at := range n.Attr {
+		if at.Key == key && at.Namespace == "" {
+			return at.Val, true
 		}
 	}
-}
-
-type attr struct{ k, v string }
-
-func attrs(z *html.Tokenizer) []attr {
-	var out []attr
-	for {
-		k, v, more := z.TagAttr()
-		out = append(out, attr{string(k), string(v)})
-		if !more {
-			return out
-		}
-	}
-}
-
-// jsonLDTypes returns the @type values of the top-level objects of a JSON-LD
-// script, and of the members of its @graph.
-func jsonLDTypes(b []byte) []string {
-	var v any
-	if json.Unmarshal(bytes.TrimSpace(b), &v) != nil {
-		return nil
-	}
-	var out []string
-	var visit func(v any, depth int)
-	visit = func(v any, depth int) {
-		switch x := v.(type) {
-		case []any:
-			for _, e := range x {
-				visit(e, depth)
-			}
-		case map[string]any:
-			switch t := x["@type"].(type) {
-			case string:
-				out = append(out, t)
-			case []any:
-				for _, e := range t {
-					if s, ok := e.(string); ok {
-						out = append(out, s)
-					}
-				}
-			}
-			if g, ok := x["@graph"]; ok && depth == 0 {
-				visit(g, depth+1)
-			}
-		}
-	}
-	visit(v, 0)
-	return out
-}
-
-// decodeForScan returns body as UTF-8 for the tokenizer: the Content-Type
-// charset was already applied by colly (converted is true), otherwise a BOM
-// or <meta> declaration is honoured, and invalid bytes become U+FFFD.
-func decodeForScan(body []byte, contentType string, converted bool) []byte {
-	if converted || utf8.Valid(body) {
-		return body
-	}
-	enc, _, _ := charset.DetermineEncoding(body, contentType)
-	if enc != nil {
-		if out, err := enc.NewDecoder().Bytes(body); err == nil {
-			return out
-		}
-	}
-	return bytes.ToValidUTF8(body, []byte("\uFFFD"))
+	return "", false
 }

@@ -4,8 +4,20 @@ import (
 	"net/url"
 	"testing"
 
+	"github.com/newsclip/newsclip/extract"
+
 	"github.com/google/go-cmp/cmp"
 )
+
+// scanHTML parses a page as the crawl does and scans it.
+func scanHTML(t *testing.T, body string, base *url.URL) (*pageScan, extract.Declaration) {
+	t.Helper()
+	doc, err := extract.New(extract.Options{}).Parse([]byte(body), extract.Source{URL: base.String()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return scanDoc(doc.Root(), base), doc.Declared()
+}
 
 // TestScanBase checks the base URL a page's links resolve against, as the
 // HTML standard says: the first <base> with an href, resolved against the
@@ -26,7 +38,7 @@ func TestScanBase(t *testing.T) {
 		{"tabs and newlines in the href", "<base href=\"\t/tra\nvel/ \">", "https://news.example/travel/", ""},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := scanHTML([]byte(`<html><head>`+tc.head+`</head><body><a href="2025/03/21/7/">A story</a> <a href="/a/&#10;b">B</a></body></html>`), page)
+			s, _ := scanHTML(t, `<html><head>`+tc.head+`</head><body><a href="2025/03/21/7/">A story</a> <a href="/a/&#10;b">B</a></body></html>`, page)
 			got := []string{s.base.String(), s.canonical}
 			want := []string{tc.base, tc.canonical}
 			if diff := cmp.Diff(want, got); diff != "" {

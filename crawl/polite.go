@@ -7,12 +7,15 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/newsclip/newsclip/crawl/store"
 )
 
 // gates enforce politeness per host (host:port): at most parallel requests
@@ -42,13 +45,41 @@ type gate struct {
 	pacedBy *ticket
 }
 
+// hostGates is the politeness of a crawl: [gates] within one process, or
+// [sharedGates] across the processes of a shared store.
+type hostGates interface {
+	// acquire waits for host's turn to start a request; see gates.acquire.
+	acquire(ctx context.Context, host string) (release func(), start time.Time, err error)
+	// ready tells whether a task for host could be handed out now, and
+	// if not, the earliest time it might.
+	ready(host string, now time.Time) (bool, time.Time)
+	// dispatch records a task handed out for host and returns its ticket.
+	dispatch(host string, now time.Time) *ticket
+	// finish ends a ticket (see gates.finish).
+	finish(tk *ticket)
+	setDelay(host string, d time.Duration)
+	pause(host string, d time.Duration)
+}
+
 // ticket is a task handed out for a host. Its requests carry it in their
 // context; a task that ends without any request to its host gives the
 // pacing back (see gates.finish).
 type ticket struct {
 	host    string
 	started atomic.Bool
+	// permit is set on a task claimed from a shared store: the claim
+	// counted its first request to host as started, at the store's time.
+	// It holds only if that request starts at once (before permitBy);
+	// later, the request asks the store's Pace like any other.
+	permit   atomic.Bool
+	permitBy time.Time
 }
+
+// permitFor is how long after asking for it (a claim, a Pace) a request
+// may start on the store's grant; it bounds by how much two requests to a
+// host may start closer than the delay. A grant that arrives later is not
+// used: the request asks again.
+const permitFor = 8 * time.Millisecond
 
 type ticketKey struct{}
 
@@ -237,7 +268,7 @@ func retryAfter(v string, now time.Time) (time.Duration, bool) {
 // decompresses gzip bodies within the size limit.
 type politeTransport struct {
 	base    http.RoundTripper
-	gates   *gates
+	gates   hostGates
 	robots  *robotsCache
 	maxBody int64 // decompressed bytes read from a gzip body, at most maxBody+1
 	// timeout bounds each request from the moment its gate lets it start
@@ -367,4 +398,81 @@ func (b *releaseBody) Close() error {
 	err := b.ReadCloser.Close()
 	b.release()
 	return err
+}
+
+// sharedGates is the politeness of a crawl whose store is shared: the store
+// decides, by its clock, for every process. A claim counts its item's
+// first request as started (the ticket's permit); any other request asks
+// the store's Pace, taking a slot of the host when the task holds none.
+type sharedGates struct {
+	st       store.Shared
+	maxPause time.Duration
+	log      *slog.Logger
+}
+
+func (g *sharedGates) ready(string, time.Time) (bool, time.Time) { return true, time.Time{} }
+
+func (g *sharedGates) dispatch(host string, _ time.Time) *ticket { return &ticket{host: host} }
+
+func (g *sharedGates) finish(*ticket) {}
+
+func (g *sharedGates) acquire(ctx context.Context, host string) (func(), time.Time, error) {
+	tk, _ := ctx.Value(ticketKey{}).(*ticket)
+	mine := tk != nil && tk.host == host
+	if mine && tk.permit.CompareAndSwap(true, false) && time.Now().Before(tk.permitBy) {
+		tk.started.Store(true)
+		return func() {}, time.Now(), nil
+	}
+	stop := stopOf(ctx)
+	for {
+		sent := time.Now()
+		wait, err := g.st.Pace(ctx, host, !mine)
+		if err != nil {
+			return nil, time.Time{}, err
+		}
+		if wait <= 0 && time.Since(sent) > permitFor {
+			// Granted, but the answer came too late to start now: the
+			// next grant comes a delay later.
+			if !mine {
+				g.st.Unpace(context.WithoutCancel(ctx), host)
+			}
+			continue
+		}
+		if wait <= 0 {
+			release := func() {}
+			if !mine {
+				var once sync.Once
+				release = func() {
+					once.Do(func() {
+						if err := g.st.Unpace(context.WithoutCancel(ctx), host); err != nil {
+							g.log.Warn("shared politeness", "host", host, "err", err)
+						}
+					})
+				}
+			}
+			return release, time.Now(), nil
+		}
+		timer := time.NewTimer(wait)
+		select {
+		case <-timer.C:
+		case <-ctx.Done():
+			timer.Stop()
+			return nil, time.Time{}, ctx.Err()
+		case <-stop:
+			timer.Stop()
+			return nil, time.Time{}, errWaitStopped
+		}
+	}
+}
+
+func (g *sharedGates) setDelay(host string, d time.Duration) {
+	if err := g.st.SetDelay(context.Background(), host, min(d, g.maxPause)); err != nil {
+		g.log.Warn("shared politeness: Crawl-delay", "host", host, "err", err)
+	}
+}
+
+func (g *sharedGates) pause(host string, d time.Duration) {
+	if err := g.st.Pause(context.Background(), host, min(d, g.maxPause)); err != nil {
+		g.log.Warn("shared politeness: Retry-After", "host", host, "err", err)
+	}
 }

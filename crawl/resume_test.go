@@ -17,6 +17,8 @@ import (
 	"time"
 
 	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/crawl/store"
+	"github.com/newsclip/newsclip/crawl/store/memory"
 	"github.com/newsclip/newsclip/extract"
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
@@ -50,29 +52,20 @@ func readJSONL(t *testing.T, path string) []*extract.Article {
 	return out
 }
 
-// checkOnce asserts that recs hold every article of p exactly once.
-func checkOnce(t *testing.T, recs []*extract.Article, p *demoportal.Portal) {
-	t.Helper()
-	urls := make([]string, len(recs))
-	for i, a := range recs {
-		urls[i] = a.URL
-	}
-	for _, problem := range p.CheckRecorded(urls) {
-		t.Error(problem)
-	}
-}
-
 // TestInterruptResume cancels crawls at several points, as Ctrl-C does, and
 // resumes each time from the state file: nothing is lost or written twice.
 func TestInterruptResume(t *testing.T) {
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) { testInterruptResume(t, b) })
+	}
+}
+
+func testInterruptResume(t *testing.T, b backend) {
 	p, base := serve(t, demoportal.Options{Clean: true, Articles: 150})
 	dir := t.TempDir()
-	out, state := filepath.Join(dir, "out.jsonl"), filepath.Join(dir, "state.db")
+	out := filepath.Join(dir, "out.jsonl")
 	for i, stopAfter := range []int64{5, 30, 30, -1} {
-		st, err := crawl.OpenBolt(state)
-		if err != nil {
-			t.Fatal(err)
-		}
+		st := b.open(t)
 		sink, err := crawl.OpenJSONL(out)
 		if err != nil {
 			t.Fatal(err)
@@ -101,18 +94,27 @@ func TestInterruptResume(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	checkOnce(t, readJSONL(t, out), p)
+	data, err := os.ReadFile(out)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, problem := range p.CheckOutput(data) {
+		t.Error(problem)
+	}
 }
 
 // TestIncremental: a second crawl of an unchanged portal writes nothing
 // (the server answers 304); after changes, exactly the changed and the new
 // articles are written.
 func TestIncremental(t *testing.T) {
-	p, base := serve(t, demoportal.Options{Clean: true, Articles: 60})
-	st, err := crawl.OpenBolt(filepath.Join(t.TempDir(), "state.db"))
-	if err != nil {
-		t.Fatal(err)
+	for _, b := range backends(t) {
+		t.Run(b.name, func(t *testing.T) { testIncremental(t, b) })
 	}
+}
+
+func testIncremental(t *testing.T, b backend) {
+	p, base := serve(t, demoportal.Options{Clean: true, Articles: 60})
+	st := b.open(t)
 	defer st.Close()
 	crawlOnce := func(incremental bool) ([]string, crawl.Stats) {
 		var sink collect
@@ -167,7 +169,7 @@ func TestIncremental(t *testing.T) {
 // legacy-charset pages) come back 200 and must still not be written again.
 func TestIncrementalFaults(t *testing.T) {
 	p, base := serve(t, demoportal.Options{Articles: 40, SlowDelay: 5 * time.Millisecond})
-	st := crawl.NewMemoryStore()
+	st := memory.New()
 	crawlOnce := func(incremental bool) []string {
 		var sink collect
 		run(t, fast(crawl.Config{State: st, Incremental: incremental}), []string{base + "/"}, &sink)
@@ -236,7 +238,7 @@ func TestJSONLRecover(t *testing.T) {
 // TestMaxPages stops after a number of pages and leaves the rest queued.
 func TestMaxPages(t *testing.T) {
 	_, base := serve(t, demoportal.Options{Clean: true, Articles: 40})
-	st := crawl.NewMemoryStore()
+	st := memory.New()
 	var sink collect
 	s1 := run(t, fast(crawl.Config{State: st, MaxPages: 10}), []string{base + "/"}, &sink)
 	if s1.Pages > 10 || s1.Queued == 0 {
@@ -268,20 +270,20 @@ func (d *durableFake) Recover(pos int64, each func(*extract.Article)) error {
 // not in the sink's tail are written, once; those that are, are not.
 func TestReconcile(t *testing.T) {
 	ctx := context.Background()
-	st := crawl.NewMemoryStore()
+	st := memory.New()
 	if _, err := st.Begin(ctx, false); err != nil {
 		t.Fatal(err)
 	}
-	var items []crawl.Item
+	var items []store.Item
 	for _, u := range []string{"http://h/1", "http://h/2", "http://h/3", "http://h/4"} {
-		items = append(items, crawl.Item{Key: u, URL: u})
+		items = append(items, store.Item{Key: u, URL: u})
 	}
 	st.Add(ctx, items)
 	claimed, _ := st.Claim(ctx, 4)
-	var done []crawl.Completion
+	var done []store.Completion
 	for _, it := range claimed {
 		rec, _ := json.Marshal(&extract.Article{Schema: extract.SchemaVersion, URL: it.URL})
-		done = append(done, crawl.Completion{Item: it, Fetched: true, Record: rec, RecordKey: it.Key, RecordHash: it.Key})
+		done = append(done, store.Completion{Item: it, Fetched: true, Record: rec, RecordKey: it.Key, RecordHash: it.Key})
 	}
 	if _, err := st.Complete(ctx, done); err != nil {
 		t.Fatal(err)

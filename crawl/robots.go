@@ -11,6 +11,7 @@ import (
 	"strings"
 	"sync"
 
+	"github.com/newsclip/newsclip/crawl/store"
 	"github.com/temoto/robotstxt"
 )
 
@@ -21,7 +22,8 @@ import (
 type robotsCache struct {
 	client  *http.Client
 	ua      string
-	gates   *gates
+	gates   hostGates
+	shared  store.Shared // nil, or the store that shares robots.txt across processes
 	ignore  bool
 	onFetch func(ctx context.Context, origin string, sitemaps []string)
 
@@ -80,7 +82,37 @@ func (rc *robotsCache) get(ctx context.Context, orig string) (*robotsEntry, erro
 	return e, nil
 }
 
+// load reads origin's robots.txt into e: fetched here, or, with a shared
+// store, as the one process of the crawl that fetched it read it.
 func (rc *robotsCache) load(ctx context.Context, orig string, e *robotsEntry) {
+	if rc.shared == nil {
+		rc.fetch(ctx, orig, e)
+		return
+	}
+	fetched := false
+	r, err := rc.shared.Robots(ctx, orig, func() (store.Robots, error) {
+		fetched = true
+		rc.fetch(ctx, orig, e)
+		return store.Robots{Status: e.status, Body: e.body}, e.err
+	})
+	if fetched {
+		return
+	}
+	if err != nil {
+		e.err = &errRobotsUnavailable{err}
+		return
+	}
+	e.status, e.body = r.Status, r.Body
+	if r.Status == http.StatusOK {
+		if data, err := robotstxt.FromBytes(r.Body); err == nil {
+			e.group = data.FindGroup(rc.ua)
+		}
+	}
+}
+
+// fetch fetches origin's robots.txt into e, sets the hosts' Crawl-delay
+// and queues the sitemaps it names.
+func (rc *robotsCache) fetch(ctx context.Context, orig string, e *robotsEntry) {
 	ctx = context.WithValue(ctx, internalKey{}, true)
 	req, err := http.NewRequestWithContext(ctx, http.MethodGet, orig+"/robots.txt", nil)
 	if err != nil {

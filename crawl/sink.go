@@ -12,6 +12,7 @@ import (
 	"sync"
 
 	"github.com/newsclip/newsclip/extract"
+	"github.com/newsclip/newsclip/internal/flock"
 )
 
 // Sink receives the records of a crawl, one call per article page, from
@@ -127,7 +128,7 @@ func OpenJSONL(path string) (*JSONLFile, error) {
 	if err != nil {
 		return nil, fmt.Errorf("crawl: opening output: %w", err)
 	}
-	if busy, err := lockExclusive(f); busy || err != nil {
+	if busy, err := flock.Exclusive(f); busy || err != nil {
 		f.Close()
 		if busy {
 			return nil, fmt.Errorf("%w: %s is being written by another crawl", ErrOutputInUse, path)

@@ -29,6 +29,7 @@ const (
 	Trap        Outcome = "trap"         // not fetched: cut by a trap defence
 	Skipped     Outcome = "skipped"      // fetched but not HTML, a sitemap or a feed
 	Failed      Outcome = "failed"       // see Page.Reason
+	LeaseLost   Outcome = "lease-lost"   // shared store: done after the lease expired; another process has the page
 )
 
 // Page is the outcome of one URL of the frontier, given to Config.OnPage.

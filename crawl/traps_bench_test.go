@@ -22,6 +22,7 @@ import (
 	"time"
 
 	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/crawl/store/bbolt"
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
 
@@ -139,7 +140,7 @@ func TestTrapCrawlProcess(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	st, err := crawl.OpenBolt(filepath.Join(dir, "state.db"))
+	st, err := bbolt.Open(filepath.Join(dir, "state.db"))
 	if err != nil {
 		t.Fatal(err)
 	}

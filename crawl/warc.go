@@ -36,19 +36,16 @@ func NewJudge(ex *extract.Extractor) *Judge {
 // Page returns the record of an HTML page fetched from pageURL with the
 // given response header, or nil when the crawl would write none, with the
 // decision's reason ("article/json-ld", "listing/structure", "noindex",
-// ...; see Stats.Decisions). err is an extraction error other than
-// extract.ErrNoArticle (extract.ErrNotHTML, extract.ErrTooLarge).
+// ...; see Stats.Decisions). err is a parsing or extraction error other
+// than extract.ErrNoArticle (extract.ErrTooLarge, ...); a page with no HTML
+// in it is a listing by its structure, as in a crawl.
 func (j *Judge) Page(raw []byte, pageURL string, header http.Header) (*extract.Article, string, error) {
 	ct := header.Get("Content-Type")
 	base, err := url.Parse(pageURL)
 	if err != nil {
 		base = &url.URL{}
 	}
-	scan := scanHTML(decodeForScan(raw, ct, false), base)
-	for _, v := range header.Values("X-Robots-Tag") {
-		scan.robotsDirectives(v)
-	}
-	art, decision, err := j.r.decide(scan, raw, extract.Source{URL: pageURL, ContentType: ct})
+	scan, art, decision, err := j.r.readPage(raw, extract.Source{URL: pageURL, ContentType: ct}, base, header)
 	if err != nil {
 		return nil, decision, err
 	}

@@ -15,8 +15,10 @@ type Article struct {
 	// Input names the source of the record (a file, a URL, "-"); set by the
 	// CLI and the crawler, empty for library calls.
 	Input string `json:"input,omitempty"`
-	// Fetched is when the page was fetched (RFC 3339, UTC), when the input
-	// tells it: the WARC-Date of a record read from a WARC file.
+	// Fetched is when the page was fetched, RFC 3339 in UTC: set by the
+	// crawler as it writes the record, the WARC-Date of a record read from
+	// a WARC file; empty when the input does not tell (files, library
+	// calls).
 	Fetched string `json:"fetched,omitempty"`
 	// Error is set, and every other field but Schema and Input is empty, on a
 	// record that stands for an input that failed.
@@ -51,6 +53,9 @@ type Article struct {
 	// story in different templates lie within a small Hamming distance; see
 	// [Distance].
 	Fingerprint string `json:"fingerprint,omitempty"`
+	// CrawlID names the crawl that made the record (newsclip crawl
+	// --crawl-id); empty otherwise.
+	CrawlID string `json:"crawl_id,omitempty"`
 }
 
 // Block kinds.

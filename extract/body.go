@@ -317,8 +317,9 @@ func (p *page) findContent(blocks []tblock, skip map[*html.Node]bool) []*html.No
 // scoreCandidates scores the ancestors of every text block that reads as
 // a paragraph (Readability's scoring: one point, one per comma — Latin or
 // CJK — up to three for length, given in full to the paragraph's parent,
-// half to the grandparent, less further up), then weighs each candidate by
-// its link density and by page chrome around it.
+// half to the grandparent, less further up; a wrapper holding its child
+// alone is no level up, as a reader cannot see it), then weighs each
+// candidate by its link density and by page chrome around it.
 func (p *page) scoreCandidates(blocks []tblock) *candidates {
 	c := &candidates{base: make(map[*html.Node]float64, 64), mass: make(map[*html.Node]int, 64)}
 	// Lines cut by <br> in one element: the element holds them as a
@@ -347,7 +348,7 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 			start = b.elem
 		}
 		lvl := 0
-		for a := start; a != nil && lvl < 5; a = a.Parent {
+		for a, up := start, 0; a != nil && lvl < 5 && up < 5; a, up = a.Parent, up+1 {
 			if a.Type != html.ElementNode || a.DataAtom == atom.Html {
 				break
 			}
@@ -363,7 +364,10 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 				div = float64(lvl * 3)
 			}
 			c.base[a] += s / div
-			lvl++
+			if a.Parent == nil || !wrapperElem(a.Parent) || !onlyElementChild(a) {
+				// A wrapper holding a alone is a again: no level up.
+				lvl++
+			}
 		}
 	}
 	c.score = make(map[*html.Node]float64, len(c.order))
@@ -375,6 +379,39 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 		c.score[n] = s
 	}
 	return c
+}
+
+// paragraphBox returns the box that sets a paragraph held by elem: elem
+// raised through the wrappers that hold it alone (a <div> around a <p>, the
+// cell, row and body of a one-cell table). Such wrappers are invisible to a
+// reader: the paragraph's container is the element that holds it beside
+// something else, however deep the wrappers go.
+func paragraphBox(elem *html.Node) *html.Node {
+	n := elem
+	for range maxWrappers {
+		if n.Parent == nil || !wrapperElem(n.Parent) || !onlyElementChild(n) {
+			break
+		}
+		n = n.Parent
+	}
+	return n
+}
+
+// maxWrappers bounds the wrappers a paragraph's box is raised through.
+const maxWrappers = 8
+
+// wrapperElem reports an element that only lays out what it holds: a
+// division, a span or font, a table's parts, a custom element.
+func wrapperElem(n *html.Node) bool {
+	if n.Type != html.ElementNode {
+		return false
+	}
+	switch n.DataAtom {
+	case atom.Div, atom.Section, atom.Span, atom.Font, atom.Center,
+		atom.Table, atom.Tbody, atom.Thead, atom.Tfoot, atom.Tr, atom.Td, atom.Th, 0:
+		return true
+	}
+	return false
 }
 
 // paragraphWeight returns the weight a block gives its containers, 0 when
@@ -500,6 +537,11 @@ func (p *page) addSiblings(c *candidates, top *html.Node, topScore float64, skip
 	// alone beside the body is more often a standfirst, an author's bio or
 	// a print header.
 	divs := 0
+	if !hasElement(top, atom.P) {
+		// The body sets its paragraphs otherwise (<br> lines, boxes):
+		// a box of text beside it is one more of them.
+		divs++
+	}
 	for s := top.Parent.FirstChild; s != nil && divs < 2; s = s.NextSibling {
 		if s != top && s.DataAtom != atom.P && p.looseParagraph(s, true) {
 			divs++
@@ -533,7 +575,7 @@ func (p *page) addSiblings(c *candidates, top *html.Node, topScore float64, skip
 // paragraph is a <p>, and with divs also a <div> of text alone or a
 // wrapper of one of them.
 func (p *page) looseParagraph(s *html.Node, divs bool) bool {
-	if s.DataAtom != atom.P && !(divs && paragraphElem(s, 2)) {
+	if s.DataAtom != atom.P && !(divs && paragraphElem(s, maxWrappers)) {
 		return false
 	}
 	st := p.stats.get(s)
@@ -547,14 +589,14 @@ func (p *page) looseParagraph(s *html.Node, divs bool) bool {
 	return ld == 0 && sentenceEnd(nodeText(s))
 }
 
-// paragraphElem reports a <p>, a <div> holding text and no blocks, or,
-// depth levels down at most, a wrapper of one of them alone.
+// paragraphElem reports a <p>, a wrapper (wrapperElem: a <div>, a
+// one-cell table, ...) holding text and no blocks, or, depth levels down at
+// most, a wrapper of one of them alone.
 func paragraphElem(n *html.Node, depth int) bool {
-	switch n.DataAtom {
-	case atom.P:
+	if n.DataAtom == atom.P {
 		return true
-	case atom.Div:
-	default:
+	}
+	if !wrapperElem(n) {
 		return false
 	}
 	var only *html.Node
@@ -764,6 +806,16 @@ func sentenceEnd(s string) bool {
 	switch r {
 	case '.', '!', '?', '。', '！', '？', ':', ';', '…':
 		return true
+	}
+	return false
+}
+
+// hasElement reports an element of type a inside n.
+func hasElement(n *html.Node, a atom.Atom) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode && (c.DataAtom == a || hasElement(c, a)) {
+			return true
+		}
 	}
 	return false
 }

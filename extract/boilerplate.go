@@ -128,7 +128,7 @@ func isAdLabel(l string) bool {
 // adSlotInStory reports an ad label (block i) that labels a slot inside
 // the story, not a box of paid teasers after it: the story goes on after
 // it (past a share bar, another slot), in the container of the story's
-// paragraph before it or in one beside that.
+// paragraph before it, in one beside that, or in one around it.
 func adSlotInStory(bs []tblock, i int) bool {
 	if !isAdLabel(bs[i].text) {
 		return false
@@ -145,8 +145,10 @@ func adSlotInStory(bs []tblock, i int) bool {
 	}
 	for j := i - 1; j >= 0; j-- {
 		if bs[j].class == clsGood {
+			// The same flow, a box beside it, or a box set inside it (a
+			// sign-up box in the story, then the slot, then the story).
 			a, b := storyBox(&bs[j]), storyBox(&bs[next])
-			return a == b || a != nil && b != nil && a.Parent == b.Parent
+			return a == b || a != nil && b != nil && (a.Parent == b.Parent || hasAncestor(a, b))
 		}
 	}
 	return false

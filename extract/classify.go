@@ -141,8 +141,8 @@ func inRunningText(bs []tblock, i, j int) bool {
 	if i == 0 || bs[i-1].class != clsGood {
 		return false
 	}
-	box := container(&bs[i])
-	return box != nil && container(&bs[i-1]) == box && container(&bs[j]) != box
+	box := ownBox(&bs[i])
+	return box != nil && ownBox(&bs[i-1]) == box && ownBox(&bs[j]) != box
 }
 
 // sectionHeading reports a heading set between the body's paragraphs, in
@@ -348,7 +348,8 @@ func selectText(bs []tblock) []int {
 // leadIn reports whether block i, before the first paragraph, leads into
 // the body: sentence-like text, or a short line or a list set with the
 // body's paragraphs in one container (a lead-in, the points of a summary);
-// a heading, a byline or a date in a header of their own do not.
+// a heading, a byline or a date in a header of their own do not, nor a
+// line above the headline (a kicker).
 func leadIn(bs []tblock, i, first int) bool {
 	b := &bs[i]
 	if b.heading > 0 {
@@ -356,6 +357,11 @@ func leadIn(bs []tblock, i, first int) bool {
 	}
 	if sentenceEnd(b.text) && textWeight(b.text, b.chars) >= 40 || opensWithCredit(b.text) {
 		return true // a sentence, or a story's first paragraph however short
+	}
+	for j := i + 1; j < first; j++ {
+		if bs[j].heading > 0 && bs[j].class == clsBad {
+			return false // above the headline: a kicker, a label
+		}
 	}
 	box := container(&bs[first])
 	return b.elem != nil && box != nil && container(b) == box && b.elem != box &&
@@ -743,21 +749,34 @@ func mainSegment(bs []tblock, segs []segment) int {
 }
 
 // container returns the element that holds a block beside its siblings:
-// the paragraph's parent, or for a list item the list's parent.
+// the parent of its box (its paragraph, or for a list item its list),
+// past the wrappers that hold that box alone (paragraphBox).
 func container(b *tblock) *html.Node {
-	n := b.elem
-	if n == nil {
-		return nil
+	if n := blockBox(b); n != nil {
+		return paragraphBox(n).Parent
 	}
+	return nil
+}
+
+// ownBox returns the element that holds a block's paragraph or list
+// directly: a wrapper of its own counts, as it sets a box apart (a pull
+// quote, a bio) where container looks past it.
+func ownBox(b *tblock) *html.Node {
+	if n := blockBox(b); n != nil {
+		return n.Parent
+	}
+	return nil
+}
+
+// blockBox returns the element of a block, or for a list item its list.
+func blockBox(b *tblock) *html.Node {
+	n := b.elem
 	if b.li {
 		for n != nil && n.DataAtom != atom.Ul && n.DataAtom != atom.Ol && n.DataAtom != atom.Dl {
 			n = n.Parent
 		}
-		if n == nil {
-			return nil
-		}
 	}
-	return n.Parent
+	return n
 }
 
 // sameBox reports whether block b sits in box, the container of the body's
@@ -810,8 +829,9 @@ func teaserRun(bs []tblock) bool {
 }
 
 // dropAuthorBio marks as bad a closing paragraph about the author: it names
-// one of the page's authors and sits outside the container most of the
-// body's paragraphs share.
+// one of the page's authors and sits outside the element most of the
+// body's paragraphs share as their parent. A wrapper of its own counts
+// here: a bio is set apart in a box.
 func dropAuthorBio(bs []tblock, authors []string) {
 	if len(authors) == 0 {
 		return
@@ -820,7 +840,7 @@ func dropAuthorBio(bs []tblock, authors []string) {
 	var main *html.Node
 	for i := range bs {
 		if bs[i].class == clsGood {
-			c := container(&bs[i])
+			c := ownBox(&bs[i])
 			boxes[c]++
 			if boxes[c] > boxes[main] {
 				main = c
@@ -834,7 +854,7 @@ func dropAuthorBio(bs []tblock, authors []string) {
 			continue
 		}
 		seen++
-		if container(b) == main || len(b.text) > 800 {
+		if ownBox(b) == main || len(b.text) > 800 {
 			return
 		}
 		for _, a := range authors {

@@ -171,7 +171,9 @@ func (p *page) collect(c *html.Node, inHead bool) bool {
 		}
 	}
 	hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
-	if junkSet.has(c.DataAtom) || c.DataAtom == atom.Head || hidden {
+	// A <button> that is a reaction counter stays for reactions to read.
+	junk := junkSet.has(c.DataAtom) && (c.DataAtom != atom.Button || !buttonCounter(c))
+	if junk || c.DataAtom == atom.Head || hidden {
 		if c.DataAtom == atom.Head {
 			p.prune(c, true, nil, false) // collect metas, title, JSON-LD
 		}

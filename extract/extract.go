@@ -2,7 +2,6 @@ package extract
 
 import (
 	"io"
-	"net/url"
 )
 
 // DefaultMaxBytes is the input size limit when Options.MaxBytes is zero.
@@ -54,18 +53,9 @@ func (e *Extractor) Extract(r io.Reader, src Source) (*Article, error) {
 // ExtractBytes is [Extractor.Extract] on a page already in memory; raw is
 // not modified or retained.
 func (e *Extractor) ExtractBytes(raw []byte, src Source) (*Article, error) {
-	if e.maxBytes > 0 && int64(len(raw)) > e.maxBytes {
-		return nil, ErrTooLarge
-	}
-	doc, page, err := parse(raw, src.ContentType)
+	d, err := e.Parse(raw, src)
 	if err != nil {
 		return nil, err
 	}
-	var base *url.URL
-	if src.URL != "" {
-		if u, err := url.Parse(src.URL); err == nil && u.IsAbs() {
-			base = u
-		}
-	}
-	return extractDoc(doc, page, base, src.URL, nil)
+	return extractDoc(d.root, d.src, d.pageURL, d.rawURL, nil)
 }

@@ -291,9 +291,6 @@ func (b *brokenReader) Read(p []byte) (int, error) {
 // TestBadInput feeds the extractor input that is empty, binary, badly
 // encoded, deeply nested, too large or unreadable.
 func TestBadInput(t *testing.T) {
-	if extract.DefaultMaxBytes != 20<<20 {
-		t.Errorf("DefaultMaxBytes = %d, documented as 20 MiB (%d)", extract.DefaultMaxBytes, 20<<20)
-	}
 	page := articlePage(`<meta charset="utf-8">`)
 	deep := strings.Repeat("<div>", 100_000)
 	undeep := strings.Repeat("</div>", 100_000)
@@ -392,6 +389,15 @@ func TestBadInput(t *testing.T) {
 				return io.MultiReader(strings.NewReader("<!DOCTYPE html><p>"), &repeatReader{'a', extract.DefaultMaxBytes})
 			},
 			allow: []error{extract.ErrTooLarge},
+		},
+		{
+			// Read whole, not refused for its size: it is the PDF it
+			// says it is that fails it.
+			name: "exactly DefaultMaxBytes",
+			reader: func() io.Reader {
+				return io.MultiReader(strings.NewReader("%PDF-"), &repeatReader{'a', int64(extract.DefaultMaxBytes - len("%PDF-"))})
+			},
+			allow: []error{extract.ErrNotHTML},
 		},
 
 		{name: "no article", input: []byte(listingPage), allow: []error{extract.ErrNoArticle}},

@@ -151,8 +151,17 @@ func (s source) reader() io.Reader {
 // metaCharset finds the charset named by a <meta> element in head ("" when
 // none): <meta charset=x> or <meta http-equiv content="...; charset=x">.
 func metaCharset(head []byte) string {
+	// Tag and attribute names in any case ("<META CHARSET=gbk>"): the
+	// search runs on a copy with ASCII letters lowered, offsets kept.
+	low := make([]byte, len(head))
+	for i, c := range head {
+		if c >= 'A' && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		low[i] = c
+	}
 	for off := 0; off < len(head); {
-		i := bytes.Index(head[off:], []byte("harset"))
+		i := bytes.Index(low[off:], []byte("harset"))
 		if i < 0 {
 			return ""
 		}

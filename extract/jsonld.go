@@ -1,10 +1,10 @@
 package extract
 
 import (
-	"encoding/json"
-	"regexp"
 	"sort"
 	"strings"
+
+	"github.com/newsclip/newsclip/internal/schemaorg"
 )
 
 // ldData is what the page's JSON-LD says about its article.
@@ -56,11 +56,18 @@ func (d *ldData) date(key string) stamp {
 func isArticleLD(o map[string]any) bool {
 	ts := ldTypes(o)
 	for _, t := range ts {
-		if articleTypes.MatchString(t) {
+		if articleOrPage(t) {
 			return true
 		}
 	}
 	return len(ts) == 0
+}
+
+// articleOrPage reports a type whose object may hold the article's
+// metadata: an article's, or a web page's (see schemaorg.Kind).
+func articleOrPage(t string) bool {
+	k := schemaorg.TypeKind(t)
+	return k == schemaorg.Article || k == schemaorg.Page
 }
 
 func ldString(v any) string {
@@ -80,54 +87,11 @@ func ldString(v any) string {
 	return ""
 }
 
-func ldTypes(obj map[string]any) []string {
-	switch t := obj["@type"].(type) {
-	case string:
-		return []string{t}
-	case []any:
-		var out []string
-		for _, x := range t {
-			if s, ok := x.(string); ok {
-				out = append(out, s)
-			}
-		}
-		return out
-	}
-	return nil
-}
-
-var articleTypes = regexp.MustCompile(`(?i)article|posting|report|review|story|webpage$`)
+func ldTypes(obj map[string]any) []string { return schemaorg.Types(obj) }
 
 func (p *page) jsonLD() *ldData {
 	d := &ldData{}
-	var objs []map[string]any
-	var collect func(v any)
-	collect = func(v any) {
-		switch x := v.(type) {
-		case []any:
-			for _, e := range x {
-				collect(e)
-			}
-		case map[string]any:
-			objs = append(objs, x)
-			if g, ok := x["@graph"]; ok {
-				collect(g)
-			}
-		}
-	}
-	for _, raw := range p.jsonld {
-		// A script may hold several values, or one followed by stray
-		// text (a ";", a brace too many): the values read before the
-		// first error count.
-		dec := json.NewDecoder(strings.NewReader(raw))
-		for {
-			var v any
-			if dec.Decode(&v) != nil {
-				break
-			}
-			collect(v)
-		}
-	}
+	objs := schemaorg.Objects(p.jsonld)
 	d.objs = objs
 	best := -1
 	for _, o := range objs {
@@ -135,9 +99,9 @@ func (p *page) jsonLD() *ldData {
 			if t == "BreadcrumbList" && d.breadcrumb == nil {
 				d.breadcrumb = ldBreadcrumb(o)
 			}
-			if articleTypes.MatchString(t) {
+			if k := schemaorg.TypeKind(t); k == schemaorg.Article || k == schemaorg.Page {
 				rank := 1
-				if strings.HasSuffix(t, "WebPage") || t == "WebPage" {
+				if k == schemaorg.Page {
 					rank = 0
 				}
 				if _, ok := o["articleBody"]; ok {

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"testing"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
@@ -128,12 +127,23 @@ func TestHeadingKindWholeWords(t *testing.T) {
 }
 
 func TestSiteFromTitleCaseFolding(t *testing.T) {
-	// Lower-casing changes these characters' byte lengths: no panic, and
-	// what comes back is valid UTF-8.
-	for _, title := range []string{"İstanbul'da deprem korkusu | Haber Merkezi", "Ⱥⱥ headline of the day - Site", "ẞ Straße gesperrt – Stadtblatt"} {
-		got := siteFromTitle(title, []string{"istanbul'da deprem korkusu", "ⱥⱥ headline of the day", "ß straße gesperrt"})
-		if !utf8.ValidString(got) {
-			t.Errorf("siteFromTitle(%q) = %q: invalid UTF-8", title, got)
+	// Lower-casing changes the byte length of İ, Ⱥ and ẞ: the headline is
+	// not cut out by its offsets (no panic, no broken UTF-8), and the site
+	// is the title's last short segment.
+	for _, tc := range []struct {
+		title string
+		heads []string
+		want  string
+	}{
+		{"İstanbul'da deprem korkusu | Haber Merkezi", []string{"istanbul'da deprem korkusu"}, "Haber Merkezi"},
+		{"Ⱥⱥ headline of the day - Site", []string{"ⱥⱥ headline of the day"}, "Site"},
+		{"ẞ Straße gesperrt – Stadtblatt", []string{"ß straße gesperrt"}, "Stadtblatt"},
+		// Lengths kept by lower-casing: the headline is cut out, wherever
+		// it stands.
+		{"Stadtblatt – Straße gesperrt wegen Bauarbeiten", []string{"straße gesperrt wegen bauarbeiten"}, "Stadtblatt"},
+	} {
+		if got := siteFromTitle(tc.title, tc.heads); got != tc.want {
+			t.Errorf("siteFromTitle(%q) = %q, want %q", tc.title, got, tc.want)
 		}
 	}
 }

@@ -1,19 +1,20 @@
 package extract
 
 import (
+	"net/url"
 	"regexp"
 	"strings"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/PuerkitoBio/goquery"
 	"golang.org/x/net/html"
+	"golang.org/x/net/html/atom"
 )
 
-// reCrumbLabel and reCrumbSep read a visible trail: an optional label, then items
-// separated by >, ›, », / or →: "Current:Home > Invest".
-var (
-	reCrumbLabel = regexp.MustCompile(`^[\p{L} ]{0,24}[:：]\s*`)
-	reCrumbSep   = regexp.MustCompile(`\s*[>›»→/]\s*`)
-)
+// reCrumbLabel matches the label a visible trail may start with:
+// "Current:", "当前位置：".
+var reCrumbLabel = regexp.MustCompile(`^[\p{L} ]{0,24}[:：]\s*`)
 
 // breadcrumb finds a visible breadcrumb trail: a short element of links
 // joined by separators, or one marked as such by ARIA, microdata or class.
@@ -46,7 +47,7 @@ func (p *page) breadcrumb(site string) []string {
 			strings.Contains(attr(n, "itemtype"), "BreadcrumbList") ||
 			strings.Contains(classID(n), "crumb")
 		if st.chars <= 160 && st.links >= 1 && (marked || st.links <= 8) {
-			if items := crumbItems(n, marked, site); items != nil {
+			if items := crumbItems(n, marked, site, p.base); items != nil {
 				if p.tr != nil {
 					p.tr.crumb(n, marked)
 				}
@@ -67,26 +68,29 @@ func (p *page) breadcrumb(site string) []string {
 	return found
 }
 
-// crumbItems reads the items of a candidate breadcrumb element.
-func crumbItems(n *html.Node, marked bool, site string) []string {
-	if !marked && !hasSeparator(n) {
+// crumbItems reads the items of a candidate breadcrumb element: the texts of
+// its links, and of unlinked items set between the same separators. The
+// separator is whatever the page writes between consecutive links — one
+// short run of marks, the same each time (> › » / \ | · • :: -) — or nothing
+// when each item is a list item of its own (the style sheet draws the
+// marks). Marks that also separate menus (| · • - and style-sheet marks)
+// count only when the links go down one path: each a parent of the next,
+// or of the page.
+func crumbItems(n *html.Node, marked bool, site string, base *url.URL) []string {
+	r := readCrumb(n)
+	if len(r.links) == 0 {
 		return nil
 	}
-	text := nodeText(n)
-	if !containsRunes(text, ">›»→/") {
+	sep, ok := r.separator(n)
+	if !ok && !marked {
 		return nil
 	}
-	text = reCrumbLabel.ReplaceAllString(text, "")
-	seps := reCrumbSep.FindAllStringIndex(text, -1)
-	if len(seps) == 0 {
-		return nil
+	lead := reCrumbLabel.ReplaceAllString(r.lead, "")
+	items := splitCrumbs(lead, sep)
+	for _, l := range r.links {
+		items = append(items, l.text)
 	}
-	var items []string
-	for _, part := range reCrumbSep.Split(text, -1) {
-		if part = strings.TrimSpace(part); part != "" {
-			items = append(items, part)
-		}
-	}
+	items = append(items, splitCrumbs(r.tail, sep)...)
 	if len(items) < 2 {
 		return nil
 	}
@@ -97,12 +101,188 @@ func crumbItems(n *html.Node, marked bool, site string) []string {
 			}
 		}
 	}
+	if marked {
+		return items
+	}
 	// An unmarked trail starts at the home page: "Home", its equivalents,
 	// or the site's own name.
-	if !marked && !reHomeWord.MatchString(items[0]) && (site == "" || !strings.EqualFold(items[0], site)) {
+	if !reHomeWord.MatchString(items[0]) && (site == "" || !strings.EqualFold(items[0], site)) {
+		return nil
+	}
+	if !trailMark(sep) && !descending(r.links, base) {
 		return nil
 	}
 	return items
+}
+
+// crumbLink is one link of a candidate trail.
+type crumbLink struct{ text, href string }
+
+// crumbRead is a candidate trail read in document order: the text before
+// its first link, its links, the text between consecutive links, and the
+// text after the last.
+type crumbRead struct {
+	lead, tail string
+	links      []crumbLink
+	gaps       []string
+}
+
+// readCrumb reads n in document order. Links without text (an icon) are
+// passed over.
+func readCrumb(n *html.Node) crumbRead {
+	var r crumbRead
+	var text strings.Builder
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				text.WriteString(c.Data)
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.A:
+				t := nodeText(c)
+				if t == "" {
+					continue
+				}
+				if len(r.links) == 0 {
+					r.lead = collapse(text.String())
+				} else {
+					r.gaps = append(r.gaps, strings.TrimFunc(text.String(), unicode.IsSpace))
+				}
+				text.Reset()
+				r.links = append(r.links, crumbLink{t, attr(c, "href")})
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if len(r.links) == 0 {
+		r.lead = collapse(text.String())
+	} else {
+		r.tail = collapse(text.String())
+	}
+	return r
+}
+
+// separator returns the mark between the items of a trail, and whether
+// there is one: the same run of marks between every two links (or, with
+// one link, before the unlinked item after it); "" when the links stand in
+// list items of their own with nothing between.
+func (r crumbRead) separator(n *html.Node) (string, bool) {
+	if len(r.gaps) == 0 {
+		t := strings.TrimFunc(r.tail, unicode.IsSpace)
+		i := strings.IndexFunc(t, func(c rune) bool { return !isMark(c) })
+		if i <= 0 {
+			return "", false
+		}
+		return t[:i], isSepToken(t[:i])
+	}
+	sep := r.gaps[0]
+	for _, g := range r.gaps[1:] {
+		if g != sep {
+			return "", false
+		}
+	}
+	if sep == "" {
+		return "", countAtom(n, atom.Li) >= len(r.links)
+	}
+	return sep, isSepToken(sep)
+}
+
+// isSepToken reports a run of one to three marks: no letter, digit or space.
+func isSepToken(s string) bool {
+	k := 0
+	for _, c := range s {
+		if !isMark(c) {
+			return false
+		}
+		k++
+	}
+	return k >= 1 && k <= 3
+}
+
+func isMark(c rune) bool {
+	return !unicode.IsLetter(c) && !unicode.IsDigit(c) && !unicode.IsSpace(c)
+}
+
+// trailMark reports a separator that marks a trail and hardly ever a menu:
+// arrows, chevrons, slashes, "::".
+func trailMark(sep string) bool {
+	return sep == "::" || sep != "" && strings.Trim(sep, `>›»→/\＞〉≫❯▶▸►`) == ""
+}
+
+// descending reports whether the links after the first (the home page) go
+// down one path: each one's path holds the one before it, or the page's
+// path holds it.
+func descending(links []crumbLink, base *url.URL) bool {
+	var prev string
+	for i, l := range links[1:] {
+		u, err := url.Parse(strings.TrimSpace(l.href))
+		if err != nil {
+			return false
+		}
+		if base != nil {
+			u = base.ResolveReference(u)
+		}
+		path := strings.TrimSuffix(u.Path, "/")
+		if i > 0 && !strings.HasPrefix(path+"/", prev+"/") &&
+			(base == nil || !strings.HasPrefix(base.Path, path+"/")) {
+			return false
+		}
+		prev = path
+	}
+	return true
+}
+
+// splitCrumbs splits unlinked trail text at sep where it stands apart from
+// words ("Covid-19" is one item with "-" as separator).
+func splitCrumbs(s, sep string) []string {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return nil
+	}
+	if sep == "" {
+		return []string{s}
+	}
+	var out []string
+	from := 0
+	for i := 0; i <= len(s)-len(sep); {
+		if s[i:i+len(sep)] != sep || !apart(s, i, i+len(sep)) {
+			i++
+			continue
+		}
+		if t := strings.TrimSpace(s[from:i]); t != "" {
+			out = append(out, t)
+		}
+		i += len(sep)
+		from = i
+	}
+	if t := strings.TrimSpace(s[from:]); t != "" {
+		out = append(out, t)
+	}
+	return out
+}
+
+// apart reports whether s[i:j] has no word character on both sides.
+func apart(s string, i, j int) bool {
+	before, _ := utf8.DecodeLastRuneInString(s[:i])
+	after, _ := utf8.DecodeRuneInString(s[j:])
+	return i == 0 || j == len(s) || !isWordRune(before) || !isWordRune(after)
+}
+
+// countAtom counts the elements of kind a under n.
+func countAtom(n *html.Node, a atom.Atom) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.ElementNode {
+			if c.DataAtom == a {
+				k++
+			}
+			k += countAtom(c, a)
+		}
+	}
+	return k
 }
 
 var reHomeWord = regexp.MustCompile(`(?i)^(home|homepage|start|startseite|inicio|portada|accueil|首页|首頁|主页|ホーム|トップ|홈|главная|news|index)$`)
@@ -174,12 +354,6 @@ func marksTrail(c *html.Node) bool {
 		}
 	}
 	return false
-}
-
-// hasSeparator reports, without building the text, whether the text under n
-// has a trail separator (> › » → /).
-func hasSeparator(n *html.Node) bool {
-	return eachText(n, func(s string) bool { return containsRunes(s, ">›»→/") })
 }
 
 // firstText returns the first non-blank text under n, trimmed.

@@ -15,6 +15,9 @@ import (
 	"time"
 
 	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/crawl/store"
+	"github.com/newsclip/newsclip/crawl/store/bbolt"
+	"github.com/newsclip/newsclip/crawl/store/redis"
 	"github.com/newsclip/newsclip/internal/demoportal"
 )
 
@@ -23,6 +26,12 @@ const crawlUsage = `usage: newsclip crawl [flags] URL...
 Crawls news portals from their home or section pages and writes one JSON
 record per article page (JSON Lines) to -o FILE or stdout. Logs, the live
 status line and the summary go to stderr. Flags may follow the URLs.
+
+With --redis URL --crawl-id NAME, the crawl's state is in Redis instead,
+shared by every process (on this machine or others) given the same NAME:
+they work as one crawl, each writing its own -o FILE (merge them with
+"newsclip merge"), --parallel and --delay holding per host for all of them
+together; --workers caps the pages one process handles at once.
 
 -o FILE appends: records already in FILE stay. State (frontier, visited
 set, validators) is kept in --state: kill the crawl at any time, run the
@@ -67,6 +76,7 @@ type crawlOptions struct {
 	demo         bool
 	articles     int
 	warc         warcCrawlOptions
+	shared       sharedOptions
 }
 
 func (o *crawlOptions) register(fs *flag.FlagSet) {
@@ -75,9 +85,9 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.state, "state", o.state, "keep the crawl state in `FILE` (\"\" keeps it in memory: no resume)")
 	fs.BoolVar(&o.restart, "restart", false, "start the crawl over: forget what the --state file holds")
 	fs.BoolVar(&o.incremental, "incremental", false, "revisit known pages with conditional requests; write only new or changed articles")
-	fs.IntVar(&o.parallel, "parallel", o.parallel, "requests in flight per host")
+	fs.IntVar(&o.parallel, "parallel", o.parallel, "requests in flight per host (with --redis: for the whole crawl)")
 	fs.DurationVar(&o.delay, "delay", o.delay, "least time between request starts per host (robots.txt Crawl-delay wins if longer; 0 for none)")
-	fs.IntVar(&o.workers, "workers", 0, "pages processed at once across hosts (default 4 × CPUs)")
+	fs.IntVar(&o.workers, "workers", 0, "pages this process handles at once across hosts, whatever --parallel says (default 4 × CPUs)")
 	fs.DurationVar(&o.timeout, "timeout", o.timeout, "timeout per request, body included")
 	fs.IntVar(&o.retries, "retries", o.retries, "retries after timeouts, connection errors, 5xx and 429, with backoff")
 	fs.IntVar(&o.maxDepth, "max-depth", 0, "most links followed from a seed (0: no limit)")
@@ -92,6 +102,7 @@ func (o *crawlOptions) register(fs *flag.FlagSet) {
 	fs.StringVar(&o.logLevel, "log-level", "info", "log level: debug, info, warn or error")
 	fs.StringVar(&o.progress, "progress", "auto", "live status line on stderr: auto (on a terminal), always or never")
 	o.warc.register(fs)
+	o.shared.register(fs)
 }
 
 // check rejects values that make no sense.
@@ -106,6 +117,9 @@ func (o *crawlOptions) check(fs *flag.FlagSet) error {
 		return err
 	}
 	if err := checkDurations(fs, true, "delay"); err != nil {
+		return err
+	}
+	if err := o.shared.check(flagsSet(fs)); err != nil {
 		return err
 	}
 	switch o.progress {
@@ -228,7 +242,7 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, s stdio) (s
 	if err != nil {
 		return st, &usageError{err.Error()}
 	}
-	files, err := openCrawlFiles(o)
+	files, err := openCrawlFiles(ctx, o, logger)
 	if err != nil {
 		return st, err
 	}
@@ -254,6 +268,10 @@ func execCrawl(ctx context.Context, o *crawlOptions, seeds []string, s stdio) (s
 		sink = files.out
 	}
 	st, err = watchCrawl(ctx, c, seeds, sink, o, logger, status, stderr)
+	if files.shared != nil {
+		logger.Info("redis", "crawl_id", o.shared.crawlID, "worker", files.shared.Worker(),
+			"round_trips", files.shared.RoundTrips(), "pages", st.Pages)
+	}
 	return st, report(ctx, o, files, st, err, logger, stderr)
 }
 
@@ -273,6 +291,7 @@ func (o *crawlOptions) config(logger *slog.Logger) crawl.Config {
 		IgnoreRobots: o.ignoreRobots,
 		Incremental:  o.incremental,
 		Logger:       logger,
+		CrawlID:      o.shared.crawlID,
 	}
 	if o.delay == 0 {
 		cfg.Delay = -1 // the flag's 0 means none; the Config's 0 means default
@@ -291,18 +310,25 @@ func (o *crawlOptions) config(logger *slog.Logger) crawl.Config {
 
 // crawlFiles are a crawl's state file and output file, both locked.
 type crawlFiles struct {
-	state  *crawl.Bolt
+	state  *bbolt.Bolt
+	shared *redis.Store // with --redis, instead of state
 	out    *crawl.JSONLFile
 	resume bool // the state held a crawl
 }
 
 // openCrawlFiles opens the state and the output and makes sure they go
 // together (see agree).
-func openCrawlFiles(o *crawlOptions) (*crawlFiles, error) {
+func openCrawlFiles(ctx context.Context, o *crawlOptions, logger *slog.Logger) (*crawlFiles, error) {
 	f := &crawlFiles{}
-	if o.state != "" {
-		st, err := crawl.OpenBolt(o.state)
-		if errors.Is(err, crawl.ErrBadState) && o.output != "" && o.output != "-" {
+	if o.shared.redis != "" {
+		st, err := o.shared.open(ctx, o.output, logger)
+		if err != nil {
+			return nil, err
+		}
+		f.shared = st
+	} else if o.state != "" {
+		st, err := bbolt.Open(o.state)
+		if errors.Is(err, bbolt.ErrBadState) && o.output != "" && o.output != "-" {
 			return nil, fmt.Errorf("%w; with the crawl's records in %s, run with --restart afterwards "+
 				"(records already there may be written again) or with --truncate --restart", err, o.output)
 		}
@@ -358,11 +384,14 @@ func (f *crawlFiles) agree(o *crawlOptions) error {
 }
 
 // store is the state to crawl with: nil keeps it in memory.
-func (f *crawlFiles) store() crawl.Store {
-	if f.state == nil {
-		return nil
+func (f *crawlFiles) store() store.Store {
+	switch {
+	case f.shared != nil:
+		return f.shared
+	case f.state != nil:
+		return f.state
 	}
-	return f.state
+	return nil
 }
 
 func (f *crawlFiles) close() error {
@@ -372,6 +401,9 @@ func (f *crawlFiles) close() error {
 	}
 	if f.state != nil {
 		errs = append(errs, f.state.Close())
+	}
+	if f.shared != nil {
+		errs = append(errs, f.shared.Close())
 	}
 	return errors.Join(errs...)
 }

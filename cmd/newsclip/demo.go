@@ -44,8 +44,10 @@ func runDemo(ctx context.Context, args []string, s stdio) error {
 	fs := flag.NewFlagSet("demo", flag.ContinueOnError)
 	o.register(fs)
 	fs.IntVar(&o.articles, "articles", 240, "articles in the portal")
+	republish := fs.Bool("republish", false, "re-publish one wire story in twelve 2-4 times under /wire/ (near-duplicates for newsclip report)")
 	serveOnly := fs.Bool("serve", false, "only serve the portal until interrupted")
 	addr := fs.String("addr", "127.0.0.1:0", "address to serve on")
+	latency := fs.Duration("latency", 0, "answer every request after this long, as a remote site would")
 	rest, err := parseFlags(fs, demoUsage, args, s.out)
 	if err != nil {
 		return err
@@ -59,7 +61,10 @@ func runDemo(ctx context.Context, args []string, s stdio) error {
 	if err := atLeast(fs, 1, "articles"); err != nil {
 		return err
 	}
-	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles}, *addr)
+	if err := checkDurations(fs, true, "latency"); err != nil {
+		return err
+	}
+	url, stop, err := serveDemo(demoportal.Options{Articles: o.articles, Latency: *latency, Republish: *republish}, *addr)
 	if err != nil {
 		return err
 	}

@@ -42,6 +42,9 @@ usage:
   newsclip explain [flags] INPUT      an HTML page showing why each part of a page was kept or dropped
   newsclip crawl [flags] URL...       crawl portals into JSON Lines records
   newsclip demo [flags]               crawl the bundled demo portal, offline
+  newsclip report [flags] OUT.jsonl...  an HTML report of a crawl's records
+  newsclip merge [-o FILE] FILE...    join the outputs of a crawl's workers, each article once
+  newsclip status --redis URL --crawl-id NAME   the state of a crawl shared through Redis
   newsclip help [COMMAND]             this text, or a command's flags
   newsclip --version                  the version and commit
 
@@ -60,6 +63,9 @@ var commands = map[string]func(ctx context.Context, args []string, s stdio) erro
 	"explain": runExplain,
 	"crawl":   runCrawl,
 	"demo":    runDemo,
+	"report":  runReport,
+	"merge":   runMerge,
+	"status":  runStatus,
 }
 
 // run runs the command named by args[0] and returns the exit status.

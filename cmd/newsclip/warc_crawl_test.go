@@ -171,8 +171,8 @@ func TestCrawlWARCKill9Resume(t *testing.T) {
 	t.Logf("%d kills landed; recovery lines:\n%s", kills, grepLines(logs.String(), "crash"))
 	checkWARCDir(t, warcDir)
 	data, _ := os.ReadFile(out)
+	checkExactlyOnce(t, data, p)
 	crawled := readRecords(t, data)
-	checkExactlyOnce(t, crawled, p)
 	code, stdout, errs := runCLI(t, "", "extract", warcDir)
 	if code != exitOK {
 		t.Fatalf("extract: exit %d\n%s", code, errs)

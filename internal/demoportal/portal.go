@@ -64,6 +64,10 @@ type Options struct {
 	// SessionParam names the trap portal's session parameter; default
 	// "sid".
 	SessionParam string
+	// Republish adds re-published wire copies (see copies.go) to a
+	// portal that is not Clean: one story in twelve run again two to four
+	// times under /wire/, in other templates, headlines and dates.
+	Republish bool
 }
 
 // Portal is the server. It is safe for concurrent use.
@@ -156,10 +160,14 @@ type Expected struct {
 	Path string   // path and query, as ArticlePath gives it
 	ID   int      // 0 for the special pages
 	Want []string // phrases the record's text must contain
+	// Story is, for a re-published copy (under WirePrefix), the id of the
+	// article it copies; 0 otherwise.
+	Story int
 }
 
 // Articles lists the article pages a complete crawl records: every
-// generated article and, unless Clean, the charset and malformed pages.
+// generated article and, unless Clean, the charset and malformed pages and,
+// with Republish, the re-published copies.
 func (p *Portal) Articles() []Expected {
 	p.mu.Lock()
 	n := p.n
@@ -173,6 +181,9 @@ func (p *Portal) Articles() []Expected {
 			out = append(out, Expected{Path: ip.Path, Want: ip.Want})
 		}
 		out = append(out, Expected{Path: malformedPath, Want: []string{"harbor authority", "night ferry"}})
+	}
+	for _, ic := range p.copies() {
+		out = append(out, Expected{Path: CopyPath(ic[0], ic[1]), Story: ic[0]})
 	}
 	return out
 }
@@ -369,6 +380,10 @@ func (p *Portal) route(w http.ResponseWriter, r *http.Request) {
 	case path == "/atom.xml":
 		p.atom(w, r)
 		return
+	case p.republish() && strings.HasPrefix(path, WirePrefix):
+		if p.wireList(w, r, path) || p.serveCopy(w, r, path) {
+			return
+		}
 	default:
 		if p.fault(w, r) {
 			return
@@ -531,15 +546,20 @@ func (p *Portal) article(w http.ResponseWriter, r *http.Request, id int) {
 		return
 	}
 	sec := sections[sectionOf(id)]
-	d := &articleData{
+	p.render(w, &articleData{
 		Site: SiteName, ID: id, Title: title(id), Section: sec.Title, SectionURL: "/" + sec.Slug + "/",
 		Canonical: origin(r) + path, Date: pub.Format("2006-01-02 15:04:05"), ISO: pub.Format(time.RFC3339),
 		Human: pub.Format("January 2, 2006 3:04 PM"), Author: author(id), Summary: summary(id),
 		Reactions: reactions(id), Paragraphs: paragraphs(id, v), Sections: navSections(),
 		Related: p.links(id, 10, 3, false), Ranking: p.links(id, 8, 4, true),
 		Recommendation: p.links(id, 8, 5, true), Feeds: !p.opts.Clean,
-	}
-	switch id % 3 {
+	}, id%3)
+}
+
+// render writes an article page in template kind (tmplFarm, tmplFarmX,
+// tmplNews).
+func (p *Portal) render(w http.ResponseWriter, d *articleData, kind int) {
+	switch kind {
 	case tmplFarm:
 		writeHTML(w, "farm.tmpl", d)
 	case tmplFarmX:
@@ -601,6 +621,9 @@ func (p *Portal) home(w http.ResponseWriter, r *http.Request) {
 	}
 	if !p.opts.Clean {
 		d.Extra = homeExtras()
+	}
+	if p.republish() {
+		d.Extra = append(d.Extra, link{"From the wires", WirePrefix})
 	}
 	if p.opts.Traps {
 		d.Extra = append(d.Extra, p.trapExtras()...)
@@ -795,6 +818,28 @@ func (p *Portal) atom(w http.ResponseWriter, r *http.Request) {
 	b.WriteString("</feed>\n")
 	w.Header().Set("Content-Type", "application/atom+xml")
 	io.WriteString(w, b.String())
+}
+
+// CheckOutput is CheckRecorded on a crawl's JSON Lines output; it also
+// describes a line that is no record and an output cut in a line.
+func (p *Portal) CheckOutput(jsonl []byte) []string {
+	var problems, urls []string
+	if len(jsonl) > 0 && jsonl[len(jsonl)-1] != '\n' {
+		problems = append(problems, "the output ends in a half line")
+	}
+	for n, line := range bytes.Split(jsonl, []byte("\n")) {
+		if len(line) == 0 {
+			continue
+		}
+		var rec struct {
+			URL string `json:"url"`
+		}
+		if err := json.Unmarshal(line, &rec); err != nil {
+			return append(problems, fmt.Sprintf("line %d is not a record: %v: %.80q", n+1, err, line))
+		}
+		urls = append(urls, rec.URL)
+	}
+	return append(problems, p.CheckRecorded(urls)...)
 }
 
 // CheckRecorded compares the record URLs of a crawl of the portal with its

@@ -3,11 +3,13 @@ package demoportal
 import (
 	"bytes"
 	"flag"
+	"html"
 	"net/http"
 	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -51,8 +53,17 @@ func TestGolden(t *testing.T) {
 		"intl-euc-kr.html":       intlPages[3].Path,
 	}
 	dir := filepath.Join("..", "..", "testdata", "portal", "pages")
+	wire := New(Options{Republish: true})
+	for name, path := range map[string]string{"home-republish.html": "/", "wire.html": WirePrefix,
+		"copy-farm.html": CopyPath(5, 1), "copy-farmx.html": CopyPath(5, 2), "copy-news.html": CopyPath(29, 3)} {
+		pages[name] = "republish:" + path
+	}
 	for name, path := range pages {
-		rec := get(t, p, path)
+		q := p
+		if r, ok := strings.CutPrefix(path, "republish:"); ok {
+			q, path = wire, r
+		}
+		rec := get(t, q, path)
 		if rec.Code != 200 {
 			t.Errorf("%s: %d", path, rec.Code)
 			continue
@@ -193,5 +204,75 @@ func TestTraps(t *testing.T) {
 	}
 	if b := body(ArticlePath(7)); strings.Contains(b, `rel="canonical"`) {
 		t.Errorf("article 7 (id mod 5 = 2) has a canonical link")
+	}
+}
+
+func TestCheckOutput(t *testing.T) {
+	p := New(Options{Clean: true, Articles: 2})
+	var lines []string
+	for _, e := range p.Articles() {
+		lines = append(lines, `{"schema":1,"url":"http://127.0.0.1:1`+e.Path+`","title":"T"}`)
+	}
+	for _, tc := range []struct {
+		name, out string
+		want      int // problems
+	}{
+		{"every article once", lines[0] + "\n" + lines[1] + "\n", 0},
+		{"one missing", lines[0] + "\n", 2},
+		{"a half line", lines[0] + "\n" + lines[1], 1},
+		{"a line that is no record", lines[0] + "\n" + `{"url":` + "\n" + lines[1] + "\n", 1},
+		{"nothing", "", 3},
+	} {
+		if problems := p.CheckOutput([]byte(tc.out)); len(problems) != tc.want {
+			t.Errorf("%s: CheckOutput = %q, want %d problems", tc.name, problems, tc.want)
+		}
+	}
+}
+
+// TestRepublish checks the re-published copies: served only with the
+// option, each in its template, under its own headline and date, the
+// dateline prefix dropped on odd copies, listed on /wire/ pages.
+func TestRepublish(t *testing.T) {
+	if rec := get(t, New(Options{}), WirePrefix); rec.Code != 404 {
+		t.Errorf("%s without Republish: %d, want 404", WirePrefix, rec.Code)
+	}
+	p := New(Options{Articles: 60, Republish: true, SlowDelay: time.Millisecond})
+	listed := map[string]bool{}
+	for next := WirePrefix; next != ""; {
+		rec := get(t, p, next)
+		if rec.Code != 200 {
+			t.Fatalf("%s: %d", next, rec.Code)
+		}
+		for _, m := range regexp.MustCompile(`href="(/wire/\d[^"]+)"`).FindAllStringSubmatch(rec.Body.String(), -1) {
+			listed[m[1]] = true
+		}
+		next = ""
+		if m := regexp.MustCompile(`rel="next" href="([^"]+)"`).FindStringSubmatch(rec.Body.String()); m != nil {
+			next = m[1]
+		}
+	}
+	copies := 0
+	for _, e := range p.Articles() {
+		if e.Story == 0 {
+			continue
+		}
+		copies++
+		if !listed[e.Path] {
+			t.Errorf("%s not listed on %s", e.Path, WirePrefix)
+		}
+		body := html.UnescapeString(get(t, p, e.Path).Body.String())
+		first := paragraphs(e.Story, 0)[0]
+		_, rest, _ := strings.Cut(first, " — ")
+		c, _ := strconv.Atoi(e.Path[strings.LastIndexByte(e.Path, '-')+1 : len(e.Path)-len(".html")])
+		if !strings.Contains(body, rest) || strings.Contains(body, first) != (c%2 == 0) {
+			t.Errorf("%s (copy %d of %d): story text or dateline wrong", e.Path, c, e.Story)
+		}
+		if h := copyTitle(e.Story, c); h == title(e.Story) || !strings.Contains(body, ">"+h+"<") {
+			t.Errorf("%s: headline %q, want its own", e.Path, h)
+		}
+	}
+	// ids 5, 17, 29, 41, 53: 2, 3, 4, 2, 3 copies.
+	if copies != 14 || len(listed) != 14 {
+		t.Errorf("%d copies, %d listed, want 14", copies, len(listed))
 	}
 }

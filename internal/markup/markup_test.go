@@ -275,3 +275,61 @@ func TestRelative(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryTransformApplies checks that each transformation finds what it
+// needs on some golden page: none is dead in the suite.
+func TestEveryTransformApplies(t *testing.T) {
+	pages := loadGoldens(t)
+	for _, tr := range Transforms() {
+		applied := false
+		for _, p := range pages {
+			for seed := uint64(0); seed < 10 && !applied; seed++ {
+				_, applied = tr.Apply(p.Clone(), rand.New(rand.NewPCG(seed, 5)))
+			}
+		}
+		if !applied {
+			t.Errorf("transformation %s applies to no golden page", tr.Name)
+		}
+	}
+}
+
+// TestDateFormsKeepTheMoment checks that every date form prints the day
+// and the time it is given, seconds included.
+func TestDateFormsKeepTheMoment(t *testing.T) {
+	m := reISODate.FindStringSubmatch("Date:2025-04-07 09:05:32")
+	for _, f := range dateForms {
+		got := f.write(m)
+		if !strings.Contains(got, "2025") || !strings.Contains(got, "09:05:32") || !strings.Contains(got, "7") {
+			t.Errorf("form %s wrote %q for %v", f.name, got, m[0])
+		}
+	}
+	if !sameMoment(m, "2025-04-07T09:05:32") || sameMoment(m, "2025-04-07T09:05:33") {
+		t.Errorf("sameMoment(%v) is wrong", m[0])
+	}
+}
+
+// TestRestyleKeepsTheTree checks that tags written in upper case and
+// values in other quotes parse to the tree they were written from.
+func TestRestyleKeepsTheTree(t *testing.T) {
+	src := `<!DOCTYPE html><html><head><meta charset="utf-8"/><title>A &amp; B</title></head><body>` +
+		`<div class="a b" data-x="1&amp;2" id="k"><a href="/x?a=1&amp;b=2">Link</a><br/><img src="/i.jpg" alt=""/>` +
+		`<script>if (a < b) { x = "<p>"; }</script></div></body></html>`
+	doc, err := html.Parse(strings.NewReader(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want bytes.Buffer
+	html.Render(&want, doc)
+	for seed := uint64(1); seed < 40; seed++ {
+		out := restyle(want.Bytes(), seed)
+		again, err := html.Parse(bytes.NewReader(out))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got bytes.Buffer
+		html.Render(&got, again)
+		if got.String() != want.String() {
+			t.Fatalf("seed %d: restyle(%s) = %s parses to another tree:\n%s", seed, want.String(), out, firstDiff(want.String(), got.String()))
+		}
+	}
+}

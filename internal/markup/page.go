@@ -22,6 +22,12 @@ type Record struct {
 	Title  string
 	Text   string // paragraphs joined by a blank line
 	Blocks []Block
+	// Published, Section and Reactions locate the date, the breadcrumb
+	// and the reaction counters that some transformations rewrite; no
+	// transformation changes them.
+	Published string
+	Section   []string
+	Reactions map[string]int
 }
 
 // Block is one link list of the record.
@@ -48,7 +54,11 @@ type Page struct {
 	// is written in the legacy charset of this rank among those that can
 	// encode its text.
 	legacy int
-	rec    Record
+	// refSeed and styleSeed, when set, make Render write characters of
+	// the text as references and the tags in another style (entities,
+	// renderStyle).
+	refSeed, styleSeed uint64
+	rec                Record
 
 	paras    []*html.Node // paras[i] holds paragraph i of rec.Text (one node may hold several)
 	box      *html.Node   // the body's container: the lowest common ancestor of paras

@@ -99,18 +99,32 @@ func declare(doc *html.Node, name, style string) {
 // cannot write become character references (in scripts and styles,
 // escapes of their own syntax).
 func (p *Page) Render() ([]byte, error) {
-	enc := p.enc
-	if enc == nil || enc == unicode.UTF8 || enc == encoding.Nop || strings.EqualFold(p.charset, "utf-8") {
-		var b bytes.Buffer
-		err := html.Render(&b, p.doc)
-		return b.Bytes(), err
+	var refs []string
+	if p.refSeed != 0 {
+		var restore func()
+		refs, restore = p.markRefs()
+		defer restore()
 	}
-	escapeRaw(p.doc, enc)
+	enc := p.enc
+	utf := enc == nil || enc == unicode.UTF8 || enc == encoding.Nop || strings.EqualFold(p.charset, "utf-8")
+	if !utf {
+		escapeRaw(p.doc, enc)
+	}
 	var b bytes.Buffer
 	if err := html.Render(&b, p.doc); err != nil {
 		return nil, err
 	}
-	out, err := encoding.HTMLEscapeUnsupported(enc.NewEncoder()).Bytes(b.Bytes())
+	out := b.Bytes()
+	if len(refs) > 0 {
+		out = putRefs(out, refs)
+	}
+	if p.styleSeed != 0 {
+		out = restyle(out, p.styleSeed)
+	}
+	if utf {
+		return out, nil
+	}
+	out, err := encoding.HTMLEscapeUnsupported(enc.NewEncoder()).Bytes(out)
 	if err != nil {
 		return nil, err
 	}

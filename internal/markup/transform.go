@@ -36,6 +36,15 @@ var transforms = []Transform{
 	{Name: "noise", Doc: "scripts, ads with labels, iframes, share bars inserted between body paragraphs", apply: noise},
 	{Name: "paragraphing", Doc: "<p> runs turned into <br><br>-separated text, and <br><br> text into <p>s", apply: paragraphing},
 	{Name: "translate", Doc: "block headings and page labels in one of ten languages", apply: translate},
+	{Name: "item-extras", Doc: "a block's items given a thumbnail, a date or time, a rank number or a comment count", apply: itemExtras},
+	{Name: "more-link", Doc: "a trailing \"More »\" link (ten languages) in a block's list or right after it", apply: moreLink},
+	{Name: "heading-apart", Doc: "a block's heading and its list each wrapped in wrappers of their own", apply: headingApart},
+	{Name: "reaction-shape", Doc: "reaction counters as spans, count first, boxes of their own, or a <button>", apply: reactionShapes},
+	{Name: "trail-separator", Doc: "the breadcrumb's separators written as another mark", apply: trailSeparators},
+	{Name: "date-format", Doc: "the visible date in another format of the ten languages, same day and time", apply: dateFormat},
+	{Name: "whitespace", Doc: "white space inside text and between elements rewritten as other runs of spaces, newlines, tabs", apply: whitespace},
+	{Name: "entities", Doc: "characters of the text written as named, decimal and hexadecimal character references", apply: entities},
+	{Name: "render-style", Doc: "tag and attribute names in upper case, attribute values single-quoted or unquoted", apply: renderStyle},
 	{Name: "charset", Doc: "re-encoded in a legacy charset its text allows, declared only in <meta>", apply: recharset, last: true},
 }
 

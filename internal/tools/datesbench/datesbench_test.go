@@ -193,3 +193,41 @@ func TestRunUsage(t *testing.T) {
 		t.Errorf("run(extra) = %d, want %d", code, exitUsage)
 	}
 }
+
+// TestRunScore scores the hand-made example from a prediction file, as
+// written for another extractor, without extracting anything.
+func TestRunScore(t *testing.T) {
+	truths, pred := exampleSets()
+	dir := t.TempDir()
+	gt := map[string]map[string]string{}
+	for _, tr := range truths {
+		gt[tr.ID] = map[string]string{"url": tr.URL, "date": tr.Date}
+	}
+	b, _ := json.Marshal(gt)
+	if err := os.WriteFile(filepath.Join(dir, "ground-truth.json"), b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	// dates_score.py's format with a null date and an id it has no truth for.
+	file := map[string]any{"d": map[string]any{"date": nil}, "zzz": map[string]string{"date": "2020-01-01"}}
+	for id, d := range pred {
+		file[id] = map[string]string{"date": d}
+	}
+	b, _ = json.Marshal(file)
+	predPath := filepath.Join(dir, "peer-dates.json")
+	if err := os.WriteFile(predPath, b, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, stdout, stderr := runArgs(t, "-corpus", dir, "-score", predPath, "-v")
+	if code != exitOK {
+		t.Fatalf("run(-score) = %d, stderr:\n%s", code, stderr)
+	}
+	for _, want := range []string{"pages 10  accuracy 0.500  missing 0.100  wrong 0.400",
+		"missing d  want 2020-01-02", "wrong   c  got 2020-01-01T23:30:00  want 2020-01-02"} {
+		if !strings.Contains(stdout, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, stdout)
+		}
+	}
+	if code, _, stderr := runArgs(t, "-corpus", dir, "-score", filepath.Join(dir, "nope.json")); code != exitFailed {
+		t.Errorf("run(-score absent file) = %d, want %d; stderr %q", code, exitFailed, stderr)
+	}
+}

@@ -8,8 +8,11 @@
 // Usage, from the repository root:
 //
 //	go run ./internal/tools/datesbench [-corpus DIR] [-pred FILE] [-v] [-j N]
+//	go run ./internal/tools/datesbench -score FILE [-corpus DIR] [-v]
 //
-// With -v it lists the wrong and missing pages. It skips with a message,
+// With -score it extracts nothing and scores an existing prediction file
+// (another extractor's, e.g. from bench/cmd/peers -dates). With -v it lists
+// the wrong and missing pages. It skips with a message,
 // successfully, when the data is absent.
 package main
 
@@ -49,9 +52,9 @@ const (
 const relDir = "../shared/bench/dates"
 
 type config struct {
-	corpus, pred string
-	verbose      bool
-	jobs         int
+	corpus, pred, score string
+	verbose             bool
+	jobs                int
 }
 
 func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
@@ -65,6 +68,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs.SetOutput(stderr)
 	fs.StringVar(&c.corpus, "corpus", defDir, "benchmark `dir` holding ground-truth.json and html/<id>.html.gz")
 	fs.StringVar(&c.pred, "pred", defPred, "write the predictions to `file` (dates_score.py's format; \"\" for none)")
+	fs.StringVar(&c.score, "score", "", "score the predictions in `file` instead of extracting")
 	fs.BoolVar(&c.verbose, "v", false, "list the wrong and missing pages")
 	fs.IntVar(&c.jobs, "j", runtime.GOMAXPROCS(0), "extract `n` pages at a time")
 	if err := fs.Parse(args); err != nil {
@@ -98,6 +102,15 @@ func bench(ctx context.Context, c config, stdout io.Writer) error {
 	if err != nil {
 		return err
 	}
+	if c.score != "" {
+		pred, err := readPredictions(c.score)
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(stdout, "scoring %s against %s (%d pages)\n", c.score, c.corpus, len(truths))
+		report(stdout, c.verbose, score(truths, pred))
+		return nil
+	}
 	pages := make([][]byte, len(truths))
 	for i, t := range truths {
 		if pages[i], err = corpus.ReadGzip(filepath.Join(c.corpus, "html", t.ID+".html.gz")); err != nil {
@@ -127,9 +140,15 @@ func bench(ctx context.Context, c config, stdout io.Writer) error {
 		}
 		fmt.Fprintf(stdout, "predictions written to %s\n", c.pred)
 	}
-	r := score(truths, pred)
+	report(stdout, c.verbose, score(truths, pred))
+	return nil
+}
+
+// report prints dates_score.py's summary line and, when verbose, the
+// failures with their URLs.
+func report(stdout io.Writer, verbose bool, r result) {
 	fmt.Fprintln(stdout, r.summary())
-	if c.verbose {
+	if verbose {
 		for _, f := range r.Wrong {
 			fmt.Fprintf(stdout, "wrong   %s  got %s  want %s  %s\n", f.ID, f.Got, f.Want, f.URL)
 		}
@@ -137,5 +156,4 @@ func bench(ctx context.Context, c config, stdout io.Writer) error {
 			fmt.Fprintf(stdout, "missing %s  want %s  %s\n", f.ID, f.Want, f.URL)
 		}
 	}
-	return nil
 }

@@ -71,6 +71,26 @@ func writePredictions(w io.Writer, pred map[string]string) error {
 	return enc.Encode(out)
 }
 
+// readPredictions reads a prediction file in dates_score.py's format, id →
+// date ("" for null or no date).
+func readPredictions(path string) (map[string]string, error) {
+	b, err := os.ReadFile(path)
+	if err != nil {
+		return nil, err
+	}
+	var m map[string]prediction
+	if err := json.Unmarshal(b, &m); err != nil {
+		return nil, fmt.Errorf("predictions %s: %w", path, err)
+	}
+	out := make(map[string]string, len(m))
+	for id, p := range m {
+		if p.Date != nil {
+			out[id] = *p.Date
+		}
+	}
+	return out, nil
+}
+
 // failure is a page scored wrong or missing.
 type failure struct {
 	ID, URL, Got, Want string

@@ -1,4 +1,4 @@
-package crawl_test
+package bbolt_test
 
 import (
 	"bytes"
@@ -11,7 +11,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/newsclip/newsclip/crawl"
+	"github.com/newsclip/newsclip/crawl/store"
+	"github.com/newsclip/newsclip/crawl/store/bbolt"
+	"github.com/newsclip/newsclip/crawl/store/storetest"
 	bolt "go.etcd.io/bbolt"
 )
 
@@ -21,23 +23,23 @@ func realState(t testing.TB, dir string) []byte {
 	t.Helper()
 	ctx := context.Background()
 	path := filepath.Join(dir, "real.db")
-	s, err := crawl.OpenBolt(path)
+	s, err := bbolt.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
 	s.Begin(ctx, false)
-	var items []crawl.Item
+	var items []store.Item
 	for i := range 3000 {
-		items = append(items, item(i))
+		items = append(items, storetest.Item(i))
 	}
 	if _, err := s.Add(ctx, items); err != nil {
 		t.Fatal(err)
 	}
 	got, _ := s.Claim(ctx, 2000)
-	var done []crawl.Completion
+	var done []store.Completion
 	for i, it := range got[:1500] {
-		done = append(done, crawl.Completion{Item: it, Fetched: true, ETag: fmt.Sprintf(`"%d"`, i),
-			Links:     []crawl.Item{item(1000 + i)},
+		done = append(done, store.Completion{Item: it, Fetched: true, ETag: fmt.Sprintf(`"%d"`, i),
+			Links:     []store.Item{storetest.Item(1000 + i)},
 			Record:    []byte(fmt.Sprintf(`{"schema":1,"url":%q,"text":%q}`, it.URL, strings.Repeat("word ", 40))),
 			RecordKey: it.Key, RecordHash: fmt.Sprint(i)})
 	}
@@ -60,15 +62,15 @@ func realState(t testing.TB, dir string) []byte {
 // useState opens the state file at path and, when it opens, works it: an
 // error or a working store, never a panic. It returns what the first Begin
 // found.
-func useState(t *testing.T, path string) (crawl.Resume, error) {
+func useState(t *testing.T, path string) (store.Resume, error) {
 	t.Helper()
 	r, err := workState(path)
 	return r, err
 }
 
-func workState(path string) (r crawl.Resume, err error) {
+func workState(path string) (r store.Resume, err error) {
 	ctx := context.Background()
-	s, err := crawl.OpenBolt(path)
+	s, err := bbolt.Open(path)
 	if err != nil {
 		return r, err
 	}
@@ -79,16 +81,16 @@ func workState(path string) (r crawl.Resume, err error) {
 	if _, err := s.Begin(ctx, true); err != nil {
 		return r, err
 	}
-	if _, err := s.Add(ctx, []crawl.Item{item(5000)}); err != nil {
+	if _, err := s.Add(ctx, []store.Item{storetest.Item(5000)}); err != nil {
 		return r, err
 	}
 	got, err := s.Claim(ctx, 1000)
 	if err != nil {
 		return r, err
 	}
-	var done []crawl.Completion
+	var done []store.Completion
 	for _, it := range got {
-		done = append(done, crawl.Completion{Item: it, Fetched: true})
+		done = append(done, store.Completion{Item: it, Fetched: true})
 	}
 	if _, err := s.Complete(ctx, done); err != nil {
 		return r, err
@@ -136,7 +138,7 @@ func TestOpenBoltDamaged(t *testing.T) {
 	}
 	checkBad := func(t *testing.T, path string, data []byte, err error) {
 		t.Helper()
-		if !errors.Is(err, crawl.ErrBadState) {
+		if !errors.Is(err, bbolt.ErrBadState) {
 			t.Errorf("error %v is not ErrBadState", err)
 		}
 		if msg := err.Error(); !strings.Contains(msg, path) || !strings.Contains(msg, "move it aside") {
@@ -197,7 +199,7 @@ func TestOpenBoltDamaged(t *testing.T) {
 func TestBoltFresh(t *testing.T) {
 	ctx := context.Background()
 	path := filepath.Join(t.TempDir(), "crawl.db")
-	s, err := crawl.OpenBolt(path)
+	s, err := bbolt.Open(path)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -206,7 +208,7 @@ func TestBoltFresh(t *testing.T) {
 		t.Error("a new state is not fresh")
 	}
 	s.Begin(ctx, false)
-	s.Add(ctx, []crawl.Item{item(1)})
+	s.Add(ctx, []store.Item{storetest.Item(1)})
 	if s.Fresh() {
 		t.Error("a state with a crawl begun is fresh")
 	}

@@ -1,6 +1,7 @@
 //go:build linux || darwin || freebsd || netbsd || openbsd || dragonfly
 
-package crawl
+// Package flock takes advisory file locks (flock) where the system has them.
+package flock
 
 import (
 	"errors"
@@ -8,13 +9,13 @@ import (
 	"syscall"
 )
 
-// lockShared takes a shared advisory lock (flock) on f, released when f is
+// Shared takes a shared advisory lock (flock) on f, released when f is
 // closed; busy when another open file holds an exclusive one.
-func lockShared(f *os.File) (busy bool, err error) { return flock(f, syscall.LOCK_SH) }
+func Shared(f *os.File) (busy bool, err error) { return flock(f, syscall.LOCK_SH) }
 
-// lockExclusive takes an exclusive advisory lock on f, released when f is
+// Exclusive takes an exclusive advisory lock on f, released when f is
 // closed; busy when another open file holds a lock on it.
-func lockExclusive(f *os.File) (busy bool, err error) { return flock(f, syscall.LOCK_EX) }
+func Exclusive(f *os.File) (busy bool, err error) { return flock(f, syscall.LOCK_EX) }
 
 func flock(f *os.File, how int) (bool, error) {
 	for {

@@ -1,4 +1,6 @@
-package crawl
+// Package bbolt is the [store.Store] kept in one file with go.etcd.io/bbolt
+// (pure Go, embedded): the default state of the newsclip command.
+package bbolt
 
 import (
 	"bytes"
@@ -12,10 +14,12 @@ import (
 
 	bolt "go.etcd.io/bbolt"
 	bolterrors "go.etcd.io/bbolt/errors"
+
+	"github.com/newsclip/newsclip/crawl/store"
+	"github.com/newsclip/newsclip/internal/flock"
 )
 
-// Bolt is the [Store] kept in one file with go.etcd.io/bbolt (pure Go,
-// embedded): the default state of the newsclip command.
+// Bolt is the store kept in one file.
 //
 // Transactions are committed without fsync, which survives the death of the
 // process (kill -9) since the OS keeps every write; [Bolt.Ack], called at
@@ -62,7 +66,7 @@ func (e *stateError) Error() string {
 
 func (e *stateError) Is(target error) bool { return target == ErrBadState }
 
-// OpenBolt opens or creates the state file at path. An empty file is a new
+// Open opens or creates the state file at path. An empty file is a new
 // state. A file that is damaged or holds something else fails with an
 // error matching [ErrBadState], one another process has open with
 // [ErrStateInUse]; the file is then left untouched.
@@ -70,7 +74,7 @@ func (e *stateError) Is(target error) bool { return target == ErrBadState }
 // The whole file is checked before bbolt maps it (bbolt panics, beyond the
 // reach of recover, on a file cut short), which reads it once: about as
 // long as bbolt's own scan of its pages at open.
-func OpenBolt(path string) (*Bolt, error) {
+func Open(path string) (*Bolt, error) {
 	if err := checkUnlocked(path); err != nil {
 		return nil, err
 	}
@@ -104,7 +108,7 @@ func checkUnlocked(path string) error {
 	if !fi.Mode().IsRegular() {
 		return &stateError{path, "not a regular file"}
 	}
-	if busy, err := lockShared(f); err != nil || busy {
+	if busy, err := flock.Shared(f); err != nil || busy {
 		if busy {
 			return fmt.Errorf("%w: %s is open in another process", ErrStateInUse, path)
 		}
@@ -251,11 +255,11 @@ func (b *Bolt) recoverBad(err *error) {
 // the state holds.
 var beginBatch = 4096
 
-// Begin implements [Store]. An incremental Begin requeues the pages of the
+// Begin implements [store.Store]. An incremental Begin requeues the pages of the
 // earlier generations a batch per transaction; meta's requeue key keeps the
 // last key done, so a Begin that follows a crash in between goes on.
-func (b *Bolt) Begin(ctx context.Context, incremental bool) (Resume, error) {
-	var r Resume
+func (b *Bolt) Begin(ctx context.Context, incremental bool) (store.Resume, error) {
+	var r store.Resume
 	err := b.update("begin", func(tx *bolt.Tx) error {
 		meta, queue, claims := tx.Bucket(bMeta), tx.Bucket(bQueue), tx.Bucket(bClaims)
 		// Claims of a process that died go back where they were.
@@ -276,19 +280,16 @@ func (b *Bolt) Begin(ctx context.Context, incremental bool) (Resume, error) {
 			}
 		}
 		gen := getU64(meta.Get(kGen))
-		queued := countKeys(queue)
-		switch {
-		case gen == 0:
-			gen = 1
-		case meta.Get(kRequeue) != nil: // an incremental Begin was cut short
+		if meta.Get(kRequeue) != nil { // an incremental Begin was cut short
 			r.Resumed = true
-		case incremental && queued == 0:
-			gen++
-			if err := meta.Put(kRequeue, []byte{}); err != nil {
-				return err
+		} else {
+			var requeue bool
+			gen, r.Resumed, requeue = store.Begin(gen, countKeys(queue), incremental)
+			if requeue {
+				if err := meta.Put(kRequeue, []byte{}); err != nil {
+					return err
+				}
 			}
-		default:
-			r.Resumed = queued > 0
 		}
 		r.Generation = gen
 		r.SinkPos = int64(getU64(meta.Get(kSinkPos)))
@@ -349,8 +350,7 @@ func requeueBatch(tx *bolt.Tx, gen uint64) (bool, error) {
 		if err != nil {
 			return false, fmt.Errorf("key %q: %w", k, err)
 		}
-		if e.State == stateFetched && e.Gen < gen {
-			e.Gen, e.State = gen, stateQueued
+		if store.Requeue(&e, gen) {
 			requeue = append(requeue, kv{lastKey, encodeSeen(e)})
 		}
 	}
@@ -375,59 +375,56 @@ func requeueBatch(tx *bolt.Tx, gen uint64) (bool, error) {
 
 func generation(tx *bolt.Tx) uint64 { return getU64(tx.Bucket(bMeta).Get(kGen)) }
 
-// Add implements [Store].
-func (b *Bolt) Add(ctx context.Context, items []Item) ([]bool, error) {
+// txn is a bbolt transaction as a [store.Txn].
+type txn struct{ tx *bolt.Tx }
+
+// Get implements [store.Txn]. An entry that cannot be decoded is taken as
+// absent, and so rewritten whole: a corrupt one is repaired.
+func (t txn) Get(key string) (store.Entry, bool, error) {
+	v := t.tx.Bucket(bSeen).Get([]byte(key))
+	if v == nil {
+		return store.Entry{}, false, nil
+	}
+	e, err := decodeSeen(v)
+	return e, err == nil, nil
+}
+
+func (t txn) Put(key string, e store.Entry) error {
+	return t.tx.Bucket(bSeen).Put([]byte(key), encodeSeen(e))
+}
+
+func (t txn) Push(key string) error {
+	queue := t.tx.Bucket(bQueue)
+	s, err := queue.NextSequence()
+	if err != nil {
+		return err
+	}
+	return queue.Put(putU64(s), []byte(key))
+}
+
+func (t txn) Emit(record []byte) (uint64, error) {
+	outbox := t.tx.Bucket(bOutbox)
+	s, err := outbox.NextSequence()
+	if err != nil {
+		return 0, err
+	}
+	return s, outbox.Put(putU64(s), record)
+}
+
+// Add implements [store.Store].
+func (b *Bolt) Add(ctx context.Context, items []store.Item) ([]bool, error) {
 	var out []bool
 	err := b.update("add", func(tx *bolt.Tx) error {
 		var err error
-		out, err = addItems(tx, generation(tx), items)
+		out, err = store.ApplyAdd(txn{tx}, generation(tx), items)
 		return err
 	})
 	return out, err
 }
 
-func addItems(tx *bolt.Tx, gen uint64, items []Item) ([]bool, error) {
-	seen, queue := tx.Bucket(bSeen), tx.Bucket(bQueue)
-	out := make([]bool, len(items))
-	for i, it := range items {
-		k := []byte(it.Key)
-		var e seenEntry
-		if v := seen.Get(k); v != nil {
-			if g, n := binary.Uvarint(v); n > 0 && g == gen {
-				if st, m := binary.Uvarint(v[n:]); m > 0 && st != stateRecord {
-					continue // seen in this generation: the common case, kept cheap
-				}
-			}
-			if old, err := decodeSeen(v); err == nil {
-				e = old
-			} // else the entry is rewritten whole: a corrupt one is repaired
-		}
-		e.Gen, e.Depth, e.Kind, e.URL = gen, it.Depth, it.Kind, it.URL
-		e.State = stateQueued
-		if it.Skip != "" {
-			e.State = stateSkipped
-		}
-		if err := seen.Put(k, encodeSeen(e)); err != nil {
-			return nil, err
-		}
-		out[i] = true
-		if it.Skip != "" {
-			continue
-		}
-		s, err := queue.NextSequence()
-		if err != nil {
-			return nil, err
-		}
-		if err := queue.Put(putU64(s), k); err != nil {
-			return nil, err
-		}
-	}
-	return out, nil
-}
-
-// Claim implements [Store].
-func (b *Bolt) Claim(ctx context.Context, n int) ([]Item, error) {
-	var out []Item
+// Claim implements [store.Store].
+func (b *Bolt) Claim(ctx context.Context, n int) ([]store.Item, error) {
+	var out []store.Item
 	err := b.update("claim", func(tx *bolt.Tx) error {
 		seen, queue, claims := tx.Bucket(bSeen), tx.Bucket(bQueue), tx.Bucket(bClaims)
 		var seqs, keys [][]byte
@@ -446,7 +443,7 @@ func (b *Bolt) Claim(ctx context.Context, n int) ([]Item, error) {
 			if err != nil {
 				return fmt.Errorf("key %q: %w", keys[i], err)
 			}
-			out = append(out, Item{Key: string(keys[i]), URL: e.URL, Depth: e.Depth, Kind: e.Kind,
+			out = append(out, store.Item{Key: string(keys[i]), URL: e.URL, Depth: e.Depth, Kind: e.Kind,
 				ETag: e.ETag, LastModified: e.LastModified})
 		}
 		return nil
@@ -454,8 +451,8 @@ func (b *Bolt) Claim(ctx context.Context, n int) ([]Item, error) {
 	return out, err
 }
 
-// Release implements [Store].
-func (b *Bolt) Release(ctx context.Context, items []Item) error {
+// Release implements [store.Store].
+func (b *Bolt) Release(ctx context.Context, items []store.Item) error {
 	if len(items) == 0 {
 		return nil
 	}
@@ -481,83 +478,17 @@ func (b *Bolt) Release(ctx context.Context, items []Item) error {
 	})
 }
 
-// Complete implements [Store].
-func (b *Bolt) Complete(ctx context.Context, done []Completion) ([]Result, error) {
-	res := make([]Result, len(done))
+// Complete implements [store.Store].
+func (b *Bolt) Complete(ctx context.Context, done []store.Completion) ([]store.Result, error) {
+	res := make([]store.Result, len(done))
 	err := b.update("complete", func(tx *bolt.Tx) error {
-		gen := generation(tx)
-		seen, claims, outbox := tx.Bucket(bSeen), tx.Bucket(bClaims), tx.Bucket(bOutbox)
-		get := func(k string) (seenEntry, bool) {
-			v := seen.Get([]byte(k))
-			if v == nil {
-				return seenEntry{}, false
-			}
-			e, err := decodeSeen(v)
-			return e, err == nil
-		}
+		gen, claims := generation(tx), tx.Bucket(bClaims)
 		for i, c := range done {
 			if err := claims.Delete([]byte(c.Item.Key)); err != nil {
 				return err
 			}
-			e, ok := get(c.Item.Key)
-			if !ok {
-				e = seenEntry{URL: c.Item.URL, Depth: c.Item.Depth, Kind: c.Item.Kind}
-			}
-			e.Gen = gen
-			if c.Fetched {
-				e.State = stateFetched
-				if c.ETag != "" || c.LastModified != "" {
-					e.ETag, e.LastModified = c.ETag, c.LastModified
-				}
-			} else {
-				e.State = stateSkipped
-			}
-			if err := seen.Put([]byte(c.Item.Key), encodeSeen(e)); err != nil {
-				return err
-			}
-			for _, a := range c.Aliases {
-				if a == c.Item.Key {
-					continue
-				}
-				ae, _ := get(a)
-				if ae.Gen == gen && ae.State != 0 && ae.State != stateRecord {
-					continue
-				}
-				ae.Gen, ae.State = gen, stateAlias
-				if err := seen.Put([]byte(a), encodeSeen(ae)); err != nil {
-					return err
-				}
-			}
 			var err error
-			if res[i].New, err = addItems(tx, gen, c.Links); err != nil {
-				return err
-			}
-			if c.Record == nil {
-				continue
-			}
-			re, ok := get(c.RecordKey)
-			if !ok {
-				re = seenEntry{Gen: gen, State: stateRecord}
-			}
-			switch {
-			case re.EmitGen == gen:
-				res[i].Why = "duplicate"
-				continue
-			case re.Hash != "" && re.Hash == c.RecordHash:
-				re.EmitGen = gen
-				res[i].Why = "unchanged"
-			default:
-				re.EmitGen, re.Hash = gen, c.RecordHash
-				s, err := outbox.NextSequence()
-				if err != nil {
-					return err
-				}
-				if err := outbox.Put(putU64(s), c.Record); err != nil {
-					return err
-				}
-				res[i].Emitted, res[i].Seq = true, s
-			}
-			if err := seen.Put([]byte(c.RecordKey), encodeSeen(re)); err != nil {
+			if res[i], err = store.ApplyComplete(txn{tx}, gen, c); err != nil {
 				return err
 			}
 		}
@@ -566,12 +497,12 @@ func (b *Bolt) Complete(ctx context.Context, done []Completion) ([]Result, error
 	return res, err
 }
 
-// Outbox implements [Store].
-func (b *Bolt) Outbox(ctx context.Context) ([]Pending, error) {
-	var out []Pending
+// Outbox implements [store.Store].
+func (b *Bolt) Outbox(ctx context.Context) ([]store.Pending, error) {
+	var out []store.Pending
 	err := b.view(func(tx *bolt.Tx) error {
 		return tx.Bucket(bOutbox).ForEach(func(k, v []byte) error {
-			out = append(out, Pending{Seq: getU64(k), Record: bytes.Clone(v)})
+			out = append(out, store.Pending{Seq: getU64(k), Record: bytes.Clone(v)})
 			return nil
 		})
 	})
@@ -581,7 +512,7 @@ func (b *Bolt) Outbox(ctx context.Context) ([]Pending, error) {
 	return out, nil
 }
 
-// Ack implements [Store].
+// Ack implements [store.Store].
 func (b *Bolt) Ack(ctx context.Context, seq uint64, sinkPos int64) error {
 	err := b.update("ack", func(tx *bolt.Tx) error {
 		meta, outbox := tx.Bucket(bMeta), tx.Bucket(bOutbox)
@@ -619,10 +550,10 @@ func getU64(b []byte) uint64 {
 	return binary.BigEndian.Uint64(b)
 }
 
-// encodeSeen lays out a seenEntry: uvarints gen, state, depth, emit gen,
+// encodeSeen lays out a store.Entry: uvarints gen, state, depth, emit gen,
 // then the strings kind, url, etag, last-modified and hash, each prefixed by
 // its uvarint length.
-func encodeSeen(e seenEntry) []byte {
+func encodeSeen(e store.Entry) []byte {
 	n := 4*binary.MaxVarintLen64 + 5*binary.MaxVarintLen32 +
 		len(e.Kind) + len(e.URL) + len(e.ETag) + len(e.LastModified) + len(e.Hash)
 	b := make([]byte, 0, n)
@@ -639,8 +570,8 @@ func encodeSeen(e seenEntry) []byte {
 
 var errCorrupt = errors.New("corrupt visited entry")
 
-func decodeSeen(b []byte) (seenEntry, error) {
-	var e seenEntry
+func decodeSeen(b []byte) (store.Entry, error) {
+	var e store.Entry
 	var nums [4]uint64
 	for i := range nums {
 		v, n := binary.Uvarint(b)
@@ -649,7 +580,7 @@ func decodeSeen(b []byte) (seenEntry, error) {
 		}
 		nums[i], b = v, b[n:]
 	}
-	e.Gen, e.State, e.Depth, e.EmitGen = nums[0], byte(nums[1]), int(nums[2]), nums[3]
+	e.Gen, e.State, e.Depth, e.EmitGen = nums[0], store.State(nums[1]), int(nums[2]), nums[3]
 	for _, s := range []*string{&e.Kind, &e.URL, &e.ETag, &e.LastModified, &e.Hash} {
 		l, n := binary.Uvarint(b)
 		if n <= 0 || uint64(len(b)-n) < l {

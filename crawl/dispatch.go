@@ -1,0 +1,236 @@
+package crawl
+
+import (
+	"context"
+	"time"
+
+	"github.com/newsclip/newsclip/crawl/store"
+)
+
+// dispatcher is the state of dispatch: tasks claimed and waiting, tasks
+// waiting for a retry, and what the workers hold.
+type dispatcher struct {
+	r          *run
+	w          int
+	pending    []*task
+	retries    []*task
+	busy       int
+	hostBusy   map[string]int
+	keys       map[string]bool // of the tasks claimed and not yet committed or given back
+	dispatched int64           // tasks given a first attempt
+	started    int             // first attempts this run, for MaxPages
+	drained    bool            // the last Claim found nothing...
+	drainedAt  int64           // ...when this many tasks were committed
+	finished   bool            // ...and a shared store said the crawl is over
+	stopping   bool
+	abandoned  []store.Item // handed out, but not started when the crawl stopped
+	slowHeld   int          // items of slow hosts in pending (kept by shed)
+	rounds     int          // claims since the last wait
+}
+
+// pollMax bounds the wait between claims of a shared store that had
+// nothing to hand out.
+const pollMax = 200 * time.Millisecond
+
+// dispatch claims items and hands them to workers, host by host, until the
+// frontier is empty or the crawl stops. It returns the claimed items left
+// unfinished.
+func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store.Item {
+	d := &dispatcher{r: r, w: r.cfg.Workers, hostBusy: map[string]int{}, keys: map[string]bool{}}
+	ctxDone, hardDone := ctx.Done(), hard.Done()
+	timer := time.NewTimer(time.Hour)
+	defer timer.Stop()
+	for {
+		if r.cfg.MaxPages > 0 && d.started >= r.cfg.MaxPages {
+			d.stopping = true
+		}
+		now := time.Now()
+		next := d.dueRetries(now)
+		if !d.stopping && d.step(hard, now, &next) {
+			continue // claim again at once: other hosts' work may follow
+		}
+		local := d.drained && len(d.pending) == 0 && len(d.retries) == 0
+		if d.busy == 0 && (d.stopping || local && d.dispatched == d.drainedAt && (r.shared == nil || d.finished)) {
+			break
+		}
+		if local && d.busy == 0 && d.dispatched != d.drainedAt {
+			// Completions are on their way to the store; their links may
+			// refill the frontier. Wait for the committer's signal.
+			next = now.Add(time.Hour)
+		}
+		timer.Reset(max(time.Until(next), time.Millisecond))
+		d.rounds = 0
+		select {
+		case t := <-r.results:
+			d.receive(t, commitIn)
+		case <-r.wake:
+			d.drained = false
+		case <-timer.C:
+			if r.shared != nil {
+				d.drained = false // other processes may have queued work
+			}
+		case <-ctxDone:
+			ctxDone, d.stopping = nil, true
+		case <-hardDone:
+			hardDone, d.stopping = nil, true
+		}
+	}
+	left := d.abandoned
+	for _, t := range append(d.pending, d.retries...) {
+		left = append(left, t.item)
+	}
+	return left
+}
+
+// dueRetries moves the retries that are due to the front of pending and
+// returns when the next one is.
+func (d *dispatcher) dueRetries(now time.Time) time.Time {
+	next := now.Add(time.Hour)
+	keep := d.retries[:0]
+	for _, t := range d.retries {
+		if !now.Before(t.notBefore) {
+			d.pending = append([]*task{t}, d.pending...)
+		} else {
+			keep = append(keep, t)
+			next = minTime(next, t.notBefore)
+		}
+	}
+	d.retries = keep
+	return next
+}
+
+// step claims when work is short and hands tasks to free workers; it
+// reports whether to claim again at once.
+func (d *dispatcher) step(hard context.Context, now time.Time, next *time.Time) bool {
+	r, w := d.r, d.w
+	if !d.drained && len(d.pending)-d.slowHeld < 2*w && d.rounds < maxRounds {
+		d.claim(hard, now, next)
+	}
+	d.handOut(now, next)
+	d.slowHeld = 0
+	if len(d.pending) < 2*w {
+		return false
+	}
+	var shed []store.Item
+	d.pending, shed, d.slowHeld = r.shed(d.pending, now)
+	for _, it := range shed {
+		delete(d.keys, it.Key)
+	}
+	if len(shed) == 0 {
+		return false
+	}
+	if err := r.release(hard, shed); err != nil {
+		r.fatal(err)
+		d.stopping = true
+	}
+	d.drained = false // the frontier holds them again
+	return len(d.pending)-d.slowHeld < 2*w && d.rounds < maxRounds
+}
+
+// claim takes items from the store: 4 × Workers at a time, or, from a
+// shared store whose claims count as requests started, as many as there
+// are free workers. A shared store that has nothing says when to ask
+// again, and whether the crawl is over.
+func (d *dispatcher) claim(hard context.Context, now time.Time, next *time.Time) {
+	r := d.r
+	n := 4 * d.w
+	if r.shared != nil {
+		n = d.w - d.busy - len(d.pending)
+		if n <= 0 {
+			return
+		}
+	}
+	c0 := r.committed.Load()
+	sent := time.Now() // the claims count requests as started after this
+	items, err := r.store.Claim(hard, n)
+	if err != nil {
+		r.fatal(err)
+		d.stopping = true
+		return
+	}
+	d.rounds++
+	r.queued.Add(-int64(len(items)))
+	r.hold(items)
+	for _, it := range items {
+		if d.keys[it.Key] {
+			// A shared store's lease of a page still in hand here expired,
+			// and this process claimed it again: the task under way
+			// completes it, under the new lease.
+			continue
+		}
+		d.keys[it.Key] = true
+		d.pending = append(d.pending, &task{item: it, host: hostOf(it.URL), permit: r.shared != nil, claimed: sent})
+	}
+	if len(items) > 0 {
+		return
+	}
+	d.drained, d.drainedAt, d.finished = true, c0, false
+	if r.shared == nil {
+		return
+	}
+	fin, wait, err := r.shared.Idle(hard)
+	if err != nil {
+		r.fatal(err)
+		d.stopping = true
+		return
+	}
+	d.finished = fin
+	*next = minTime(*next, now.Add(min(max(wait, 5*time.Millisecond), pollMax)))
+}
+
+// handOut gives waiting tasks to free workers, as their hosts allow.
+func (d *dispatcher) handOut(now time.Time, next *time.Time) {
+	r := d.r
+	for i := 0; i < len(d.pending) && d.busy < d.w; {
+		t := d.pending[i]
+		if d.hostBusy[t.host] >= r.cfg.Parallel {
+			i++
+			continue
+		}
+		ok, at := r.gates.ready(t.host, now)
+		if !ok {
+			if at.After(now) {
+				*next = minTime(*next, at)
+			}
+			i++
+			continue
+		}
+		if t.attempt == 0 {
+			if r.cfg.MaxPages > 0 && d.started >= r.cfg.MaxPages {
+				break
+			}
+			d.started++
+			d.dispatched++
+		}
+		d.pending = append(d.pending[:i], d.pending[i+1:]...)
+		d.busy++
+		d.hostBusy[t.host]++
+		t.ticket = r.gates.dispatch(t.host, now)
+		t.ticket.permit.Store(t.permit)
+		t.ticket.permitBy = t.claimed.Add(permitFor)
+		t.permit = false
+		r.work <- t
+	}
+	for _, t := range d.pending {
+		t.permit = false // a claim's request start is good now or never
+	}
+}
+
+// receive takes a task back from a worker.
+func (d *dispatcher) receive(t *task, commitIn chan<- *task) {
+	d.busy--
+	d.hostBusy[t.host]--
+	if d.hostBusy[t.host] == 0 {
+		delete(d.hostBusy, t.host)
+	}
+	switch {
+	case t.abandon:
+		delete(d.keys, t.item.Key)
+		d.abandoned = append(d.abandoned, t.item)
+	case t.retry:
+		d.retries = append(d.retries, t)
+	default:
+		delete(d.keys, t.item.Key)
+		commitIn <- t
+	}
+}
