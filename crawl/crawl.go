@@ -82,16 +82,18 @@ func (c *Crawler) Run(ctx context.Context, seeds []string, sink Sink) error {
 	if sink == nil {
 		return errors.New("crawl: nil sink")
 	}
-	r, err := c.newRun(seeds, sink)
+	s, err := c.newSession(seeds, sink)
 	if err != nil {
 		return err
 	}
-	c.stats.Store(r.stats)
-	return r.run(ctx)
+	c.stats.Store(s.stats)
+	return s.run(ctx)
 }
 
-// run is one Run.
-type run struct {
+// session is the state of one call of [Crawler.Run]: its configuration,
+// store, sink, scope and defences, and the channels between its dispatcher,
+// workers and committer.
+type session struct {
 	cfg     *Config
 	store   store.Store
 	sink    Sink
@@ -115,7 +117,7 @@ type run struct {
 	seedsOK atomic.Int64      // seeds finished in this run without failing
 	known   *keyCache         // keys handed to the store in this run
 
-	// hardCancel cancels the run's hard context, on a fatal error only:
+	// hardCancel cancels the session's hard context, on a fatal error only:
 	// a cancelled Run still finishes its pages in flight.
 	hardCancel context.CancelFunc
 	once       fetchOnce             // each URL fetched once per run, redirect targets too
@@ -128,9 +130,9 @@ type run struct {
 	queued    *atomic.Int64 // in stats
 }
 
-func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
+func (c *Crawler) newSession(seeds []string, sink Sink) (*session, error) {
 	cfg := c.cfg
-	r := &run{
+	s := &session{
 		cfg:     &cfg,
 		store:   cfg.State,
 		sink:    sink,
@@ -145,53 +147,53 @@ func (c *Crawler) newRun(seeds []string, sink Sink) (*run, error) {
 		known:   newKeyCache(1 << 17),
 		scope:   scope{sites: map[string]bool{}, include: cfg.Include, exclude: cfg.Exclude},
 	}
-	if r.store == nil {
-		r.store = memory.New()
+	if s.store == nil {
+		s.store = memory.New()
 	}
-	r.held = map[string]store.Item{}
-	if sh, ok := r.store.(store.Shared); ok {
+	s.held = map[string]store.Item{}
+	if sh, ok := s.store.(store.Shared); ok {
 		sh.SetPoliteness(cfg.Parallel, cfg.Delay)
-		r.shared = sh
-		r.gates = &sharedGates{st: sh, maxPause: cfg.MaxPause, log: cfg.Logger}
+		s.shared = sh
+		s.gates = &sharedGates{st: sh, maxPause: cfg.MaxPause, log: cfg.Logger}
 	}
-	r.queued = &r.stats.queued
-	r.durable, _ = sink.(DurableSink)
-	r.flusher, _ = sink.(Flusher)
+	s.queued = &s.stats.queued
+	s.durable, _ = sink.(DurableSink)
+	s.flusher, _ = sink.(Flusher)
 	for _, d := range cfg.AllowDomains {
 		if d = strings.ToLower(strings.Trim(strings.TrimSpace(d), ".")); d != "" {
-			r.scope.allow = append(r.scope.allow, d)
+			s.scope.allow = append(s.scope.allow, d)
 		}
 	}
-	for _, s := range seeds {
-		u, err := url.Parse(strings.TrimSpace(s))
+	for _, seed := range seeds {
+		u, err := url.Parse(strings.TrimSpace(seed))
 		if err == nil {
 			err = canonicalizeURL(u)
 		}
 		if err != nil {
-			return nil, &seedError{fmt.Sprintf("crawl: seed %q: %v", s, errNotHTTP)}
+			return nil, &seedError{fmt.Sprintf("crawl: seed %q: %v", seed, errNotHTTP)}
 		}
-		r.scope.sites[siteOf(u.Hostname())] = true
-		r.origins[origin(u)] = true
+		s.scope.sites[siteOf(u.Hostname())] = true
+		s.origins[origin(u)] = true
 		us := u.String()
-		r.seeds = append(r.seeds, store.Item{Key: visitKey(us), URL: us})
-		r.seedURL[visitKey(us)] = s
+		s.seeds = append(s.seeds, store.Item{Key: visitKey(us), URL: us})
+		s.seedURL[visitKey(us)] = seed
 	}
-	if len(r.seeds) == 0 {
+	if len(s.seeds) == 0 {
 		return nil, &seedError{"crawl: no seed URL"}
 	}
-	pt := &politeTransport{base: cfg.Transport, gates: r.gates, maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout}
-	r.robots = &robotsCache{
+	pt := &politeTransport{base: cfg.Transport, gates: s.gates, maxBody: cfg.MaxBodyBytes, timeout: cfg.Timeout}
+	s.robots = &robotsCache{
 		client:  newRobotsClient(pt),
 		ua:      cfg.UserAgent,
-		gates:   r.gates,
+		gates:   s.gates,
 		ignore:  cfg.IgnoreRobots,
-		shared:  r.shared,
-		onFetch: r.robotsFetched,
+		shared:  s.shared,
+		onFetch: s.robotsFetched,
 		origins: map[string]*robotsEntry{},
 	}
-	pt.robots = r.robots
-	r.colly = newCollector(&cfg, pt, r.checkRedirect)
-	return r, nil
+	pt.robots = s.robots
+	s.colly = newCollector(&cfg, pt, s.checkRedirect)
+	return s, nil
 }
 
 // task is one item on its way through a worker and the committer.
@@ -218,24 +220,24 @@ type task struct {
 	start       time.Time
 }
 
-func (r *run) fatal(err error) {
-	if r.fatalErr.CompareAndSwap(nil, &err) {
-		r.log.Error("crawl stopped", "err", err)
-		r.hardCancel()
+func (s *session) fatal(err error) {
+	if s.fatalErr.CompareAndSwap(nil, &err) {
+		s.log.Error("crawl stopped", "err", err)
+		s.hardCancel()
 	}
 }
 
-// failure returns the first fatal error, or nil.
-func (r *run) failure() error {
-	if p := r.fatalErr.Load(); p != nil {
+// fatalError returns the first fatal error, or nil.
+func (s *session) fatalError() error {
+	if p := s.fatalErr.Load(); p != nil {
 		return *p
 	}
 	return nil
 }
 
-func (r *run) signal() {
+func (s *session) signal() {
 	select {
-	case r.wake <- struct{}{}:
+	case s.wake <- struct{}{}:
 	default:
 	}
 }
@@ -244,80 +246,80 @@ func (r *run) signal() {
 // cancelled on a fatal error only, and bounds the store, the sink and the
 // requests under way; stop is done when either is, and ends waits for a
 // host's turn (a request not started yet is given back to the frontier).
-func (r *run) run(ctx context.Context) error {
-	defer r.stats.stop()
+func (s *session) run(ctx context.Context) error {
+	defer s.stats.stop()
 	hard, hardCancel := context.WithCancel(context.WithoutCancel(ctx))
 	defer hardCancel()
-	r.hardCancel = hardCancel
+	s.hardCancel = hardCancel
 	stop, stopCancel := context.WithCancel(ctx)
 	defer stopCancel()
 	context.AfterFunc(hard, stopCancel)
 	reqCtx := withStop(hard, stop.Done())
 
-	res, err := r.store.Begin(hard, r.cfg.Incremental)
+	res, err := s.store.Begin(hard, s.cfg.Incremental)
 	if err != nil {
 		return err
 	}
-	r.queued.Store(int64(res.Queued))
-	r.log.Info("crawl starting", "seeds", len(r.seeds), "generation", res.Generation,
-		"resumed", res.Resumed, "queued", res.Queued, "incremental", r.cfg.Incremental)
-	if err := r.reconcile(hard, res); err != nil {
+	s.queued.Store(int64(res.Queued))
+	s.log.Info("crawl starting", "seeds", len(s.seeds), "generation", res.Generation,
+		"resumed", res.Resumed, "queued", res.Queued, "incremental", s.cfg.Incremental)
+	if err := s.reconcile(hard, res); err != nil {
 		return err
 	}
-	seeds := r.seeds
-	if r.cfg.IgnoreRobots { // no robots.txt to name sitemaps: guess
-		for o := range r.origins {
+	seeds := s.seeds
+	if s.cfg.IgnoreRobots { // no robots.txt to name sitemaps: guess
+		for o := range s.origins {
 			seeds = append(seeds, sitemapGuess(o))
 		}
 	}
-	if err := r.add(hard, seeds); err != nil {
+	if err := s.add(hard, seeds); err != nil {
 		return err
 	}
 
-	w := r.cfg.Workers
-	r.work = make(chan *task, w)
-	r.results = make(chan *task, w)
-	r.wake = make(chan struct{}, 1)
+	w := s.cfg.Workers
+	s.work = make(chan *task, w)
+	s.results = make(chan *task, w)
+	s.wake = make(chan struct{}, 1)
 	commitIn := make(chan *task, 4*w)
 	committerDone := make(chan struct{})
-	go r.committer(hard, commitIn, committerDone)
+	go s.committer(hard, commitIn, committerDone)
 	var workers sync.WaitGroup
 	for range w {
-		f := newFetcher(r.colly, r.cfg.MaxBodyBytes)
+		f := newFetcher(s.colly, s.cfg.MaxBodyBytes)
 		workers.Go(func() {
-			for t := range r.work {
-				r.process(reqCtx, f, t)
-				r.gates.finish(t.ticket)
-				r.results <- t
+			for t := range s.work {
+				s.process(reqCtx, f, t)
+				s.gates.finish(t.ticket)
+				s.results <- t
 			}
 		})
 	}
 
-	stopExtend := r.extendLeases(hard)
-	leftover := r.dispatch(ctx, hard, commitIn)
-	close(r.work)
+	stopExtend := s.extendLeases(hard)
+	leftover := s.dispatch(ctx, hard, commitIn)
+	close(s.work)
 	workers.Wait()
 	close(commitIn)
 	<-committerDone
-	if err := r.release(context.WithoutCancel(hard), leftover); err != nil {
-		r.fatal(err)
+	if err := s.release(context.WithoutCancel(hard), leftover); err != nil {
+		s.fatal(err)
 	}
 	stopExtend()
-	if r.shared != nil && r.queued.Load() < 0 {
-		r.queued.Store(0) // claims of URLs other processes queued: an estimate at best
+	if s.shared != nil && s.queued.Load() < 0 {
+		s.queued.Store(0) // claims of URLs other processes queued: an estimate at best
 	}
-	r.stats.stop()
-	st := r.stats.snapshot()
-	r.log.Info("crawl finished", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,
+	s.stats.stop()
+	st := s.stats.snapshot()
+	s.log.Info("crawl finished", "pages", st.Pages, "articles", st.Articles, "fetches", st.Fetches,
 		"failed", sum(st.Failed), "queued", st.Queued, "elapsed", st.Elapsed.Round(time.Millisecond))
-	if err := r.failure(); err != nil {
+	if err := s.fatalError(); err != nil {
 		return err
 	}
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("crawl: stopped after %d pages (%d articles written, %d URLs left queued): %w",
 			st.Pages, st.Articles, st.Queued, err)
 	}
-	if len(st.SeedFailures) == len(r.seedURL) && st.Articles == 0 && st.Recovered == 0 {
+	if len(st.SeedFailures) == len(s.seedURL) && st.Articles == 0 && st.Recovered == 0 {
 		return fmt.Errorf("%w: %s", ErrSeedsFailed, seedsFailed(st.SeedFailures))
 	}
 	return nil
@@ -352,8 +354,8 @@ func seedsFailed(m map[string]string) string {
 }
 
 // seedDone notes the outcome of page p when it is a seed's.
-func (r *run) seedDone(key string, p Page) {
-	seed, ok := r.seedURL[key]
+func (s *session) seedDone(key string, p Page) {
+	seed, ok := s.seedURL[key]
 	if !ok {
 		return
 	}
@@ -367,10 +369,10 @@ func (r *run) seedDone(key string, p Page) {
 	case Robots:
 		why = "disallowed by robots.txt"
 	default:
-		r.seedsOK.Add(1)
+		s.seedsOK.Add(1)
 		return
 	}
-	r.stats.update(func(s *Stats) { s.SeedFailures[seed] = why })
+	s.stats.update(func(st *Stats) { st.SeedFailures[seed] = why })
 }
 
 func sum(m map[string]int64) int64 {
@@ -387,32 +389,32 @@ func sitemapGuess(orig string) store.Item {
 }
 
 // add queues items found outside a page (seeds, robots.txt sitemaps).
-func (r *run) add(ctx context.Context, items []store.Item) error {
+func (s *session) add(ctx context.Context, items []store.Item) error {
 	if len(items) == 0 {
 		return nil
 	}
-	news, err := r.store.Add(ctx, items)
+	news, err := s.store.Add(ctx, items)
 	if err != nil {
-		r.fatal(err)
+		s.fatal(err)
 		return err
 	}
 	for _, it := range items {
-		r.known.add(it.Key)
+		s.known.add(it.Key)
 	}
 	for _, n := range news {
 		if n {
-			r.queued.Add(1)
+			s.queued.Add(1)
 		}
 	}
-	if r.wake != nil {
-		r.signal()
+	if s.wake != nil {
+		s.signal()
 	}
 	return nil
 }
 
 // robotsFetched queues the sitemaps a robots.txt names, or guesses
 // /sitemap.xml for a seed's origin that names none.
-func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string) {
+func (s *session) robotsFetched(ctx context.Context, orig string, sitemaps []string) {
 	var items []store.Item
 	for _, s := range sitemaps {
 		u, err := url.Parse(strings.TrimSpace(s))
@@ -422,10 +424,10 @@ func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string)
 		us := u.String()
 		items = append(items, store.Item{Key: visitKey(us), URL: us})
 	}
-	if len(items) == 0 && r.origins[orig] {
+	if len(items) == 0 && s.origins[orig] {
 		items = append(items, sitemapGuess(orig))
 	}
-	_ = r.add(ctx, items) // a failure is fatal, and reported by add
+	_ = s.add(ctx, items) // a failure is fatal, and reported by add
 }
 
 // reconcile makes output and state agree after a crash: records in the
@@ -433,8 +435,8 @@ func (r *run) robotsFetched(ctx context.Context, orig string, sitemaps []string)
 // not written again, and a half-written last line is dropped. The outbox
 // (records since the last checkpoint) is read first; the sink's tail is
 // then streamed past it, so memory does not grow with the output.
-func (r *run) reconcile(ctx context.Context, res store.Resume) error {
-	pend, err := r.store.Outbox(ctx)
+func (s *session) reconcile(ctx context.Context, res store.Resume) error {
+	pend, err := s.store.Outbox(ctx)
 	if err != nil {
 		return err
 	}
@@ -443,13 +445,13 @@ func (r *run) reconcile(ctx context.Context, res store.Resume) error {
 	for i, p := range pend {
 		var a extract.Article
 		if err := json.Unmarshal(p.Record, &a); err != nil {
-			r.log.Warn("state outbox: bad record", "seq", p.Seq, "err", err)
+			s.log.Warn("state outbox: bad record", "seq", p.Seq, "err", err)
 			continue
 		}
 		ids[i] = recordID(&a)
 		missing[ids[i]] = true
 	}
-	if r.durable != nil {
+	if s.durable != nil {
 		var each func(*extract.Article)
 		if len(missing) > 0 {
 			each = func(a *extract.Article) {
@@ -458,7 +460,7 @@ func (r *run) reconcile(ctx context.Context, res store.Resume) error {
 				}
 			}
 		}
-		if err := r.durable.Recover(res.SinkPos, each); err != nil {
+		if err := s.durable.Recover(res.SinkPos, each); err != nil {
 			return err
 		}
 	}
@@ -471,21 +473,21 @@ func (r *run) reconcile(ctx context.Context, res store.Resume) error {
 			continue
 		}
 		missing[ids[i]] = false // once, should the outbox hold it twice
-		if err := r.writeRecord(ctx, p.Record, nil); err != nil {
+		if err := s.writeRecord(ctx, p.Record, nil); err != nil {
 			return err
 		}
 		n++
 	}
-	r.stats.update(func(s *Stats) { s.Recovered = int64(n) })
-	r.log.Info("recovered records from the state", "written", n, "already_in_output", len(pend)-n)
-	return r.checkpoint(ctx, pend[len(pend)-1].Seq)
+	s.stats.update(func(st *Stats) { st.Recovered = int64(n) })
+	s.log.Info("recovered records from the state", "written", n, "already_in_output", len(pend)-n)
+	return s.checkpoint(ctx, pend[len(pend)-1].Seq)
 }
 
 // writeRecord gives a record to the sink: the encoded line to this
 // package's JSONL sinks, the article (decoded from the line when nil) to
 // any other.
-func (r *run) writeRecord(ctx context.Context, line []byte, a *extract.Article) error {
-	if lw, ok := r.sink.(lineWriter); ok {
+func (s *session) writeRecord(ctx context.Context, line []byte, a *extract.Article) error {
+	if lw, ok := s.sink.(lineWriter); ok {
 		return lw.writeLine(line)
 	}
 	if a == nil {
@@ -494,26 +496,26 @@ func (r *run) writeRecord(ctx context.Context, line []byte, a *extract.Article) 
 			return fmt.Errorf("crawl: record: %w", err)
 		}
 	}
-	return r.sink.Write(ctx, a)
+	return s.sink.Write(ctx, a)
 }
 
 func recordID(a *extract.Article) string { return a.Input + "\x00" + a.URL }
 
 // checkpoint makes the sink durable and acknowledges the outbox up to seq.
-func (r *run) checkpoint(ctx context.Context, seq uint64) error {
+func (s *session) checkpoint(ctx context.Context, seq uint64) error {
 	var pos int64
 	var err error
 	switch {
-	case r.durable != nil:
-		pos, err = r.durable.Sync()
-	case r.flusher != nil:
-		err = r.flusher.Flush()
+	case s.durable != nil:
+		pos, err = s.durable.Sync()
+	case s.flusher != nil:
+		err = s.flusher.Flush()
 	}
 	if err == nil {
-		err = r.store.Ack(context.WithoutCancel(ctx), seq, pos)
+		err = s.store.Ack(context.WithoutCancel(ctx), seq, pos)
 	}
 	if err == nil {
-		r.log.Debug("checkpoint", "seq", seq, "sink_pos", pos)
+		s.log.Debug("checkpoint", "seq", seq, "sink_pos", pos)
 	}
 	return err
 }
@@ -533,7 +535,7 @@ const (
 // to the frontier: a host that cannot start a request for more than
 // slowHost keeps Parallel first attempts (retries are always kept). It
 // also returns how many kept tasks are of such hosts.
-func (r *run) shed(pending []*task, now time.Time) (kept []*task, shed []store.Item, slowHeld int) {
+func (s *session) shed(pending []*task, now time.Time) (kept []*task, shed []store.Item, slowHeld int) {
 	type hostState struct {
 		slow bool
 		kept int
@@ -543,14 +545,14 @@ func (r *run) shed(pending []*task, now time.Time) (kept []*task, shed []store.I
 	for _, t := range pending {
 		h := hosts[t.host]
 		if h == nil {
-			ok, at := r.gates.ready(t.host, now)
+			ok, at := s.gates.ready(t.host, now)
 			h = &hostState{slow: !ok && at.Sub(now) > slowHost}
 			hosts[t.host] = h
 		}
 		switch {
 		case !h.slow:
 			kept = append(kept, t)
-		case t.attempt > 0 || h.kept < r.cfg.Parallel:
+		case t.attempt > 0 || h.kept < s.cfg.Parallel:
 			kept = append(kept, t)
 			h.kept++
 			slowHeld++
@@ -578,9 +580,9 @@ func minTime(a, b time.Time) time.Time {
 
 // committer applies completions to the store in batches, then writes the
 // accepted records to the sink, in the store's order, and checkpoints.
-func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct{}) {
+func (s *session) committer(ctx context.Context, in <-chan *task, done chan<- struct{}) {
 	defer close(done)
-	ticker := time.NewTicker(r.cfg.CheckpointEvery)
+	ticker := time.NewTicker(s.cfg.CheckpointEvery)
 	defer ticker.Stop()
 	linger := time.NewTimer(time.Hour)
 	linger.Stop()
@@ -595,17 +597,17 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		if !dirty && lastSeq == acked {
 			return
 		}
-		if r.failure() != nil {
+		if s.fatalError() != nil {
 			return
 		}
-		if err := r.checkpoint(ctx, lastSeq); err != nil {
-			r.fatal(err)
+		if err := s.checkpoint(ctx, lastSeq); err != nil {
+			s.fatal(err)
 			return
 		}
 		acked, since, dirty = lastSeq, 0, false
 	}
 	adopt := func() {
-		if seq := r.adopt(ctx); seq > lastSeq {
+		if seq := s.adopt(ctx); seq > lastSeq {
 			lastSeq, dirty = seq, true
 		}
 	}
@@ -613,7 +615,7 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		if len(batch) == 0 {
 			return
 		}
-		n, seq := r.commit(ctx, batch)
+		n, seq := s.commit(ctx, batch)
 		if seq > lastSeq {
 			lastSeq = seq
 		}
@@ -623,7 +625,7 @@ func (r *run) committer(ctx context.Context, in <-chan *task, done chan<- struct
 		// A shared store's outbox is trimmed as soon as the records are
 		// durable: a process that dies repeats only the pages it had in
 		// flight (another adopts what its outbox holds).
-		if since >= r.cfg.CheckpointRecords || r.shared != nil && since > 0 {
+		if since >= s.cfg.CheckpointRecords || s.shared != nil && since > 0 {
 			ckpt()
 		}
 	}
@@ -670,55 +672,55 @@ func gather(in <-chan *task, batch []*task, linger *time.Timer) ([]*task, bool) 
 // adopt writes the records that dead processes of a shared store left in
 // their outboxes, now in this process's; it returns the highest outbox
 // sequence among them (0 for none).
-func (r *run) adopt(ctx context.Context) uint64 {
-	if r.shared == nil || r.failure() != nil {
+func (s *session) adopt(ctx context.Context) uint64 {
+	if s.shared == nil || s.fatalError() != nil {
 		return 0
 	}
-	recs, err := r.shared.Adopt(context.WithoutCancel(ctx), 1000)
+	recs, err := s.shared.Adopt(context.WithoutCancel(ctx), 1000)
 	if err != nil {
-		r.fatal(err)
+		s.fatal(err)
 		return 0
 	}
 	var seq uint64
 	for _, p := range recs {
-		if err := r.writeRecord(ctx, p.Record, nil); err != nil {
-			r.fatal(fmt.Errorf("crawl: sink: %w", err))
+		if err := s.writeRecord(ctx, p.Record, nil); err != nil {
+			s.fatal(fmt.Errorf("crawl: sink: %w", err))
 			return 0
 		}
 		seq = max(seq, p.Seq)
 	}
 	if len(recs) > 0 {
-		r.stats.update(func(s *Stats) { s.Recovered += int64(len(recs)) })
-		r.log.Info("wrote the records a stopped process left", "records", len(recs))
+		s.stats.update(func(st *Stats) { st.Recovered += int64(len(recs)) })
+		s.log.Info("wrote the records a stopped process left", "records", len(recs))
 	}
 	return seq
 }
 
 // commit stores one batch and writes its records; it returns the number of
 // records written and the highest outbox sequence among them.
-func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
+func (s *session) commit(ctx context.Context, batch []*task) (int, uint64) {
 	defer func() {
-		r.committed.Add(int64(len(batch)))
-		r.signal()
+		s.committed.Add(int64(len(batch)))
+		s.signal()
 	}()
-	if r.failure() != nil {
+	if s.fatalError() != nil {
 		return 0, 0
 	}
 	comps := make([]store.Completion, len(batch))
 	for i, t := range batch {
 		comps[i] = t.comp
 	}
-	res, err := r.store.Complete(context.WithoutCancel(ctx), comps)
+	res, err := s.store.Complete(context.WithoutCancel(ctx), comps)
 	if err != nil {
-		r.fatal(err)
+		s.fatal(err)
 		return 0, 0
 	}
 	written, maxSeq := 0, uint64(0)
 	for i, t := range batch {
 		rs := res[i]
-		r.unhold(t.item.Key)
+		s.unhold(t.item.Key)
 		if rs.Outcome == store.Refused {
-			r.refused(t)
+			s.refused(t)
 			continue
 		}
 		var queued int
@@ -735,17 +737,17 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 			queued++
 		}
 		t.page.New = queued
-		r.queued.Add(int64(queued))
-		r.known.add(t.item.Key)
-		r.known.add(t.comp.Aliases...)
+		s.queued.Add(int64(queued))
+		s.known.add(t.item.Key)
+		s.known.add(t.comp.Aliases...)
 		for _, l := range t.comp.Links {
-			r.known.add(l.Key)
+			s.known.add(l.Key)
 		}
 		if t.article != nil {
 			switch rs.Outcome {
 			case store.Emitted:
-				if err := r.writeRecord(ctx, t.comp.Record, t.article); err != nil {
-					r.fatal(fmt.Errorf("crawl: sink: %w", err))
+				if err := s.writeRecord(ctx, t.comp.Record, t.article); err != nil {
+					s.fatal(fmt.Errorf("crawl: sink: %w", err))
 					return written, maxSeq
 				}
 				written++
@@ -757,41 +759,41 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 				t.page.Outcome = Unchanged
 			}
 		}
-		r.trapYield(t, rs, queued)
+		s.trapYield(t, rs, queued)
 		t.page.Elapsed = time.Since(t.start)
 		p := t.page
-		r.stats.update(func(s *Stats) {
-			s.Pages++
-			s.Outcomes[p.Outcome]++
+		s.stats.update(func(st *Stats) {
+			st.Pages++
+			st.Outcomes[p.Outcome]++
 			if p.Outcome == Failed {
-				s.Failed[p.Reason]++
+				st.Failed[p.Reason]++
 			}
 			if p.Outcome == Trap {
-				s.Traps[p.Reason]++
+				st.Traps[p.Reason]++
 			}
 			if t.decision != "" {
-				s.Decisions[t.decision]++
+				st.Decisions[t.decision]++
 			}
 			for _, sk := range skipped {
 				if sk == "robots" {
-					s.Outcomes[Robots]++
+					st.Outcomes[Robots]++
 				} else {
-					s.Outcomes[Trap]++
-					s.Traps[sk]++
+					st.Outcomes[Trap]++
+					st.Traps[sk]++
 				}
 			}
 			if p.Outcome == Article {
-				s.Articles++
+				st.Articles++
 			}
 		})
-		r.seedDone(t.item.Key, p)
-		if r.cfg.OnPage != nil {
-			r.cfg.OnPage(p)
+		s.seedDone(t.item.Key, p)
+		if s.cfg.OnPage != nil {
+			s.cfg.OnPage(p)
 		}
 	}
-	if r.flusher != nil {
-		if err := r.flusher.Flush(); err != nil {
-			r.fatal(err)
+	if s.flusher != nil {
+		if err := s.flusher.Flush(); err != nil {
+			s.fatal(err)
 		}
 	}
 	return written, maxSeq
@@ -799,42 +801,42 @@ func (r *run) commit(ctx context.Context, batch []*task) (int, uint64) {
 
 // refused ends a task whose completion the shared store refused: its lease
 // expired and another process has the page now.
-func (r *run) refused(t *task) {
-	r.once.m.CompareAndDelete(t.item.Key, t) // claimed again, it is fetched again
+func (s *session) refused(t *task) {
+	s.once.m.CompareAndDelete(t.item.Key, t) // claimed again, it is fetched again
 	t.page.Outcome, t.page.Reason = LeaseLost, "lease-expired"
 	t.page.Elapsed = time.Since(t.start)
 	p := t.page
-	r.stats.update(func(s *Stats) {
-		s.Pages++
-		s.Outcomes[p.Outcome]++
+	s.stats.update(func(st *Stats) {
+		st.Pages++
+		st.Outcomes[p.Outcome]++
 	})
-	r.log.Warn("page done after its lease expired: another process has it", "url", t.item.URL)
-	if r.cfg.OnPage != nil {
-		r.cfg.OnPage(p)
+	s.log.Warn("page done after its lease expired: another process has it", "url", t.item.URL)
+	if s.cfg.OnPage != nil {
+		s.cfg.OnPage(p)
 	}
 }
 
 // trapYield tells the trap rules what a committed page yielded.
-func (r *run) trapYield(t *task, rs store.Result, queued int) {
+func (s *session) trapYield(t *task, rs store.Result, queued int) {
 	switch {
 	case t.listing:
-		if c := r.traps.listing(t.pattern, t.outside); c != "" {
-			r.log.Info("trap: URL pattern cut", "pattern", c, "limit", r.cfg.TrapBarren)
+		if c := s.traps.listing(t.pattern, t.outside); c != "" {
+			s.log.Info("trap: URL pattern cut", "pattern", c, "limit", s.cfg.TrapBarren)
 		}
 	case t.articlePage:
-		r.traps.article(t.pattern)
+		s.traps.article(t.pattern)
 	}
 	if t.comp.Fetched {
 		yield := rs.Outcome == store.Emitted || rs.Outcome == store.Unchanged || t.page.Outcome == NotModified
-		if h := hostOf(t.item.URL); r.traps.page(h, yield, queued) {
-			r.log.Info("trap: host cut: its frontier grows and it yields nothing", "host", h, "pages", r.traps.hostBarren)
+		if h := hostOf(t.item.URL); s.traps.page(h, yield, queued) {
+			s.log.Info("trap: host cut: its frontier grows and it yields nothing", "host", h, "pages", s.traps.hostBarren)
 		}
 	}
 }
 
 // checkRedirect is colly's redirect handler: it stops loops, long chains,
 // and redirects leaving the scope or into robots.txt-disallowed areas.
-func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
+func (s *session) checkRedirect(req *http.Request, via []*http.Request) error {
 	target := *req.URL
 	if canonicalizeURL(&target) != nil {
 		return &redirectError{reason: "redirect-out-of-scope", url: req.URL.String()}
@@ -853,23 +855,23 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 			}
 		}
 	}
-	if len(via) > r.cfg.MaxRedirects {
+	if len(via) > s.cfg.MaxRedirects {
 		return &redirectError{reason: "too-many-redirects", url: ts}
 	}
-	if r.scope.check(&target, ts) != "" {
+	if s.scope.check(&target, ts) != "" {
 		return &redirectError{reason: "redirect-out-of-scope", url: ts}
 	}
-	if r.once.elsewhere(ts, via) { // fetched already: queued as a link, the store drops it
+	if s.once.elsewhere(ts, via) { // fetched already: queued as a link, the store drops it
 		return &redirectError{reason: redirectQueued, url: ts}
 	}
-	if r.robots.ignore {
+	if s.robots.ignore {
 		return nil
 	}
 	// The worker still holds the host's slot for the previous hop, and
 	// http://h and https://h share one gate: fetching the target origin's
 	// robots.txt now could wait on ourselves. Use only what is loaded; an
 	// unknown origin's target is queued as a link of its own.
-	e := r.robots.loaded(origin(&target))
+	e := s.robots.loaded(origin(&target))
 	if e == nil {
 		return &redirectError{reason: redirectQueued, url: ts}
 	}
@@ -883,7 +885,7 @@ func (r *run) checkRedirect(req *http.Request, via []*http.Request) error {
 // worker; the store is not touched (the committer does it). A task whose
 // request had not started when the crawl stopped is abandoned: given back
 // to the frontier, not failed.
-func (r *run) process(ctx context.Context, f *fetcher, t *task) {
+func (s *session) process(ctx context.Context, f *fetcher, t *task) {
 	if stopped(ctx) {
 		t.abandon = true
 		return
@@ -898,38 +900,38 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 	t.comp = store.Completion{Item: t.item}
 	u, err := url.Parse(t.item.URL)
 	if err != nil {
-		r.fail(t, "bad-url", err)
+		s.failNow(t, "bad-url", err)
 		return
 	}
-	if r.variant(t, u) || r.isCut(t, u) {
+	if s.variant(t, u) || s.isCut(t, u) {
 		return
 	}
-	ok, err := r.robots.allowed(ctx, u)
+	ok, err := s.robots.allowed(ctx, u)
 	if errors.Is(err, errWaitStopped) {
 		t.abandon = true
 		return
 	}
 	if err != nil {
 		reason, transient := classifyError(err)
-		r.failed(t, reason, transient, err, 0)
+		s.retryOrFail(t, reason, transient, err, 0)
 		return
 	}
 	if !ok {
 		t.page.Outcome = Robots
 		return
 	}
-	if r.once.fetchedElsewhere(t) {
+	if s.once.fetchedElsewhere(t) {
 		return
 	}
-	res, err := f.fetch(ctx, t.item, r.cfg.UserAgent)
+	res, err := f.fetch(ctx, t.item, s.cfg.UserAgent)
 	t.fetched = time.Now()
 	if errors.Is(err, errWaitStopped) {
 		t.abandon = true
 		return
 	}
-	r.stats.update(func(s *Stats) {
-		s.Fetches++
-		s.Bytes += res.read
+	s.stats.update(func(st *Stats) {
+		st.Fetches++
+		st.Bytes += res.read
 	})
 	if err != nil {
 		reason, transient := classifyError(err)
@@ -938,11 +940,11 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 			t.page.Outcome = Robots
 			return
 		case redirectQueued:
-			r.redirectQueued(t, u, err)
+			s.redirectQueued(t, u, err)
 			return
 		}
 		t.comp.Fetched = true
-		r.failed(t, reason, transient, err, 0)
+		s.retryOrFail(t, reason, transient, err, 0)
 		return
 	}
 	t.comp.Fetched = true
@@ -960,7 +962,7 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 				t.comp.Aliases = append(t.comp.Aliases, k)
 			}
 		}
-		r.once.answered(t, t.comp.Aliases)
+		s.once.answered(t, t.comp.Aliases)
 	}
 	switch {
 	case res.status == http.StatusNotModified:
@@ -972,40 +974,40 @@ func (r *run) process(ctx context.Context, f *fetcher, t *task) {
 	case res.status < 200 || res.status >= 300:
 		reason, transient := statusReason(res.status)
 		ra, _ := retryAfter(res.header.Get("Retry-After"), time.Now())
-		r.failed(t, reason, transient, nil, min(ra, r.cfg.MaxPause))
+		s.retryOrFail(t, reason, transient, nil, min(ra, s.cfg.MaxPause))
 		return
 	case res.abort == "not-html":
 		t.page.Outcome, t.page.Reason = Skipped, "not-html"
 		return
 	case res.abort == "too-large":
-		r.fail(t, "too-large", fmt.Errorf("crawl: %s: %w (%d bytes)", t.item.URL, errTooLarge, r.cfg.MaxBodyBytes))
+		s.failNow(t, "too-large", fmt.Errorf("crawl: %s: %w (%d bytes)", t.item.URL, errTooLarge, s.cfg.MaxBodyBytes))
 		return
 	}
 	t.comp.ETag = res.header.Get("ETag")
 	t.comp.LastModified = res.header.Get("Last-Modified")
-	r.handleBody(t, res, final)
+	s.handleBody(t, res, final)
 }
 
 // redirectQueued ends a page whose redirect led to an origin whose
 // robots.txt is not known yet: the target is queued as a link of the page,
 // at its depth, and fetched later like any other URL.
-func (r *run) redirectQueued(t *task, u *url.URL, err error) {
+func (s *session) redirectQueued(t *task, u *url.URL, err error) {
 	var re *redirectError
 	errors.As(err, &re)
 	t.comp.Fetched = true
 	t.page.Outcome, t.page.Reason, t.page.FinalURL = Redirect, redirectQueued, re.url
-	t.comp.Links, _ = r.filterLinks(u, []string{re.url}, t.item.Depth, "", nil)
+	t.comp.Links, _ = s.filterLinks(u, []string{re.url}, t.item.Depth, "", nil)
 	for i := range t.comp.Links {
 		t.comp.Links[i].Kind = t.item.Kind
 	}
 }
 
 // isCut ends a task whose URL pattern or host was cut since it was queued.
-func (r *run) isCut(t *task, u *url.URL) bool {
-	if !r.traps.anyCut() {
+func (s *session) isCut(t *task, u *url.URL) bool {
+	if !s.traps.anyCut() {
 		return false
 	}
-	c := r.traps.cut(urlPattern(u))
+	c := s.traps.cut(urlPattern(u))
 	if c != "" {
 		t.page.Outcome, t.page.Reason = Trap, c
 	}
@@ -1015,18 +1017,18 @@ func (r *run) isCut(t *task, u *url.URL) bool {
 // variant ends, without a fetch, a task whose URL is a copy named by an
 // article already fetched (print, AMP), or carries a parameter learned
 // irrelevant since it was queued: that one is queued without it instead.
-func (r *run) variant(t *task, u *url.URL) bool {
-	if r.copies.has(t.item.Key) {
+func (s *session) variant(t *task, u *url.URL) bool {
+	if s.copies.has(t.item.Key) {
 		t.page.Outcome, t.page.Reason = Variant, "copy"
 		return true
 	}
 	c := *u
-	why := r.params.strip(&c)
+	why := s.params.strip(&c)
 	if why == "" {
 		return false
 	}
 	t.page.Outcome, t.page.Reason, t.page.FinalURL = Variant, why, c.String()
-	t.comp.Links, _ = r.filterLinks(u, []string{c.String()}, t.item.Depth, "", nil)
+	t.comp.Links, _ = s.filterLinks(u, []string{c.String()}, t.item.Depth, "", nil)
 	for i := range t.comp.Links {
 		t.comp.Links[i].Kind = t.item.Kind
 	}
@@ -1043,57 +1045,59 @@ func stopped(ctx context.Context) bool {
 	}
 }
 
-// failed ends a task in failure, or schedules a retry.
-func (r *run) failed(t *task, reason string, transient bool, err error, wait time.Duration) {
-	if transient && t.attempt <= r.cfg.Retries && r.failure() == nil {
-		d := r.cfg.RetryBase << (t.attempt - 1)
-		if d <= 0 || d > r.cfg.RetryMax {
-			d = r.cfg.RetryMax
+// retryOrFail schedules a retry of a task whose failure is transient
+// (after RetryBase × 2^n with jitter, at least wait), while it has retries
+// left; otherwise it ends the task in failure with failNow.
+func (s *session) retryOrFail(t *task, reason string, transient bool, err error, wait time.Duration) {
+	if transient && t.attempt <= s.cfg.Retries && s.fatalError() == nil {
+		d := s.cfg.RetryBase << (t.attempt - 1)
+		if d <= 0 || d > s.cfg.RetryMax {
+			d = s.cfg.RetryMax
 		}
 		d = d/2 + rand.N(d/2+1) // equal jitter
 		t.retry = true
 		t.notBefore = time.Now().Add(max(d, wait))
-		r.stats.update(func(s *Stats) { s.Retries++ })
-		r.log.Debug("retrying page", "url", t.item.URL, "reason", reason, "attempt", t.attempt, "in", max(d, wait))
+		s.stats.update(func(st *Stats) { st.Retries++ })
+		s.log.Debug("retrying page", "url", t.item.URL, "reason", reason, "attempt", t.attempt, "in", max(d, wait))
 		return
 	}
-	r.fail(t, reason, err)
+	s.failNow(t, reason, err)
 }
 
-// fail ends a task in failure: per-page failures go to the stats (by
+// failNow ends a task in failure, without a retry: per-page failures go to the stats (by
 // reason) and to a Warn log line.
-func (r *run) fail(t *task, reason string, err error) {
+func (s *session) failNow(t *task, reason string, err error) {
 	if err == nil {
 		err = errors.New(reason)
 	}
 	t.page.Outcome, t.page.Reason, t.page.Err = Failed, reason, err
 	t.comp.Failed = true
-	r.log.Warn("page failed", "url", t.item.URL, "reason", reason, "attempts", t.attempt, "err", err)
+	s.log.Warn("page failed", "url", t.item.URL, "reason", reason, "attempts", t.attempt, "err", err)
 }
 
 // handleBody reads a 2xx body: HTML page, sitemap or feed.
-func (r *run) handleBody(t *task, res fetchResult, final *url.URL) {
+func (s *session) handleBody(t *task, res fetchResult, final *url.URL) {
 	body := res.body
 	ct := res.header.Get("Content-Type")
 	mt := mediaType(ct)
 	converted := convertedCharset(ct)
 	if isGzip(body) {
-		b, err := gunzip(body, r.cfg.MaxBodyBytes)
+		b, err := gunzip(body, s.cfg.MaxBodyBytes)
 		if err != nil {
 			reason := "gzip"
 			if errors.Is(err, errTooLarge) {
 				reason = "too-large"
 			}
-			r.fail(t, reason, err)
+			s.failNow(t, reason, err)
 			return
 		}
 		body, mt = b, ""
 	}
 	switch contentKind(mt, body) {
 	case "xml":
-		r.handleXML(t, body, converted, final)
+		s.handleXML(t, body, converted, final)
 	case "html":
-		r.handleHTML(t, body, ct, converted, final, res.header)
+		s.handleHTML(t, body, ct, converted, final, res.header)
 	default:
 		t.page.Outcome, t.page.Reason = Skipped, "not-html"
 	}
@@ -1138,7 +1142,7 @@ func hasNUL(b []byte) bool {
 	return false
 }
 
-func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
+func (s *session) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 	kind, links, err := parseXMLLinks(body, converted)
 	if err != nil {
 		t.page.Outcome, t.page.Reason = Skipped, "not-html"
@@ -1160,23 +1164,23 @@ func (r *run) handleXML(t *task, body []byte, converted bool, final *url.URL) {
 		}
 	}
 	t.page.Links = len(links)
-	t.comp.Links, _ = r.filterLinks(final, raw, depth, "", nil)
-	more, _ := r.filterLinks(final, children, t.item.Depth, "", nil) // an index's sitemaps keep its depth
+	t.comp.Links, _ = s.filterLinks(final, raw, depth, "", nil)
+	more, _ := s.filterLinks(final, children, t.item.Depth, "", nil) // an index's sitemaps keep its depth
 	t.comp.Links = append(t.comp.Links, more...)
 	t.page.Reason = kind
 }
 
-func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL, header http.Header) {
+func (s *session) handleHTML(t *task, raw []byte, ct string, converted bool, final *url.URL, header http.Header) {
 	srcCT := ct
 	if converted {
 		srcCT = "text/html; charset=utf-8"
 	}
 	src := extract.Source{URL: final.String(), ContentType: srcCT}
-	scan, art, decision, err := r.readPage(raw, src, final, header)
+	scan, art, decision, err := s.readPage(raw, src, final, header)
 	t.decision = decision
 	t.page.Reason = decision
 	if err != nil {
-		r.fail(t, parseFailure(err), err)
+		s.failNow(t, parseFailure(err), err)
 		return
 	}
 	links := scan.links
@@ -1192,8 +1196,8 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	if art == nil {
 		t.listing, pagePattern = true, pathPattern(t.pattern)
 	}
-	t.comp.Links, t.outside = r.filterLinks(scan.base, links, t.item.Depth+1, pagePattern, page)
-	key, canon := r.learnPage(t, scan, art, final)
+	t.comp.Links, t.outside = s.filterLinks(scan.base, links, t.item.Depth+1, pagePattern, page)
+	key, canon := s.learnPage(t, scan, art, final)
 	switch {
 	case scan.noindex && art != nil:
 		t.page.Outcome = NoIndex
@@ -1201,13 +1205,13 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 	case art == nil:
 		t.page.Outcome = Listing
 		return
-	case canon != nil && r.isCopy(t, canon, final):
+	case canon != nil && s.isCopy(t, canon, final):
 		return
 	}
-	art.CrawlID = r.cfg.CrawlID
+	art.CrawlID = s.cfg.CrawlID
 	rec, hash, err := encodeRecord(art, t.item.URL, t.fetched)
 	if err != nil {
-		r.fail(t, "encode", err)
+		s.failNow(t, "encode", err)
 		return
 	}
 	t.article = art
@@ -1224,11 +1228,11 @@ func (r *run) handleHTML(t *task, raw []byte, ct string, converted bool, final *
 // found the same under a URL differing in one parameter, else its own
 // URL, in the normal form (Canonicalize, then learned parameters
 // dropped).
-func (r *run) learnPage(t *task, scan *pageScan, art *extract.Article, final *url.URL) (string, *url.URL) {
+func (s *session) learnPage(t *task, scan *pageScan, art *extract.Article, final *url.URL) (string, *url.URL) {
 	own := t.item.Key
 	fu := *final
 	if canonicalizeURL(&fu) == nil {
-		r.params.strip(&fu)
+		s.params.strip(&fu)
 		own = visitKey(fu.String())
 	} else {
 		fu = *mustParse(t.item.URL)
@@ -1237,7 +1241,7 @@ func (r *run) learnPage(t *task, scan *pageScan, art *extract.Article, final *ur
 	if scan.canonical != "" {
 		if cu, err := url.Parse(scan.canonical); err == nil && canonicalizeURL(cu) == nil &&
 			strings.EqualFold(cu.Host, fu.Host) && cu.Path != "/" && cu.Path != "" {
-			r.params.strip(cu)
+			s.params.strip(cu)
 			canon = cu
 		}
 	}
@@ -1254,17 +1258,17 @@ func (r *run) learnPage(t *task, scan *pageScan, art *extract.Article, final *ur
 			if err != nil || canonicalizeURL(cu) != nil || !strings.EqualFold(cu.Host, fu.Host) {
 				continue
 			}
-			r.params.strip(cu)
+			s.params.strip(cu)
 			if k := visitKey(cu.String()); k != own && k != t.item.Key {
-				r.copies.add(k)
+				s.copies.add(k)
 				t.comp.Aliases = append(t.comp.Aliases, k)
 			}
 		}
 	}
-	learned, partner := r.params.observe(&fu, canon, sig)
+	learned, partner := s.params.observe(&fu, canon, sig)
 	for _, l := range learned {
-		r.log.Info("learned: parameter does not change the page", "param", l)
-		r.stats.update(func(s *Stats) { s.Learned[l]++ })
+		s.log.Info("learned: parameter does not change the page", "param", l)
+		s.stats.update(func(st *Stats) { st.Learned[l]++ })
 	}
 	switch {
 	case canon != nil:
@@ -1281,25 +1285,25 @@ func (r *run) learnPage(t *task, scan *pageScan, art *extract.Article, final *ur
 // recorded under its own URL. Not when the canonical page cannot be
 // fetched (out of scope, disallowed, cut) or was fetched and is no
 // article: the page is then recorded under the canonical key, as before.
-func (r *run) isCopy(t *task, canon, final *url.URL) bool {
+func (s *session) isCopy(t *task, canon, final *url.URL) bool {
 	ck := visitKey(canon.String())
 	if sameIgnoringScheme(ck, t.item.Key) || sameIgnoringScheme(ck, visitKey(final.String())) {
 		return false
 	}
-	if known, article := r.params.fetched(ck); known && !article {
+	if known, article := s.params.fetched(ck); known && !article {
 		return false
 	}
-	items, _ := r.filterLinks(final, []string{canon.String()}, t.item.Depth, "", nil)
-	if !r.known.has(ck) && (len(items) != 1 || items[0].Skip != "") {
+	items, _ := s.filterLinks(final, []string{canon.String()}, t.item.Depth, "", nil)
+	if !s.known.has(ck) && (len(items) != 1 || items[0].Skip != "") {
 		return false
 	}
 	t.comp.Links = append(t.comp.Links, items...)
 	t.page.Outcome, t.page.Reason, t.page.FinalURL = Variant, "copy", canon.String()
 	if fu := *final; canonicalizeURL(&fu) == nil {
-		r.params.strip(&fu)
-		if l := r.params.observeCopy(&fu, canon); l != "" {
-			r.log.Info("learned: path makes copies of pages", "rule", l)
-			r.stats.update(func(s *Stats) { s.Learned[l]++ })
+		s.params.strip(&fu)
+		if l := s.params.observeCopy(&fu, canon); l != "" {
+			s.log.Info("learned: path makes copies of pages", "rule", l)
+			s.stats.update(func(st *Stats) { st.Learned[l]++ })
 		}
 	}
 	return true
@@ -1393,7 +1397,7 @@ func mustParse(s string) *url.URL {
 // trap rule's measure of a listing's use (see traps). page is the HTML
 // page the links are on (its canonical URL), nil for sitemaps, feeds and
 // redirects: the query rules (see queryTrap) apply to a page's links only.
-func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern string, page *url.URL) ([]store.Item, []uint64) {
+func (s *session) filterLinks(base *url.URL, raw []string, depth int, pagePattern string, page *url.URL) ([]store.Item, []uint64) {
 	if len(raw) == 0 {
 		return nil, nil
 	}
@@ -1402,7 +1406,7 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 		outside  []uint64
 		filtered map[string]int64
 		seen     = make(map[string]struct{}, len(raw))
-		anyCut   = r.traps.anyCut()
+		anyCut   = s.traps.anyCut()
 		hosts    = map[string]*hostInfo{}
 	)
 	drop := func(why string) {
@@ -1416,58 +1420,58 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 		if err != nil || canonicalizeURL(u) != nil {
 			continue
 		}
-		r.params.strip(u)
-		s := u.String()
-		key := visitKey(s)
+		s.params.strip(u)
+		link := u.String()
+		key := visitKey(link)
 		if _, dup := seen[key]; dup {
 			continue
 		}
 		seen[key] = struct{}{}
-		if r.known.has(key) {
+		if s.known.has(key) {
 			// Queued or done already: nothing to tell the store.
 			if pagePattern != "" && pathPattern(urlPattern(u)) != pagePattern {
-				outside = append(outside, r.traps.hash(key))
+				outside = append(outside, s.traps.hash(key))
 			}
 			continue
 		}
 		h := hosts[u.Host]
 		if h == nil {
-			h = r.hostInfo(u)
+			h = s.hostInfo(u)
 			hosts[u.Host] = h
 		}
 		if !h.inScope {
 			drop("offsite")
 			continue
 		}
-		if why := r.scope.patterns(s); why != "" {
+		if why := s.scope.patterns(link); why != "" {
 			drop(why)
 			continue
 		}
-		if r.cfg.MaxDepth > 0 && depth > r.cfg.MaxDepth {
+		if s.cfg.MaxDepth > 0 && depth > s.cfg.MaxDepth {
 			drop("depth")
 			continue
 		}
-		it := store.Item{Key: key, URL: s, Depth: depth}
+		it := store.Item{Key: key, URL: link, Depth: depth}
 		var pat string
 		if pagePattern != "" || anyCut || page != nil && u.RawQuery != "" {
 			pat = urlPattern(u)
 		}
-		if why := pathTrap(u, s, r.cfg.MaxURLLength, r.cfg.MaxPathSegments); why != "" {
+		if why := pathTrap(u, link, s.cfg.MaxURLLength, s.cfg.MaxPathSegments); why != "" {
 			it.Skip = why
-		} else if c := r.cutOrQuery(u, page, pat, anyCut); c != "" {
+		} else if c := s.cutOrQuery(u, page, pat, anyCut); c != "" {
 			it.Skip = c
 		} else if h.robots != nil && !robotsTest(h.robots, u) {
 			it.Skip = "robots"
 		}
 		items = append(items, it)
 		if pagePattern != "" && it.Skip == "" && pathPattern(pat) != pagePattern {
-			outside = append(outside, r.traps.hash(key))
+			outside = append(outside, s.traps.hash(key))
 		}
 	}
 	if filtered != nil {
-		r.stats.update(func(s *Stats) {
+		s.stats.update(func(st *Stats) {
 			for k, v := range filtered {
-				s.Filtered[k] += v
+				st.Filtered[k] += v
 			}
 		})
 	}
@@ -1476,9 +1480,9 @@ func (r *run) filterLinks(base *url.URL, raw []string, depth int, pagePattern st
 
 // cutOrQuery returns the trap rule that rules a link out, or "": a cut
 // pattern or host, or a query rule (queryTrap).
-func (r *run) cutOrQuery(u, page *url.URL, pat string, anyCut bool) string {
+func (s *session) cutOrQuery(u, page *url.URL, pat string, anyCut bool) string {
 	if anyCut {
-		if c := r.traps.cut(pat); c != "" {
+		if c := s.traps.cut(pat); c != "" {
 			return c
 		}
 	}
@@ -1488,7 +1492,7 @@ func (r *run) cutOrQuery(u, page *url.URL, pat string, anyCut bool) string {
 	if queryGrows(u, page) {
 		return "query-growth"
 	}
-	if !r.traps.query(u.Host+u.EscapedPath(), pat) {
+	if !s.traps.query(u.Host+u.EscapedPath(), pat) {
 		return "query-budget"
 	}
 	return ""
@@ -1537,10 +1541,10 @@ type hostInfo struct {
 	robots  *robotsEntry // nil when not known yet, or robots.txt is ignored
 }
 
-func (r *run) hostInfo(u *url.URL) *hostInfo {
-	h := &hostInfo{inScope: r.scope.host(u.Hostname())}
-	if h.inScope && !r.robots.ignore {
-		h.robots = r.robots.loaded(origin(u))
+func (s *session) hostInfo(u *url.URL) *hostInfo {
+	h := &hostInfo{inScope: s.scope.host(u.Hostname())}
+	if h.inScope && !s.robots.ignore {
+		h.robots = s.robots.loaded(origin(u))
 	}
 	return h
 }

@@ -151,7 +151,7 @@ func (b *statsBox) stop() {
 	b.mu.Unlock()
 }
 
-func (b *statsBox) update(f func(s *Stats)) {
+func (b *statsBox) update(f func(st *Stats)) {
 	b.mu.Lock()
 	f(&b.s)
 	b.mu.Unlock()
