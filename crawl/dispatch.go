@@ -2,6 +2,8 @@ package crawl
 
 import (
 	"context"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/newsclip/newsclip/crawl/store"
@@ -233,4 +235,62 @@ func (d *dispatcher) receive(t *task, commitIn chan<- *task) {
 		delete(d.keys, t.item.Key)
 		commitIn <- t
 	}
+}
+
+// Dispatch limits: the dispatcher claims 4 × Workers items at a time while
+// fewer than 2 × Workers wait. A host that cannot start a request for more
+// than slowHost (a Crawl-delay, a Retry-After) keeps Parallel items in the
+// list; its others go back to the frontier, so that it does not fill the
+// list and hold up the other hosts. At most maxRounds claims follow one
+// another without waiting.
+const (
+	slowHost  = time.Second
+	maxRounds = 8
+)
+
+// shed splits the waiting tasks into those kept and the items to give back
+// to the frontier: a host that cannot start a request for more than
+// slowHost keeps Parallel first attempts (retries are always kept). It
+// also returns how many kept tasks are of such hosts.
+func (s *session) shed(pending []*task, now time.Time) (kept []*task, shed []store.Item, slowHeld int) {
+	type hostState struct {
+		slow bool
+		kept int
+	}
+	hosts := map[string]*hostState{}
+	kept = pending[:0]
+	for _, t := range pending {
+		h := hosts[t.host]
+		if h == nil {
+			ok, at := s.gates.ready(t.host, now)
+			h = &hostState{slow: !ok && at.Sub(now) > slowHost}
+			hosts[t.host] = h
+		}
+		switch {
+		case !h.slow:
+			kept = append(kept, t)
+		case t.attempt > 0 || h.kept < s.cfg.Parallel:
+			kept = append(kept, t)
+			h.kept++
+			slowHeld++
+		default:
+			shed = append(shed, t.item)
+		}
+	}
+	clear(pending[len(kept):])
+	return kept, shed, slowHeld
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return strings.ToLower(u.Host)
+	}
+	return ""
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }
