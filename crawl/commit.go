@@ -58,66 +58,74 @@ func (s *session) committer(ctx context.Context, in <-chan *task, done chan<- st
 	defer ticker.Stop()
 	linger := time.NewTimer(time.Hour)
 	linger.Stop()
-	var (
-		batch   []*task
-		lastSeq uint64
-		acked   uint64
-		since   int // records since the last checkpoint
-		dirty   bool
-	)
-	ckpt := func() {
-		if !dirty && lastSeq == acked {
-			return
-		}
-		if s.fatalError() != nil {
-			return
-		}
-		if err := s.checkpoint(ctx, lastSeq); err != nil {
-			s.fatal(err)
-			return
-		}
-		acked, since, dirty = lastSeq, 0, false
-	}
-	adopt := func() {
-		if seq := s.adopt(ctx); seq > lastSeq {
-			lastSeq, dirty = seq, true
-		}
-	}
-	flush := func() {
-		if len(batch) == 0 {
-			return
-		}
-		n, seq := s.commit(ctx, batch)
-		if seq > lastSeq {
-			lastSeq = seq
-		}
-		since += n
-		dirty = true
-		batch = batch[:0]
-		// A shared store's outbox is trimmed as soon as the records are
-		// durable: a process that dies repeats only the pages it had in
-		// flight (another adopts what its outbox holds).
-		if since >= s.cfg.CheckpointRecords || s.shared != nil && since > 0 {
-			ckpt()
-		}
-	}
+	c := &committer{s: s}
 	for {
 		select {
 		case t, open := <-in:
 			if open {
-				batch = append(batch, t)
-				batch, open = gather(in, batch, linger)
+				c.batch = append(c.batch, t)
+				c.batch, open = gather(in, c.batch, linger)
 			}
-			flush()
+			c.flush(ctx)
 			if !open { // every page is done: the last checkpoint
-				adopt()
-				ckpt()
+				c.adopt(ctx)
+				c.checkpoint(ctx)
 				return
 			}
 		case <-ticker.C:
-			adopt()
-			ckpt()
+			c.adopt(ctx)
+			c.checkpoint(ctx)
 		}
+	}
+}
+
+// committer is the state of the committer goroutine: the batch gathered,
+// and how far the outbox is written and acknowledged.
+type committer struct {
+	s       *session
+	batch   []*task
+	lastSeq uint64 // the highest outbox sequence written to the sink
+	acked   uint64 // the highest acknowledged (made durable)
+	since   int    // records since the last checkpoint
+	dirty   bool
+}
+
+// checkpoint makes what was written durable, unless nothing was or the
+// crawl has failed.
+func (c *committer) checkpoint(ctx context.Context) {
+	if !c.dirty && c.lastSeq == c.acked || c.s.fatalError() != nil {
+		return
+	}
+	if err := c.s.checkpoint(ctx, c.lastSeq); err != nil {
+		c.s.fatal(err)
+		return
+	}
+	c.acked, c.since, c.dirty = c.lastSeq, 0, false
+}
+
+// adopt writes the records dead processes left (see session.adopt).
+func (c *committer) adopt(ctx context.Context) {
+	if seq := c.s.adopt(ctx); seq > c.lastSeq {
+		c.lastSeq, c.dirty = seq, true
+	}
+}
+
+// flush commits the batch, and checkpoints after CheckpointRecords
+// records, or after any with a shared store.
+func (c *committer) flush(ctx context.Context) {
+	if len(c.batch) == 0 {
+		return
+	}
+	n, seq := c.s.commit(ctx, c.batch)
+	c.lastSeq = max(c.lastSeq, seq)
+	c.since += n
+	c.dirty = true
+	c.batch = c.batch[:0]
+	// A shared store's outbox is trimmed as soon as the records are
+	// durable: a process that dies repeats only the pages it had in
+	// flight (another adopts what its outbox holds).
+	if c.since >= c.s.cfg.CheckpointRecords || c.s.shared != nil && c.since > 0 {
+		c.checkpoint(ctx)
 	}
 }
 
