@@ -145,3 +145,23 @@ func TestStatTable(t *testing.T) {
 		}
 	}
 }
+
+// TestMayBeCounter checks the test before counter's expressions: no text
+// it refuses is matched by one of them.
+func TestMayBeCounter(t *testing.T) {
+	pieces := []string{"Like", "veryGood", "!", "！", " ", "\t", "(", ")", "（", "）", "[", "]", "12", "4,5", ".", "x", "页", "1"}
+	rng := rand.New(rand.NewPCG(7, 8))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if mayBeCounter(s) {
+			continue
+		}
+		if reReaction.MatchString(s) || reCountFirst.MatchString(s) || reLabelCount.MatchString(s) {
+			t.Fatalf("mayBeCounter(%q) = false, but an expression matches", s)
+		}
+	}
+}

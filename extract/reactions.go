@@ -27,6 +27,9 @@ const reactionLabel = `\p{L}[\p{L}\p{N} ']{0,24}?`
 // that goes nowhere): without it only "label (count)" is a counter, so
 // that "(1) Introduction" stays text.
 func counter(s string, apart func() bool) (string, int, bool) {
+	if !mayBeCounter(s) {
+		return "", 0, false
+	}
 	var label, count string
 	if m := reReaction.FindStringSubmatch(s); m != nil {
 		label, count = m[1], m[2]
@@ -48,6 +51,20 @@ func counter(s string, apart func() bool) (string, int, bool) {
 		return "", 0, false
 	}
 	return label, v, true
+}
+
+// mayBeCounter is the test before the expressions of counter: s ends with
+// a closing bracket (reReaction), opens with a count after at most a
+// bracket and space (reCountFirst), or ends with one (reLabelCount).
+func mayBeCounter(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[len(s)-1]; c == ')' || c == ']' || c >= '0' && c <= '9' || c == ',' || c == '.' || strings.HasSuffix(s, "）") {
+		return true
+	}
+	t := strings.TrimLeft(s, " \t\n\f\r([（")
+	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
 // buttonCounter reports a <button> that is a reaction counter: prune keeps
