@@ -85,7 +85,12 @@ func (l *linearizer) flush() {
 func (l *linearizer) text(data string) {
 	k := 0
 	start := -1
-	for i, r := range data {
+	last := l.last
+	for i := 0; i < len(data); {
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(data[i:])
+		}
 		if isSpace(r) && (r != 0x3000 || len(l.buf) == 0 && start < 0) {
 			// U+3000 is text inside a line, indentation at its start.
 			if start >= 0 {
@@ -93,18 +98,32 @@ func (l *linearizer) text(data string) {
 				start = -1
 			}
 			l.space = len(l.buf) > 0
+			i += size
 			continue
 		}
 		if start < 0 {
-			if len(l.buf) > 0 && (l.space || l.soft && l.last != 0 && scriptBoundary(l.last, r)) {
+			if len(l.buf) > 0 && (l.space || l.soft && last != 0 && scriptBoundary(last, r)) {
 				l.buf = append(l.buf, ' ')
 			}
 			l.space, l.soft = false, false
 			start = i
 		}
-		l.last = r
+		if size == 1 && r > ' ' && r < utf8.RuneSelf {
+			// A run of visible ASCII: counted in one step.
+			j := i + 1
+			for j < len(data) && data[j] > ' ' && data[j] < utf8.RuneSelf {
+				j++
+			}
+			k += j - i
+			last = rune(data[j-1])
+			i = j
+			continue
+		}
+		last = r
 		k++
+		i += size
 	}
+	l.last = last
 	if start >= 0 {
 		l.buf = append(l.buf, data[start:]...)
 	}

@@ -165,3 +165,61 @@ func TestMayBeCounter(t *testing.T) {
 		}
 	}
 }
+
+// textRef is linearizer.text as it was before its ASCII fast path.
+func textRef(l *linearizer, data string) {
+	k := 0
+	start := -1
+	for i, r := range data {
+		if isSpace(r) && (r != 0x3000 || len(l.buf) == 0 && start < 0) {
+			if start >= 0 {
+				l.buf = append(l.buf, data[start:i]...)
+				start = -1
+			}
+			l.space = len(l.buf) > 0
+			continue
+		}
+		if start < 0 {
+			if len(l.buf) > 0 && (l.space || l.soft && l.last != 0 && scriptBoundary(l.last, r)) {
+				l.buf = append(l.buf, ' ')
+			}
+			l.space, l.soft = false, false
+			start = i
+		}
+		l.last = r
+		k++
+	}
+	if start >= 0 {
+		l.buf = append(l.buf, data[start:]...)
+	}
+	l.chars += k
+	if l.inLink > 0 {
+		l.link += k
+	}
+}
+
+// TestLinearizerText checks the fast path of linearizer.text against the
+// rune loop it replaced, on runs of text with every kind of space, CJK,
+// controls and invalid bytes, across inline element boundaries.
+func TestLinearizerText(t *testing.T) {
+	pieces := []string{"word", " ", "  ", "\t\n", "\u3000", "\u00a0", "日本語", "Kindle", "x", "\x01", "\xff", "é", "\u200b", ".", "\x7f"}
+	rng := rand.New(rand.NewPCG(9, 10))
+	for range 20000 {
+		got, want := &linearizer{}, &linearizer{}
+		for range 1 + rng.IntN(4) {
+			var b strings.Builder
+			for range rng.IntN(6) {
+				b.WriteString(pieces[rng.IntN(len(pieces))])
+			}
+			soft, link := rng.IntN(2) == 0, rng.IntN(3)
+			got.soft, want.soft = soft || got.soft, soft || want.soft
+			got.inLink, want.inLink = link, link
+			got.text(b.String())
+			textRef(want, b.String())
+		}
+		if string(got.buf) != string(want.buf) || got.chars != want.chars || got.link != want.link ||
+			got.last != want.last || got.space != want.space || got.soft != want.soft {
+			t.Fatalf("text: got %q %d %d %q, want %q %d %d %q", got.buf, got.chars, got.link, got.last, want.buf, want.chars, want.link, want.last)
+		}
+	}
+}
