@@ -223,3 +223,75 @@ func TestLinearizerText(t *testing.T) {
 		}
 	}
 }
+
+// TestCollapsed checks collapsed(s) against collapse(s) == s.
+func TestCollapsed(t *testing.T) {
+	pieces := []string{"a", "Zw", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u2009", "\u200b", "\ufeff", "日本", "\xff", "\x01", "é", "\v", "\f"}
+	rng := rand.New(rand.NewPCG(11, 12))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := collapsed(s), collapse(s) == s; got != want {
+			t.Fatalf("collapsed(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
+
+// nodeTextRef is nodeText without its fast path.
+func nodeTextRef(n *html.Node) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		switch n.Type {
+		case html.TextNode:
+			b.WriteString(n.Data)
+			return
+		case html.ElementNode:
+			switch n.DataAtom {
+			case atom.Script, atom.Style, atom.Noscript, atom.Template:
+				return
+			case atom.Br:
+				b.WriteByte(' ')
+				return
+			}
+			if isBlock(n) {
+				b.WriteByte(' ')
+			}
+		}
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			walk(c)
+		}
+		if n.Type == html.ElementNode && isBlock(n) {
+			b.WriteByte(' ')
+		}
+	}
+	walk(n)
+	return collapse(b.String())
+}
+
+// TestNodeTextChains checks nodeText's fast path on chains of single
+// children, block and inline, over texts of every kind of space.
+func TestNodeTextChains(t *testing.T) {
+	tags := []atom.Atom{atom.A, atom.Span, atom.Div, atom.P, atom.Li, atom.B, atom.Script, atom.Br, atom.Noscript}
+	texts := []string{"Headline", " Headline ", "Two  words", "a\u3000b", "\u3000a", "x\ny", "", " ", "日本語", "\xffbad", "a\u00a0b"}
+	rng := rand.New(rand.NewPCG(13, 14))
+	for range 20000 {
+		leaf := &html.Node{Type: html.TextNode, Data: texts[rng.IntN(len(texts))]}
+		n := leaf
+		for range rng.IntN(4) {
+			a := tags[rng.IntN(len(tags))]
+			p := &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String()}
+			p.AppendChild(n)
+			if rng.IntN(8) == 0 {
+				p.AppendChild(&html.Node{Type: html.TextNode, Data: " tail"})
+			}
+			n = p
+		}
+		if got, want := nodeText(n), nodeTextRef(n); got != want {
+			t.Fatalf("nodeText = %q, want %q", got, want)
+		}
+	}
+}
