@@ -295,3 +295,32 @@ func TestNodeTextChains(t *testing.T) {
 		}
 	}
 }
+
+// TestCounterEnds checks that counterEnds refuses no element whose text
+// mayBeCounter accepts.
+func TestCounterEnds(t *testing.T) {
+	pieces := []string{"Like", "!", " ", "\u3000", "\u00a0", "(", ")", "（", "）", "[", "]", "12", "4,5", ".", "x", "\xff"}
+	rng := rand.New(rand.NewPCG(15, 16))
+	text := func() string {
+		var b strings.Builder
+		for range rng.IntN(4) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		return b.String()
+	}
+	for range 30000 {
+		n := &html.Node{Type: html.ElementNode, DataAtom: atom.Span, Data: "span"}
+		for range 1 + rng.IntN(3) {
+			if rng.IntN(2) == 0 {
+				n.AppendChild(&html.Node{Type: html.TextNode, Data: text()})
+				continue
+			}
+			c := &html.Node{Type: html.ElementNode, DataAtom: atom.Div, Data: "div"}
+			c.AppendChild(&html.Node{Type: html.TextNode, Data: text()})
+			n.AppendChild(c)
+		}
+		if s := collapse(nodeText(n)); mayBeCounter(s) && !counterEnds(n) {
+			t.Fatalf("counterEnds refuses %q, which mayBeCounter accepts", s)
+		}
+	}
+}

@@ -67,6 +67,36 @@ func mayBeCounter(s string) bool {
 	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
+// counterEnds is mayBeCounter on the text under n without building it:
+// the first character after spaces and opening brackets, and the last
+// but spaces (nodeText's spaces and collapse fall at neither).
+func counterEnds(n *html.Node) bool {
+	var first, last rune
+	eachText(n, func(s string) bool {
+		for _, r := range s {
+			switch {
+			case isSpace(r):
+			case first == 0 && (r == '(' || r == '[' || r == '（'):
+			default:
+				if first == 0 {
+					first = r
+				}
+				last = r
+			}
+		}
+		return false
+	})
+	if first == 0 && last == 0 {
+		// Nothing but spaces and brackets: the bracket is the last.
+		return true
+	}
+	switch {
+	case first >= '0' && first <= '9', last >= '0' && last <= '9':
+		return true
+	}
+	return last == ')' || last == ']' || last == ',' || last == '.' || last == '）'
+}
+
 // buttonCounter reports a <button> that is a reaction counter: prune keeps
 // it for reactions to find.
 func buttonCounter(n *html.Node) bool {
@@ -117,7 +147,7 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 		if st == nil || st.chars == 0 {
 			return
 		}
-		if st.chars <= 32 && headingLevel(n) == 0 && n.DataAtom != atom.P && mayCount(n, control) {
+		if st.chars <= 32 && headingLevel(n) == 0 && n.DataAtom != atom.P && mayCount(n, control) && counterEnds(n) {
 			s := nodeText(n)
 			apart := func() bool { return control || countApart(n) }
 			if label, v, ok := counter(s, apart); ok {
