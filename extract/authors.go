@@ -1152,13 +1152,13 @@ func mayOpenByline(t string) bool {
 		return true
 	}
 	w := t
-	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '：' }); i > 0 {
+	if i := wordEnd(t); i > 0 {
 		w = t[:i]
 	}
 	// Trimming and lower-casing commute here (no letter lower-cases to
 	// punctuation): trimmed first, the word is looked up without building
 	// its lower case when it is short ASCII.
-	w = strings.Trim(w, "([|-–—·")
+	w = trimOpener(w)
 	if len(w) <= 32 && isASCII(w) {
 		var buf [32]byte
 		for i := 0; i < len(w); i++ {
@@ -1172,6 +1172,50 @@ func mayOpenByline(t string) bool {
 	}
 	w = lower(w)
 	return openerWords[w] || dateWords[w]
+}
+
+// wordEnd is strings.IndexFunc(t, f) for f a space or a colon (ASCII or
+// full width), with ASCII looked at first.
+func wordEnd(t string) int {
+	for i, r := range t {
+		if r < utf8.RuneSelf {
+			if r == ' ' || r >= '\t' && r <= '\r' || r == ':' {
+				return i
+			}
+			continue
+		}
+		if unicode.IsSpace(r) || r == '：' {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimOpener is strings.Trim(w, "([|-–—·") without building a cut set
+// for the non-ASCII marks on every call.
+func trimOpener(w string) string {
+	in := func(r rune) bool {
+		switch r {
+		case '(', '[', '|', '-', '–', '—', '·':
+			return true
+		}
+		return false
+	}
+	for w != "" {
+		r, size := utf8.DecodeRuneInString(w)
+		if !in(r) {
+			break
+		}
+		w = w[size:]
+	}
+	for w != "" {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if !in(r) {
+			break
+		}
+		w = w[:len(w)-size]
+	}
+	return w
 }
 
 // openerWords open a byline line: the first words of reByStart,

@@ -5,6 +5,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -321,6 +322,27 @@ func TestCounterEnds(t *testing.T) {
 		}
 		if s := collapse(nodeText(n)); mayBeCounter(s) && !counterEnds(n) {
 			t.Fatalf("counterEnds refuses %q, which mayBeCounter accepts", s)
+		}
+	}
+}
+
+// TestOpenerHelpers checks wordEnd and trimOpener against the library
+// calls they stand for.
+func TestOpenerHelpers(t *testing.T) {
+	pieces := []string{"By", " ", "\u00a0", "\u2003", ":", "：", "(", "[", "|", "-", "–", "—", "·", "Jane", "\xff", "\u0085", "\v", "x"}
+	rng := rand.New(rand.NewPCG(17, 18))
+	isEnd := func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '：' }
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := wordEnd(s), strings.IndexFunc(s, isEnd); got != want {
+			t.Fatalf("wordEnd(%q) = %d, want %d", s, got, want)
+		}
+		if got, want := trimOpener(s), strings.Trim(s, "([|-–—·"); got != want {
+			t.Fatalf("trimOpener(%q) = %q, want %q", s, got, want)
 		}
 	}
 }
