@@ -236,3 +236,13 @@ func TestDateLineMixedScripts(t *testing.T) {
 		})
 	}
 }
+
+// TestSoftHyphensDropped: a soft hyphen (U+00AD, &shy;) shows only where a
+// line breaks, and <wbr> not at all: the body's words are whole, as a
+// reader copies them.
+func TestSoftHyphensDropped(t *testing.T) {
+	p := shapeParas
+	soft := strings.Replace(strings.Replace(p[0], "a", "a&shy;", 2), "e", "e\u00ad", 1)
+	wbr := strings.Replace(p[1], "o", "o<wbr>", 2)
+	checkBody(t, `<article><p>`+soft+`</p><p lang="en" dir="auto">`+wbr+`</p><p>`+strings.Join(p[2:], "</p><p>")+`</p></article>`, p)
+}
