@@ -616,8 +616,10 @@ func (p *page) linkItem(n *html.Node) (a *html.Node, shape itemShape, ok bool) {
 	}
 	if st.chars-st.linkChars >= 12 {
 		if t := extraText(n); sentenceEnd(t) {
-			if w, c := wordCount(t); w >= 3 || c >= 10 {
-				return nil, shape, false // a summary: a teaser
+			if w, c := wordCount(t); w >= 3 && longWords(t) >= 2 || c >= 10 {
+				// A summary: a teaser. A date and a time ending in an
+				// abbreviation ("2h ago · vor 1 Std.") is not one.
+				return nil, shape, false
 			}
 		}
 	}
@@ -799,8 +801,10 @@ func (p *page) segment(es []entry, out []span) []span {
 				if pending >= 0 {
 					cur.heading = es[pending].node
 				}
-				if i > 0 && es[i-1].kind == entGap {
-					cur.from = i - 1 // the first item's rank or date
+				if i > 0 && (es[i-1].kind == entGap || es[i-1].kind == entHeading && !es[i-1].named && pending >= 0 && pending < i-1) {
+					// The first item's rank or date (read as a gap, or as
+					// a plain heading-like line under the block's heading).
+					cur.from = i - 1
 				}
 			}
 			last = i
@@ -1176,6 +1180,21 @@ func (p *page) headingLike(n *html.Node, named *bool) bool {
 	return headingLikeText(text, n.DataAtom == atom.P && emphasis(n) == 0)
 }
 
+// rankLike reports a number with at most two letters around it: a rank or
+// a count ("No.1", "Nr. 3", "1位", "第2"), not a heading ("Top 10").
+func rankLike(t string) bool {
+	letters, digits := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return digits > 0 && letters <= 2
+}
+
 // headingLikeText reports text that reads as a block heading: one naming a
 // block kind, or unless strict a short label (six words, sixteen CJK
 // characters at most) that is no sentence and no count.
@@ -1184,7 +1203,7 @@ func headingLikeText(t string, strict bool) bool {
 		return true
 	}
 	t = strings.TrimRight(t, ".…")
-	if strict || sentenceEnd(t) || strings.ContainsAny(t, "(（[") || !hasLetter(t) {
+	if strict || sentenceEnd(t) || strings.ContainsAny(t, "(（[") || !hasLetter(t) || rankLike(t) {
 		return false // a sentence, a count, a rank number
 	}
 	w, c := wordCount(t)
@@ -1415,6 +1434,26 @@ func resolve(base *url.URL, href string) string {
 		u = base.ResolveReference(u)
 	}
 	return u.String()
+}
+
+// longWords counts the words of s of four letters or more: what a sentence
+// has and a run of dates, times and counts ("2h ago · vor 1 Std.") has not.
+func longWords(s string) int {
+	n, run := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) && !cjkRune(r) {
+			run++
+			continue
+		}
+		if run >= 4 {
+			n++
+		}
+		run = 0
+	}
+	if run >= 4 {
+		n++
+	}
+	return n
 }
 
 // wordCount counts words (runs of letters or digits) and CJK characters.

@@ -32,6 +32,8 @@ type page struct {
 	base     *url.URL
 	stats    statTable
 	slab     []nstat // backing store of stats, allocated in chunks
+	// softCuts are the text nodes prune cuts soft hyphens from.
+	softCuts []softCut
 	// trail is the first element whose markup names a breadcrumb trail
 	// (see marksTrail), noted by prune.
 	trail *html.Node
@@ -72,7 +74,17 @@ func newPageSized(doc *html.Node, size int) *page {
 	p := &page{doc: doc, stats: newStatTable(max(256, size/bytesPerElement))}
 	var top nstat // the document's: no element, kept nowhere
 	p.prune(doc, false, &top, false)
+	for _, sc := range p.softCuts {
+		sc.n.Data = sc.text
+	}
+	p.softCuts = nil
 	return p
+}
+
+// softCut is a text node measured without its soft hyphens, and that text.
+type softCut struct {
+	n    *html.Node
+	text string
 }
 
 // bytesPerElement is fewer bytes of HTML per element kept than most news
@@ -94,7 +106,15 @@ func (p *page) prune(n *html.Node, inHead bool, st *nstat, inLink bool) {
 			continue
 		case html.TextNode:
 			if st != nil {
-				k := countChars(c.Data)
+				t := c.Data
+				if strings.Contains(t, "\u00ad") {
+					// A soft hyphen shows only where a line breaks: it is
+					// no character of the text. The node is cut once the
+					// walk is done: prune's own tests read it as parsed.
+					t = strings.ReplaceAll(t, "\u00ad", "")
+					p.softCuts = append(p.softCuts, softCut{c, t})
+				}
+				k := countChars(t)
 				st.chars += k
 				if inLink {
 					st.linkChars += k

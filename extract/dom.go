@@ -164,6 +164,11 @@ func collapse(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r == 0xAD {
+			// A soft hyphen shows only where a line breaks: it is no
+			// character of the text (nor of a word a search would find).
+			continue
+		}
 		if isSpace(r) && r != 0x3000 {
 			// U+3000, the ideographic space, is text in CJK titles.
 			space = true
@@ -203,8 +208,9 @@ func chainText(n *html.Node) (string, bool) {
 	}
 }
 
-// collapsed reports whether collapse(s) is s: valid UTF-8, no space at
-// either end, and no white space inside but single ASCII spaces and U+3000.
+// collapsed reports whether collapse(s) is s: valid UTF-8, no soft hyphen,
+// no space at either end, and no white space inside but single ASCII
+// spaces and U+3000.
 func collapsed(s string) bool {
 	prevSpace := true // a space first would be trimmed
 	for i := 0; i < len(s); {
@@ -225,8 +231,8 @@ func collapsed(s string) bool {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
-			return false
+		if r == utf8.RuneError && size == 1 || r == 0xAD {
+			return false // collapse writes U+FFFD, drops a soft hyphen
 		}
 		if isSpace(r) && (r != 0x3000 || i == 0 || i+size == len(s)) {
 			return false

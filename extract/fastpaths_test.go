@@ -227,7 +227,7 @@ func TestLinearizerText(t *testing.T) {
 
 // TestCollapsed checks collapsed(s) against collapse(s) == s.
 func TestCollapsed(t *testing.T) {
-	pieces := []string{"a", "Zw", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u2009", "\u200b", "\ufeff", "日本", "\xff", "\x01", "é", "\v", "\f"}
+	pieces := []string{"a", "Zw", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u2009", "\u200b", "\ufeff", "日本", "\xff", "\x01", "é", "\v", "\f", "\u00ad"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for range 50000 {
 		var b strings.Builder
@@ -277,7 +277,7 @@ func nodeTextRef(n *html.Node) string {
 // children, block and inline, over texts of every kind of space.
 func TestNodeTextChains(t *testing.T) {
 	tags := []atom.Atom{atom.A, atom.Span, atom.Div, atom.P, atom.Li, atom.B, atom.Script, atom.Br, atom.Noscript}
-	texts := []string{"Headline", " Headline ", "Two  words", "a\u3000b", "\u3000a", "x\ny", "", " ", "日本語", "\xffbad", "a\u00a0b"}
+	texts := []string{"Headline", " Headline ", "Two  words", "a\u3000b", "\u3000a", "x\ny", "", " ", "日本語", "\xffbad", "a\u00a0b", "soft\u00adhyphen"}
 	rng := rand.New(rand.NewPCG(13, 14))
 	for range 20000 {
 		leaf := &html.Node{Type: html.TextNode, Data: texts[rng.IntN(len(texts))]}

@@ -78,6 +78,7 @@ var metamorphicFloor = map[string]float64{
 	"whitespace":        1.00,
 	"entities":          1.00,
 	"render-style":      1.00,
+	"soft-breaks":       1.00,
 	"charset":           1.00,
 }
 
