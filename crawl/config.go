@@ -15,24 +15,46 @@ import (
 // DefaultUserAgent names the tool and where to read about it.
 const DefaultUserAgent = "newsclip/0.1 (+https://github.com/newsclip/newsclip)"
 
-// Defaults of [Config]: polite enough for a stranger's site.
+// Defaults of [Config] a caller may want to show or start from (the
+// command's flags do); the other defaults are documented on their fields.
 const (
-	DefaultParallel       = 2
-	DefaultDelay          = 500 * time.Millisecond
-	DefaultTimeout        = 30 * time.Second
-	DefaultRetries        = 3
-	DefaultRetryBase      = time.Second
-	DefaultRetryMax       = time.Minute
-	DefaultMaxPause       = 2 * time.Minute
-	DefaultMaxBodyBytes   = 10 << 20
-	DefaultMaxRedirects   = 10
-	DefaultTrapBarren     = 100
-	DefaultTrapPattern    = 10000
-	DefaultMaxPathSegs    = 16
-	DefaultMaxURLLength   = 2048
-	DefaultMaxPathQueries = 5000
-	DefaultCheckpoint     = time.Second
-	DefaultCheckpointRecs = 1000
+	DefaultParallel     = 2
+	DefaultDelay        = 500 * time.Millisecond
+	DefaultTimeout      = 30 * time.Second
+	DefaultRetries      = 3
+	DefaultMaxBodyBytes = 10 << 20
+)
+
+// The other defaults, each named for its field.
+const (
+	defaultRetryBase         = time.Second
+	defaultRetryMax          = time.Minute
+	defaultMaxPause          = 2 * time.Minute
+	defaultMaxRedirects      = 10
+	defaultTrapBarren        = 100
+	defaultTrapPattern       = 10000
+	defaultMaxPathSegments   = 16
+	defaultMaxURLLength      = 2048
+	defaultMaxPathQueries    = 5000
+	defaultCheckpointEvery   = time.Second
+	defaultCheckpointRecords = 1000
+)
+
+// Defaults no caller needed; each is documented on its field of [Config].
+//
+// Deprecated: a zero field of Config takes its default.
+const (
+	DefaultRetryBase      = defaultRetryBase
+	DefaultRetryMax       = defaultRetryMax
+	DefaultMaxPause       = defaultMaxPause
+	DefaultMaxRedirects   = defaultMaxRedirects
+	DefaultTrapBarren     = defaultTrapBarren
+	DefaultTrapPattern    = defaultTrapPattern
+	DefaultMaxPathSegs    = defaultMaxPathSegments
+	DefaultMaxURLLength   = defaultMaxURLLength
+	DefaultMaxPathQueries = defaultMaxPathQueries
+	DefaultCheckpoint     = defaultCheckpointEvery
+	DefaultCheckpointRecs = defaultCheckpointRecords
 )
 
 // Config configures a [Crawler]. The zero value is a polite crawl of the
@@ -171,40 +193,40 @@ func (c Config) withDefaults() (Config, error) {
 		c.Retries = 0
 	}
 	if c.RetryBase <= 0 {
-		c.RetryBase = DefaultRetryBase
+		c.RetryBase = defaultRetryBase
 	}
 	if c.RetryMax <= 0 {
-		c.RetryMax = DefaultRetryMax
+		c.RetryMax = defaultRetryMax
 	}
 	if c.MaxPause <= 0 {
-		c.MaxPause = DefaultMaxPause
+		c.MaxPause = defaultMaxPause
 	}
 	if c.MaxBodyBytes <= 0 {
 		c.MaxBodyBytes = DefaultMaxBodyBytes
 	}
 	if c.MaxRedirects <= 0 {
-		c.MaxRedirects = DefaultMaxRedirects
+		c.MaxRedirects = defaultMaxRedirects
 	}
 	if c.TrapBarren == 0 {
-		c.TrapBarren = DefaultTrapBarren
+		c.TrapBarren = defaultTrapBarren
 	}
 	if c.TrapPattern == 0 {
-		c.TrapPattern = DefaultTrapPattern
+		c.TrapPattern = defaultTrapPattern
 	}
 	if c.MaxPathSegments <= 0 {
-		c.MaxPathSegments = DefaultMaxPathSegs
+		c.MaxPathSegments = defaultMaxPathSegments
 	}
 	if c.MaxPathQueries == 0 {
-		c.MaxPathQueries = DefaultMaxPathQueries
+		c.MaxPathQueries = defaultMaxPathQueries
 	}
 	if c.MaxURLLength <= 0 {
-		c.MaxURLLength = DefaultMaxURLLength
+		c.MaxURLLength = defaultMaxURLLength
 	}
 	if c.CheckpointEvery <= 0 {
-		c.CheckpointEvery = DefaultCheckpoint
+		c.CheckpointEvery = defaultCheckpointEvery
 	}
 	if c.CheckpointRecords <= 0 {
-		c.CheckpointRecords = DefaultCheckpointRecs
+		c.CheckpointRecords = defaultCheckpointRecords
 	}
 	if c.Extractor == nil {
 		c.Extractor = extract.New(extract.Options{MaxBytes: max(c.MaxBodyBytes, extract.DefaultMaxBytes)})

@@ -85,7 +85,7 @@ func TestCrawlPortal(t *testing.T) {
 				t.Errorf("fetched %s", r.Path)
 			}
 		}
-		if st.Outcomes[crawl.Robots] == 0 {
+		if st.Outcomes[crawl.OutcomeRobots] == 0 {
 			t.Errorf("no URL counted as skipped by robots.txt")
 		}
 	})
@@ -107,13 +107,13 @@ func TestCrawlPortal(t *testing.T) {
 			workers = 4 * runtime.GOMAXPROCS(0)
 		}
 		workers = max(workers, cfg.Parallel)
-		if limit := crawl.DefaultTrapBarren + 1 + workers; cal == 0 || cal > limit {
+		if limit := crawl.DefaultTrapBarrenForTest + 1 + workers; cal == 0 || cal > limit {
 			t.Errorf("calendar fetched %d times, want 1..%d", cal, limit)
 		}
 		if deep == 0 || deep > 4 {
 			t.Errorf("ever-deeper path fetched %d times", deep)
 		}
-		if st.Outcomes[crawl.Trap] == 0 || len(st.Traps) == 0 {
+		if st.Outcomes[crawl.OutcomeTrap] == 0 || len(st.Traps) == 0 {
 			t.Errorf("no trap cut reported: %v %v", st.Outcomes, st.Traps)
 		}
 	})
@@ -124,14 +124,14 @@ func TestCrawlPortal(t *testing.T) {
 			outcome crawl.Outcome
 			reason  string
 		}{
-			{"/news/removed-1.html", crawl.Failed, "http-404"},
-			{"/loop/a", crawl.Failed, "redirect-loop"},
-			{"/big.html", crawl.Failed, "too-large"},
-			{"/files/report.pdf", crawl.Skipped, "not-html"},
-			{"/files/annual", crawl.Skipped, "not-html"},
-			{"/img/photo.png", crawl.Skipped, "not-html"},
-			{"/slow.html", crawl.Failed, "timeout"},
-			{"/go/members", crawl.Robots, ""},
+			{"/news/removed-1.html", crawl.OutcomeFailed, "http-404"},
+			{"/loop/a", crawl.OutcomeFailed, "redirect-loop"},
+			{"/big.html", crawl.OutcomeFailed, "too-large"},
+			{"/files/report.pdf", crawl.OutcomeSkipped, "not-html"},
+			{"/files/annual", crawl.OutcomeSkipped, "not-html"},
+			{"/img/photo.png", crawl.OutcomeSkipped, "not-html"},
+			{"/slow.html", crawl.OutcomeFailed, "timeout"},
+			{"/go/members", crawl.OutcomeRobots, ""},
 		} {
 			pg, ok := pages[base+c.path]
 			if !ok {
@@ -154,8 +154,8 @@ func TestCrawlPortal(t *testing.T) {
 		// and fetched once: by the chain (its own visit is skipped, or
 		// never queued), or by its own visit (the chain stops before it).
 		switch {
-		case a.Outcome == crawl.Article && (b.URL == "" || b.Outcome == crawl.Skipped && b.Reason == "fetched-by-redirect"):
-		case a.Outcome == crawl.Redirect && b.Outcome == crawl.Article:
+		case a.Outcome == crawl.OutcomeArticle && (b.URL == "" || b.Outcome == crawl.OutcomeSkipped && b.Reason == "fetched-by-redirect"):
+		case a.Outcome == crawl.OutcomeRedirect && b.Outcome == crawl.OutcomeArticle:
 		default:
 			t.Errorf("outcomes /r/1 %s/%s and target %s/%s, want the target fetched once", a.Outcome, a.Reason, b.Outcome, b.Reason)
 		}

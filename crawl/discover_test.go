@@ -236,7 +236,7 @@ func TestGzipBomb(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, p := range []string{"/bomb.xml.gz", "/plain-ct.xml.gz", "/bomb"} {
-		if pg := pages[p]; pg.Outcome != Failed || pg.Reason != "too-large" {
+		if pg := pages[p]; pg.Outcome != OutcomeFailed || pg.Reason != "too-large" {
 			t.Errorf("%s: %s/%s (%v), want failed/too-large", p, pg.Outcome, pg.Reason, pg.Err)
 		}
 	}

@@ -2,6 +2,8 @@ package crawl
 
 import (
 	"context"
+	"net/url"
+	"strings"
 	"time"
 
 	"github.com/newsclip/newsclip/crawl/store"
@@ -10,7 +12,7 @@ import (
 // dispatcher is the state of dispatch: tasks claimed and waiting, tasks
 // waiting for a retry, and what the workers hold.
 type dispatcher struct {
-	r          *run
+	s          *session
 	w          int
 	pending    []*task
 	retries    []*task
@@ -35,13 +37,13 @@ const pollMax = 200 * time.Millisecond
 // dispatch claims items and hands them to workers, host by host, until the
 // frontier is empty or the crawl stops. It returns the claimed items left
 // unfinished.
-func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store.Item {
-	d := &dispatcher{r: r, w: r.cfg.Workers, hostBusy: map[string]int{}, keys: map[string]bool{}}
+func (s *session) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store.Item {
+	d := &dispatcher{s: s, w: s.cfg.Workers, hostBusy: map[string]int{}, keys: map[string]bool{}}
 	ctxDone, hardDone := ctx.Done(), hard.Done()
 	timer := time.NewTimer(time.Hour)
 	defer timer.Stop()
 	for {
-		if r.cfg.MaxPages > 0 && d.started >= r.cfg.MaxPages {
+		if s.cfg.MaxPages > 0 && d.started >= s.cfg.MaxPages {
 			d.stopping = true
 		}
 		now := time.Now()
@@ -50,7 +52,7 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store
 			continue // claim again at once: other hosts' work may follow
 		}
 		local := d.drained && len(d.pending) == 0 && len(d.retries) == 0
-		if d.busy == 0 && (d.stopping || local && d.dispatched == d.drainedAt && (r.shared == nil || d.finished)) {
+		if d.busy == 0 && (d.stopping || local && d.dispatched == d.drainedAt && (s.shared == nil || d.finished)) {
 			break
 		}
 		if local && d.busy == 0 && d.dispatched != d.drainedAt {
@@ -61,12 +63,12 @@ func (r *run) dispatch(ctx, hard context.Context, commitIn chan<- *task) []store
 		timer.Reset(max(time.Until(next), time.Millisecond))
 		d.rounds = 0
 		select {
-		case t := <-r.results:
+		case t := <-s.results:
 			d.receive(t, commitIn)
-		case <-r.wake:
+		case <-s.wake:
 			d.drained = false
 		case <-timer.C:
-			if r.shared != nil {
+			if s.shared != nil {
 				d.drained = false // other processes may have queued work
 			}
 		case <-ctxDone:
@@ -102,7 +104,7 @@ func (d *dispatcher) dueRetries(now time.Time) time.Time {
 // step claims when work is short and hands tasks to free workers; it
 // reports whether to claim again at once.
 func (d *dispatcher) step(hard context.Context, now time.Time, next *time.Time) bool {
-	r, w := d.r, d.w
+	s, w := d.s, d.w
 	if !d.drained && len(d.pending)-d.slowHeld < 2*w && d.rounds < maxRounds {
 		d.claim(hard, now, next)
 	}
@@ -112,15 +114,15 @@ func (d *dispatcher) step(hard context.Context, now time.Time, next *time.Time) 
 		return false
 	}
 	var shed []store.Item
-	d.pending, shed, d.slowHeld = r.shed(d.pending, now)
+	d.pending, shed, d.slowHeld = s.shed(d.pending, now)
 	for _, it := range shed {
 		delete(d.keys, it.Key)
 	}
 	if len(shed) == 0 {
 		return false
 	}
-	if err := r.release(hard, shed); err != nil {
-		r.fatal(err)
+	if err := s.release(hard, shed); err != nil {
+		s.fatal(err)
 		d.stopping = true
 	}
 	d.drained = false // the frontier holds them again
@@ -132,25 +134,25 @@ func (d *dispatcher) step(hard context.Context, now time.Time, next *time.Time) 
 // are free workers. A shared store that has nothing says when to ask
 // again, and whether the crawl is over.
 func (d *dispatcher) claim(hard context.Context, now time.Time, next *time.Time) {
-	r := d.r
+	s := d.s
 	n := 4 * d.w
-	if r.shared != nil {
+	if s.shared != nil {
 		n = d.w - d.busy - len(d.pending)
 		if n <= 0 {
 			return
 		}
 	}
-	c0 := r.committed.Load()
+	c0 := s.committed.Load()
 	sent := time.Now() // the claims count requests as started after this
-	items, err := r.store.Claim(hard, n)
+	items, err := s.store.Claim(hard, n)
 	if err != nil {
-		r.fatal(err)
+		s.fatal(err)
 		d.stopping = true
 		return
 	}
 	d.rounds++
-	r.queued.Add(-int64(len(items)))
-	r.hold(items)
+	s.queued.Add(-int64(len(items)))
+	s.hold(items)
 	for _, it := range items {
 		if d.keys[it.Key] {
 			// A shared store's lease of a page still in hand here expired,
@@ -159,18 +161,18 @@ func (d *dispatcher) claim(hard context.Context, now time.Time, next *time.Time)
 			continue
 		}
 		d.keys[it.Key] = true
-		d.pending = append(d.pending, &task{item: it, host: hostOf(it.URL), permit: r.shared != nil, claimed: sent})
+		d.pending = append(d.pending, &task{item: it, host: hostOf(it.URL), permit: s.shared != nil, claimed: sent})
 	}
 	if len(items) > 0 {
 		return
 	}
 	d.drained, d.drainedAt, d.finished = true, c0, false
-	if r.shared == nil {
+	if s.shared == nil {
 		return
 	}
-	fin, wait, err := r.shared.Idle(hard)
+	fin, wait, err := s.shared.Idle(hard)
 	if err != nil {
-		r.fatal(err)
+		s.fatal(err)
 		d.stopping = true
 		return
 	}
@@ -180,14 +182,14 @@ func (d *dispatcher) claim(hard context.Context, now time.Time, next *time.Time)
 
 // handOut gives waiting tasks to free workers, as their hosts allow.
 func (d *dispatcher) handOut(now time.Time, next *time.Time) {
-	r := d.r
+	s := d.s
 	for i := 0; i < len(d.pending) && d.busy < d.w; {
 		t := d.pending[i]
-		if d.hostBusy[t.host] >= r.cfg.Parallel {
+		if d.hostBusy[t.host] >= s.cfg.Parallel {
 			i++
 			continue
 		}
-		ok, at := r.gates.ready(t.host, now)
+		ok, at := s.gates.ready(t.host, now)
 		if !ok {
 			if at.After(now) {
 				*next = minTime(*next, at)
@@ -196,7 +198,7 @@ func (d *dispatcher) handOut(now time.Time, next *time.Time) {
 			continue
 		}
 		if t.attempt == 0 {
-			if r.cfg.MaxPages > 0 && d.started >= r.cfg.MaxPages {
+			if s.cfg.MaxPages > 0 && d.started >= s.cfg.MaxPages {
 				break
 			}
 			d.started++
@@ -205,11 +207,11 @@ func (d *dispatcher) handOut(now time.Time, next *time.Time) {
 		d.pending = append(d.pending[:i], d.pending[i+1:]...)
 		d.busy++
 		d.hostBusy[t.host]++
-		t.ticket = r.gates.dispatch(t.host, now)
+		t.ticket = s.gates.dispatch(t.host, now)
 		t.ticket.permit.Store(t.permit)
 		t.ticket.permitBy = t.claimed.Add(permitFor)
 		t.permit = false
-		r.work <- t
+		s.work <- t
 	}
 	for _, t := range d.pending {
 		t.permit = false // a claim's request start is good now or never
@@ -233,4 +235,62 @@ func (d *dispatcher) receive(t *task, commitIn chan<- *task) {
 		delete(d.keys, t.item.Key)
 		commitIn <- t
 	}
+}
+
+// Dispatch limits: the dispatcher claims 4 × Workers items at a time while
+// fewer than 2 × Workers wait. A host that cannot start a request for more
+// than slowHost (a Crawl-delay, a Retry-After) keeps Parallel items in the
+// list; its others go back to the frontier, so that it does not fill the
+// list and hold up the other hosts. At most maxRounds claims follow one
+// another without waiting.
+const (
+	slowHost  = time.Second
+	maxRounds = 8
+)
+
+// shed splits the waiting tasks into those kept and the items to give back
+// to the frontier: a host that cannot start a request for more than
+// slowHost keeps Parallel first attempts (retries are always kept). It
+// also returns how many kept tasks are of such hosts.
+func (s *session) shed(pending []*task, now time.Time) (kept []*task, shed []store.Item, slowHeld int) {
+	type hostState struct {
+		slow bool
+		kept int
+	}
+	hosts := map[string]*hostState{}
+	kept = pending[:0]
+	for _, t := range pending {
+		h := hosts[t.host]
+		if h == nil {
+			ok, at := s.gates.ready(t.host, now)
+			h = &hostState{slow: !ok && at.Sub(now) > slowHost}
+			hosts[t.host] = h
+		}
+		switch {
+		case !h.slow:
+			kept = append(kept, t)
+		case t.attempt > 0 || h.kept < s.cfg.Parallel:
+			kept = append(kept, t)
+			h.kept++
+			slowHeld++
+		default:
+			shed = append(shed, t.item)
+		}
+	}
+	clear(pending[len(kept):])
+	return kept, shed, slowHeld
+}
+
+func hostOf(raw string) string {
+	if u, err := url.Parse(raw); err == nil {
+		return strings.ToLower(u.Host)
+	}
+	return ""
+}
+
+func minTime(a, b time.Time) time.Time {
+	if b.Before(a) {
+		return b
+	}
+	return a
 }

@@ -20,7 +20,7 @@
 //     body's length and its run of prose blocks, link density. Each page is
 //     parsed once: its links and signals are read from the tree its record
 //     is extracted from.
-//     Decisions are counted in Stats.Decisions (see classify.go for the
+//     Decisions are counted in Stats.Decisions (see verdict.go for the
 //     rules and their order).
 //   - Scope: the seeds' sites (registrable domains) plus
 //     Config.AllowDomains, then Include/Exclude patterns and MaxDepth. Trap

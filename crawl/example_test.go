@@ -40,7 +40,7 @@ func Example() {
 		fmt.Println(p)
 	}
 	st := c.Stats()
-	fmt.Printf("%d articles, %d listing page\n", st.Articles, st.Outcomes[crawl.Listing])
+	fmt.Printf("%d articles, %d listing page\n", st.Articles, st.Outcomes[crawl.OutcomeListing])
 	// Output:
 	// /news/ferry
 	// /news/harbor-fees
@@ -57,7 +57,7 @@ func ExampleCrawler_Run_stopped() {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	c, err := crawl.New(crawl.Config{Delay: -1, OnPage: func(p crawl.Page) {
-		if p.Outcome == crawl.Listing {
+		if p.Outcome == crawl.OutcomeListing {
 			cancel()
 		}
 	}})
@@ -70,7 +70,7 @@ func ExampleCrawler_Run_stopped() {
 	fmt.Println(errors.Is(err, context.Canceled), strings.HasPrefix(err.Error(), "crawl: stopped after"))
 	st := c.Stats()
 	fmt.Printf("%d listing page; articles written or left queued: %t\n",
-		st.Outcomes[crawl.Listing], st.Articles+st.Queued > 0)
+		st.Outcomes[crawl.OutcomeListing], st.Articles+st.Queued > 0)
 	// Output:
 	// true true
 	// 1 listing page; articles written or left queued: true

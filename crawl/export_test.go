@@ -20,3 +20,6 @@ func GateStart(req *http.Request) (time.Time, bool) {
 	t, ok := req.Context().Value(startKey{}).(time.Time)
 	return t, ok
 }
+
+// DefaultTrapBarrenForTest is Config.TrapBarren's default.
+const DefaultTrapBarrenForTest = defaultTrapBarren

@@ -67,7 +67,7 @@ func TestRedirectToOtherScheme(t *testing.T) {
 	var mu sync.Mutex
 	failed := map[string]string{}
 	cfg := fast(crawl.Config{Parallel: 1, Transport: tr, Timeout: 2 * time.Second, OnPage: func(pg crawl.Page) {
-		if pg.Outcome == crawl.Failed {
+		if pg.Outcome == crawl.OutcomeFailed {
 			mu.Lock()
 			failed[pg.URL] = pg.Reason
 			mu.Unlock()
@@ -99,7 +99,7 @@ func TestRedirectAddsSlash(t *testing.T) {
 	var page crawl.Page
 	cfg := fast(crawl.Config{MaxPages: 1, OnPage: func(pg crawl.Page) { page = pg }})
 	run(t, cfg, []string{base + strings.TrimSuffix(target, "/")}, &collect{})
-	if page.Outcome != crawl.Article || page.FinalURL != base+target {
+	if page.Outcome != crawl.OutcomeArticle || page.FinalURL != base+target {
 		t.Errorf("%s: %s/%s, final URL %s (%v); want an article at %s", page.URL, page.Outcome, page.Reason, page.FinalURL, page.Err, base+target)
 	}
 }
@@ -207,9 +207,9 @@ func TestCanonicalNotSeen(t *testing.T) {
 	if s.requests("/a") != 1 || s.requests("/b") != 1 {
 		t.Errorf("/a asked %d times, /b %d; want once each", s.requests("/a"), s.requests("/b"))
 	}
-	if st.Articles != 2 || st.Outcomes[crawl.Duplicate] != 0 || st.Outcomes[crawl.Variant] != 1 {
+	if st.Articles != 2 || st.Outcomes[crawl.OutcomeDuplicate] != 0 || st.Outcomes[crawl.OutcomeVariant] != 1 {
 		t.Errorf("%d articles, %d duplicates, %d variants; want 2 (A once, B), 0 and 1 (the print copy)\n%s",
-			st.Articles, st.Outcomes[crawl.Duplicate], st.Outcomes[crawl.Variant], st)
+			st.Articles, st.Outcomes[crawl.OutcomeDuplicate], st.Outcomes[crawl.OutcomeVariant], st)
 	}
 	for _, a := range sink.records() {
 		if strings.Contains(a.URL, "/print/") {
@@ -291,7 +291,7 @@ func TestBodyTimeout(t *testing.T) {
 	if err := c.Run(context.Background(), []string{base + "/"}, &collect{}); !errors.Is(err, crawl.ErrSeedsFailed) {
 		t.Errorf("Run = %v, want ErrSeedsFailed (the only seed failed)", err)
 	}
-	if page.Outcome != crawl.Failed || page.Reason != "timeout" {
+	if page.Outcome != crawl.OutcomeFailed || page.Reason != "timeout" {
 		t.Errorf("stalled body: %s/%s (%v), want failed/timeout", page.Outcome, page.Reason, page.Err)
 	}
 }

@@ -10,39 +10,39 @@ import (
 
 // hold records claimed items, whose leases a shared store's process
 // extends until they are completed or released.
-func (r *run) hold(items []store.Item) {
-	if r.shared == nil || len(items) == 0 {
+func (s *session) hold(items []store.Item) {
+	if s.shared == nil || len(items) == 0 {
 		return
 	}
-	r.heldMu.Lock()
+	s.heldMu.Lock()
 	for _, it := range items {
-		r.held[it.Key] = it
+		s.held[it.Key] = it
 	}
-	r.heldMu.Unlock()
+	s.heldMu.Unlock()
 }
 
-func (r *run) unhold(keys ...string) {
-	if r.shared == nil {
+func (s *session) unhold(keys ...string) {
+	if s.shared == nil {
 		return
 	}
-	r.heldMu.Lock()
+	s.heldMu.Lock()
 	for _, k := range keys {
-		delete(r.held, k)
+		delete(s.held, k)
 	}
-	r.heldMu.Unlock()
+	s.heldMu.Unlock()
 }
 
 // release gives claimed items back to the frontier.
-func (r *run) release(ctx context.Context, items []store.Item) error {
+func (s *session) release(ctx context.Context, items []store.Item) error {
 	if len(items) == 0 {
 		return nil
 	}
-	if err := r.store.Release(ctx, items); err != nil {
+	if err := s.store.Release(ctx, items); err != nil {
 		return err
 	}
-	r.queued.Add(int64(len(items)))
+	s.queued.Add(int64(len(items)))
 	for _, it := range items {
-		r.unhold(it.Key)
+		s.unhold(it.Key)
 	}
 	return nil
 }
@@ -50,14 +50,14 @@ func (r *run) release(ctx context.Context, items []store.Item) error {
 // extendLeases renews, every third of a lease, the leases of the items this
 // process holds and its heartbeat, until the returned function is called.
 // A lease found lost is logged: the item's completion will be refused.
-func (r *run) extendLeases(ctx context.Context) (stop func()) {
-	if r.shared == nil {
+func (s *session) extendLeases(ctx context.Context) (stop func()) {
+	if s.shared == nil {
 		return func() {}
 	}
 	done := make(chan struct{})
 	var wg sync.WaitGroup
 	wg.Go(func() {
-		t := time.NewTicker(max(r.shared.Lease()/3, 10*time.Millisecond))
+		t := time.NewTicker(max(s.shared.Lease()/3, 10*time.Millisecond))
 		defer t.Stop()
 		for {
 			select {
@@ -67,21 +67,21 @@ func (r *run) extendLeases(ctx context.Context) (stop func()) {
 				return
 			case <-t.C:
 			}
-			r.heldMu.Lock()
-			items := make([]store.Item, 0, len(r.held))
-			for _, it := range r.held {
+			s.heldMu.Lock()
+			items := make([]store.Item, 0, len(s.held))
+			for _, it := range s.held {
 				items = append(items, it)
 			}
-			r.heldMu.Unlock()
-			lost, err := r.shared.Extend(ctx, items)
+			s.heldMu.Unlock()
+			lost, err := s.shared.Extend(ctx, items)
 			if err != nil {
-				r.log.Warn("extending leases", "err", err)
+				s.log.Warn("extending leases", "err", err)
 				continue
 			}
 			for i, l := range lost {
 				if l {
-					r.log.Warn("lease lost: another process has the page", "url", items[i].URL)
-					r.unhold(items[i].Key)
+					s.log.Warn("lease lost: another process has the page", "url", items[i].URL)
+					s.unhold(items[i].Key)
 				}
 			}
 		}

@@ -99,7 +99,7 @@ func TestLeaseExpiresDuringSlowFetch(t *testing.T) {
 	}
 	slow.mu.Lock()
 	defer slow.mu.Unlock()
-	lost := stats[0].Outcomes[crawl.LeaseLost] + stats[1].Outcomes[crawl.LeaseLost]
+	lost := stats[0].Outcomes[crawl.OutcomeLeaseLost] + stats[1].Outcomes[crawl.OutcomeLeaseLost]
 	if slow.hits[slow.slow] != 2 || lost != 1 {
 		t.Errorf("the slow page %s was fetched %d times, %d completions refused; want 2 and 1",
 			slow.slow, slow.hits[slow.slow], lost)

@@ -24,7 +24,7 @@ func (o *fetchOnce) fetchedElsewhere(t *task) bool {
 	if !loaded || v == t {
 		return false
 	}
-	t.page.Outcome, t.page.Reason = Skipped, "fetched-by-redirect"
+	t.page.Outcome, t.page.Reason = OutcomeSkipped, "fetched-by-redirect"
 	return true
 }
 

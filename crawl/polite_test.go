@@ -171,7 +171,7 @@ func TestRetryAfter(t *testing.T) {
 		}
 	}})
 	run(t, cfg, []string{base + "/"}, &sink)
-	if busy.Outcome != crawl.Listing || busy.Attempts != 2 {
+	if busy.Outcome != crawl.OutcomeListing || busy.Attempts != 2 {
 		t.Errorf("/busy.html: %s after %d attempts, want listing after 2", busy.Outcome, busy.Attempts)
 	}
 	var at time.Time
@@ -223,9 +223,9 @@ func TestCancelWhileWaiting(t *testing.T) {
 		t.Fatal("Run still waiting for the host 30 s after it was cancelled")
 	}
 	st := c.Stats()
-	if st.Outcomes[crawl.Failed] != 0 || st.Queued == 0 {
+	if st.Outcomes[crawl.OutcomeFailed] != 0 || st.Queued == 0 {
 		t.Errorf("after the cancel: %d failed, %d queued; want 0 failed and the home page queued\n%s",
-			st.Outcomes[crawl.Failed], st.Queued, st)
+			st.Outcomes[crawl.OutcomeFailed], st.Queued, st)
 	}
 	for _, r := range p.Requests() {
 		if r.Path != "/robots.txt" {
@@ -244,7 +244,7 @@ func TestTimeoutExcludesWait(t *testing.T) {
 	var page crawl.Page
 	cfg := crawl.Config{Timeout: 800 * time.Millisecond, Retries: -1, MaxPages: 1, OnPage: func(pg crawl.Page) { page = pg }}
 	run(t, cfg, []string{base + strings.TrimSuffix(target, "/")}, &collect{})
-	if page.Outcome != crawl.Article || page.Attempts != 1 {
+	if page.Outcome != crawl.OutcomeArticle || page.Attempts != 1 {
 		t.Errorf("%s: %s/%s after %d attempts (%v), want an article at the first", page.URL, page.Outcome, page.Reason, page.Attempts, page.Err)
 	}
 	t.Logf("requests: %d", len(p.Requests()))
@@ -284,7 +284,7 @@ func TestSlowHostDoesNotStall(t *testing.T) {
 	var fArticles atomic.Int64
 	c, err := crawl.New(crawl.Config{Workers: 2, Parallel: 1, Delay: -1, Timeout: 10 * time.Second,
 		OnPage: func(pg crawl.Page) {
-			if strings.HasPrefix(pg.URL, f) && pg.Outcome == crawl.Article && fArticles.Add(1) == int64(want) {
+			if strings.HasPrefix(pg.URL, f) && pg.Outcome == crawl.OutcomeArticle && fArticles.Add(1) == int64(want) {
 				cancel()
 			}
 		}})

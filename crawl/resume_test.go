@@ -73,7 +73,7 @@ func testInterruptResume(t *testing.T, b backend) {
 		ctx, cancel := context.WithCancel(context.Background())
 		var n atomic.Int64
 		cfg := fast(crawl.Config{State: st, OnPage: func(pg crawl.Page) {
-			if pg.Outcome == crawl.Article && n.Add(1) == stopAfter {
+			if pg.Outcome == crawl.OutcomeArticle && n.Add(1) == stopAfter {
 				cancel()
 			}
 		}})
@@ -143,8 +143,8 @@ func testIncremental(t *testing.T, b backend) {
 			n304++
 		}
 	}
-	if n304 < 60 || stats.Outcomes[crawl.NotModified] < 60 {
-		t.Errorf("%d answers 304, %d pages not-modified; want every article's", n304, stats.Outcomes[crawl.NotModified])
+	if n304 < 60 || stats.Outcomes[crawl.OutcomeNotModified] < 60 {
+		t.Errorf("%d answers 304, %d pages not-modified; want every article's", n304, stats.Outcomes[crawl.OutcomeNotModified])
 	}
 
 	changed := p.Update([]int{3, 17, 44}, 4)

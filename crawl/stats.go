@@ -15,21 +15,43 @@ type Outcome string
 
 // Outcomes.
 const (
-	Article     Outcome = "article"      // a record was written
-	Duplicate   Outcome = "duplicate"    // an article already recorded under another URL
-	Unchanged   Outcome = "unchanged"    // incremental: the article's record did not change
-	NotModified Outcome = "not-modified" // incremental: the server answered 304
-	Listing     Outcome = "listing"      // a page that is not an article: its links were followed
-	Feed        Outcome = "feed"         // an RSS or Atom feed
-	Sitemap     Outcome = "sitemap"      // a sitemap or sitemap index
-	Redirect    Outcome = "redirect"     // redirected to a URL queued on its own (Page.FinalURL)
-	Variant     Outcome = "variant"      // a copy or spelling of another page (Page.FinalURL): nothing recorded under it
-	NoIndex     Outcome = "noindex"      // the page asks not to be indexed
-	Robots      Outcome = "robots"       // not fetched: disallowed by robots.txt
-	Trap        Outcome = "trap"         // not fetched: cut by a trap defence
-	Skipped     Outcome = "skipped"      // fetched but not HTML, a sitemap or a feed
-	Failed      Outcome = "failed"       // see Page.Reason
-	LeaseLost   Outcome = "lease-lost"   // shared store: done after the lease expired; another process has the page
+	OutcomeArticle     Outcome = "article"      // a record was written
+	OutcomeDuplicate   Outcome = "duplicate"    // an article already recorded under another URL
+	OutcomeUnchanged   Outcome = "unchanged"    // incremental: the article's record did not change
+	OutcomeNotModified Outcome = "not-modified" // incremental: the server answered 304
+	OutcomeListing     Outcome = "listing"      // a page that is not an article: its links were followed
+	OutcomeFeed        Outcome = "feed"         // an RSS or Atom feed
+	OutcomeSitemap     Outcome = "sitemap"      // a sitemap or sitemap index
+	OutcomeRedirect    Outcome = "redirect"     // redirected to a URL queued on its own (Page.FinalURL)
+	OutcomeVariant     Outcome = "variant"      // a copy or spelling of another page (Page.FinalURL): nothing recorded under it
+	OutcomeNoIndex     Outcome = "noindex"      // the page asks not to be indexed
+	OutcomeRobots      Outcome = "robots"       // not fetched: disallowed by robots.txt
+	OutcomeTrap        Outcome = "trap"         // not fetched: cut by a trap defence
+	OutcomeSkipped     Outcome = "skipped"      // fetched but not HTML, a sitemap or a feed
+	OutcomeFailed      Outcome = "failed"       // see Page.Reason
+	OutcomeLeaseLost   Outcome = "lease-lost"   // shared store: done after the lease expired; another process has the page
+)
+
+// The outcomes' names before they were prefixed with Outcome.
+//
+// Deprecated: use the Outcome… names (crawl.Article reads like a record
+// type; crawl.OutcomeArticle says what it is).
+const (
+	Article     = OutcomeArticle
+	Duplicate   = OutcomeDuplicate
+	Unchanged   = OutcomeUnchanged
+	NotModified = OutcomeNotModified
+	Listing     = OutcomeListing
+	Feed        = OutcomeFeed
+	Sitemap     = OutcomeSitemap
+	Redirect    = OutcomeRedirect
+	Variant     = OutcomeVariant
+	NoIndex     = OutcomeNoIndex
+	Robots      = OutcomeRobots
+	Trap        = OutcomeTrap
+	Skipped     = OutcomeSkipped
+	Failed      = OutcomeFailed
+	LeaseLost   = OutcomeLeaseLost
 )
 
 // Page is the outcome of one URL of the frontier, given to Config.OnPage.
@@ -151,7 +173,7 @@ func (b *statsBox) stop() {
 	b.mu.Unlock()
 }
 
-func (b *statsBox) update(f func(s *Stats)) {
+func (b *statsBox) update(f func(st *Stats)) {
 	b.mu.Lock()
 	f(&b.s)
 	b.mu.Unlock()

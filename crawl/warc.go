@@ -21,7 +21,7 @@ import (
 // crawl's archive gives the records the crawl wrote. It is safe for
 // concurrent use.
 type Judge struct {
-	r *run
+	r *session
 }
 
 // NewJudge returns a Judge extracting with ex (nil: extract.New with the
@@ -30,7 +30,7 @@ func NewJudge(ex *extract.Extractor) *Judge {
 	if ex == nil {
 		ex = extract.New(extract.Options{})
 	}
-	return &Judge{r: &run{cfg: &Config{Extractor: ex}}}
+	return &Judge{r: &session{cfg: &Config{Extractor: ex}}}
 }
 
 // Page returns the record of an HTML page fetched from pageURL with the

@@ -400,8 +400,10 @@ func (p *page) elementEntries(c *html.Node, out []entry) []entry {
 		// "<h3>Related coverage from <a>Money</a></h3>".
 		e.kind, e.named = entHeading, true
 	default:
-		if st.links >= 2 && st.links <= 6 {
-			// A row of a grid: its cells are the items.
+		if st.links >= 2 && st.links <= 12 && c.DataAtom != atom.Nav && attr(c, "role") != "navigation" {
+			// A row of a grid: its cells are the items (up to six, each
+			// with a headline and maybe a thumbnail linked to the story);
+			// never a navigation landmark, which findBlocks leaves out.
 			if cells := p.linkCells(c); cells != nil {
 				return append(out, cells...)
 			}
@@ -435,7 +437,9 @@ func (p *page) judge(e *entry) {
 	switch {
 	case p.headingLike(e.node, &e.named):
 		e.kind = entHeading
-	case p.stats[e.node].chars <= 30 && !sentenceEnd(lastText(e.node)):
+	case p.stats[e.node].chars <= 30 && (!sentenceEnd(lastText(e.node)) || !hasLetter(nodeText(e.node))):
+		// A short line between items, not a sentence: a date, a count, a
+		// rank ("3." is a number, not the end of one).
 		e.kind = entGap
 	}
 }
@@ -590,8 +594,10 @@ func (p *page) linkItem(n *html.Node) (a *html.Node, shape itemShape, ok bool) {
 	}
 	if st.chars-st.linkChars >= 12 {
 		if t := extraText(n); sentenceEnd(t) {
-			if w, c := wordCount(t); w >= 3 || c >= 10 {
-				return nil, shape, false // a summary: a teaser
+			if w, c := wordCount(t); w >= 3 && longWords(t) >= 2 || c >= 10 {
+				// A summary: a teaser. A date and a time ending in an
+				// abbreviation ("2h ago · vor 1 Std.") is not one.
+				return nil, shape, false
 			}
 		}
 	}
@@ -773,13 +779,15 @@ func (p *page) segment(es []entry, out []span) []span {
 				if pending >= 0 {
 					cur.heading = es[pending].node
 				}
-				if i > 0 && es[i-1].kind == entGap {
-					cur.from = i - 1 // the first item's rank or date
+				if i > 0 && (es[i-1].kind == entGap || es[i-1].kind == entHeading && !es[i-1].named && pending >= 0 && pending < i-1) {
+					// The first item's rank or date (read as a gap, or as
+					// a plain heading-like line under the block's heading).
+					cur.from = i - 1
 				}
 			}
 			last = i
 		case entGap, entHeading:
-			if !es[i].named && i+1 < len(es) && es[i+1].kind == entItem &&
+			if !es[i].named && p.itemAfterGaps(es, i+1) &&
 				(cur.from >= 0 && (es[i].kind == entGap || emphasis(es[i].node) == 0 && !p.sectionLink(es[i].node)) || es[i].kind == entGap) ||
 				!es[i].named && cur.from < 0 && pending >= 0 && es[pending].named && beforeRun(es, i+1) {
 				// A label between items of one list (an ad's, a rank), or
@@ -809,6 +817,26 @@ func (p *page) segment(es []entry, out []span) []span {
 	}
 	closeRun(last + 1)
 	return out
+}
+
+// itemAfterGaps reports whether es[i:] begins with an item, past up to one
+// short line between items (judged here as segment judges it, next to a
+// run): the last item's date and the next one's rank ("<a>…</a>
+// <span>2h ago</span><br><span>2.</span> <a>…</a>").
+func (p *page) itemAfterGaps(es []entry, i int) bool {
+	for k := i; k < len(es) && k <= i+1; k++ {
+		if es[k].kind == entLabel && beforeRun(es, k+1) {
+			p.judge(&es[k])
+		}
+		switch es[k].kind {
+		case entItem:
+			return true
+		case entGap:
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // trailingGap returns the end of the run es[from:to] past a label right
@@ -944,6 +972,9 @@ func (p *page) runBlocks(n *html.Node, es []entry, r span, base *url.URL, out []
 			e.link = false
 			count--
 		}
+	}
+	if count >= 3 && moreByShape(es, r) {
+		count--
 	}
 	if count < 2 {
 		return out
@@ -1127,6 +1158,21 @@ func (p *page) headingLike(n *html.Node, named *bool) bool {
 	return headingLikeText(text, n.DataAtom == atom.P && emphasis(n) == 0)
 }
 
+// rankLike reports a number with at most two letters around it: a rank or
+// a count ("No.1", "Nr. 3", "1位", "第2"), not a heading ("Top 10").
+func rankLike(t string) bool {
+	letters, digits := 0, 0
+	for _, r := range t {
+		switch {
+		case unicode.IsDigit(r):
+			digits++
+		case unicode.IsLetter(r):
+			letters++
+		}
+	}
+	return digits > 0 && letters <= 2
+}
+
 // headingLikeText reports text that reads as a block heading: one naming a
 // block kind, or unless strict a short label (six words, sixteen CJK
 // characters at most) that is no sentence and no count.
@@ -1135,7 +1181,7 @@ func headingLikeText(t string, strict bool) bool {
 		return true
 	}
 	t = strings.TrimRight(t, ".…")
-	if strict || sentenceEnd(t) || strings.ContainsAny(t, "(（[") || !hasLetter(t) {
+	if strict || sentenceEnd(t) || strings.ContainsAny(t, "(（[") || !hasLetter(t) || rankLike(t) {
 		return false // a sentence, a count, a rank number
 	}
 	w, c := wordCount(t)
@@ -1181,7 +1227,7 @@ func isMoreLabel(s string) bool {
 		return false
 	}
 	l := strings.ToLower(t)
-	if moreLabels[l] {
+	if moreLabels[l] || morePhrase(l) {
 		return true
 	}
 	w, c := wordCount(l)
@@ -1191,6 +1237,131 @@ func isMoreLabel(s string) bool {
 		}
 	}
 	return len(t) < len(strings.TrimSpace(s)) && w <= 3 && c <= 6 && strings.ContainsAny(s, "»>›→")
+}
+
+// moreWords are the words a label of a link to the rest of a list is made
+// of, by role: 'm' more or all ("mehr", "tout", "更多"), 'v' a verb of
+// seeing ("anzeigen", "voir", "查看", "見る"), 'n' what the list holds
+// ("news", "новости", "文章"), 'f' an article or preposition. CJK words
+// are read run together ("查看更多", "もっと見る", "더보기").
+var moreWords = map[string]byte{
+	"more": 'm', "all": 'm', "mehr": 'm', "alle": 'm', "weitere": 'm', "plus": 'm', "tout": 'm', "tous": 'm',
+	"toutes": 'm', "más": 'm', "todo": 'm', "todos": 'm', "todas": 'm', "mais": 'm', "tudo": 'm', "altro": 'm',
+	"altri": 'm', "altre": 'm', "tutti": 'm', "tutte": 'm', "tutto": 'm', "ещё": 'm', "еще": 'm', "все": 'm',
+	"всё": 'm', "更多": 'm', "全部": 'm', "もっと": 'm', "すべて": 'm', "全て": 'm', "一覧": 'm', "더": 'm',
+	"전체": 'm', "모두": 'm',
+	"see": 'v', "view": 'v', "show": 'v', "read": 'v', "load": 'v', "browse": 'v', "anzeigen": 'v', "zeigen": 'v',
+	"ansehen": 'v', "lesen": 'v', "laden": 'v', "voir": 'v', "afficher": 'v', "lire": 'v', "charger": 'v',
+	"ver": 'v', "mostrar": 'v', "leer": 'v', "cargar": 'v', "veja": 'v', "vedi": 'v', "mostra": 'v', "leggi": 'v',
+	"carica": 'v', "показать": 'v', "смотреть": 'v', "читать": 'v', "查看": 'v', "看": 'v', "見る": 'v',
+	"読む": 'v', "表示": 'v', "보기": 'v',
+	"news": 'n', "stories": 'n', "articles": 'n', "posts": 'n', "headlines": 'n', "nachrichten": 'n',
+	"meldungen": 'n', "artikel": 'n', "beiträge": 'n', "actualités": 'n', "infos": 'n', "noticias": 'n',
+	"artículos": 'n', "notícias": 'n', "artigos": 'n', "notizie": 'n', "articoli": 'n', "новости": 'n',
+	"статьи": 'n', "материалы": 'n', "新闻": 'n', "新聞": 'n', "文章": 'n', "资讯": 'n', "記事": 'n', "ニュース": 'n',
+	"뉴스": 'n', "기사": 'n',
+	"the": 'f', "le": 'f', "la": 'f', "les": 'f', "de": 'f', "des": 'f', "las": 'f', "los": 'f', "as": 'f',
+	"os": 'f', "die": 'f', "へ": 'f', "を": 'f', "の": 'f',
+}
+
+// morePhrase reports a lower-case label made of moreWords alone, at most
+// four of them and one of them a "more" or "all": "alle anzeigen", "ver
+// todas las noticias", "すべて見る". A verb or a noun alone ("read", "news")
+// is no such label.
+func morePhrase(l string) bool {
+	n, more := 0, false
+	for _, f := range strings.Fields(l) {
+		for f != "" {
+			w := longestMoreWord(f)
+			if w == "" {
+				return false
+			}
+			n++
+			more = more || moreWords[w] == 'm'
+			f = f[len(w):]
+		}
+	}
+	return more && n <= 4
+}
+
+// longestMoreWord returns the longest word of moreWords that s begins with:
+// the whole of s for a Latin word, a piece of a CJK run.
+func longestMoreWord(s string) string {
+	if _, ok := moreWords[s]; ok {
+		return s
+	}
+	best := ""
+	for i := range s {
+		if i > 0 && i > len(best) && isCJKPrefix(s[:i]) {
+			if _, ok := moreWords[s[:i]]; ok {
+				best = s[:i]
+			}
+		}
+	}
+	return best
+}
+
+// isCJKPrefix reports whether s starts with a Han, kana or Hangul letter:
+// only such runs are cut into words.
+func isCJKPrefix(s string) bool {
+	for _, r := range s {
+		return r >= 0x1100 && (unicode.Is(unicode.Han, r) || unicode.In(r, unicode.Hiragana, unicode.Katakana, unicode.Hangul))
+	}
+	return false
+}
+
+// moreByShape reports, and unmarks, a last link of run r unlike the run's
+// items in the way a link to the rest of the list is: its label half
+// the headlines' length or less, three words (six CJK characters) at most,
+// and it points to a listing (an address of no item's pattern) or ends in
+// an arrow ("Nachrichten »"). A short last headline to an item's address
+// stays an item.
+func moreByShape(es []entry, r span) bool {
+	last, chars, n := -1, 0, 0
+	for i := r.from; i < r.to; i++ {
+		if es[i].link {
+			if last >= 0 {
+				chars += countChars(es[last].title)
+				n++
+			}
+			last = i
+		}
+	}
+	if last < 0 || n < 2 {
+		return false
+	}
+	e := &es[last]
+	w, c := wordCount(e.title)
+	if k := countChars(e.title); w > 3 || c > 6 || 2*k*n > chars {
+		return false
+	}
+	arrow := strings.ContainsAny(e.title, "»›→")
+	if !arrow && !listingHref(attr(e.a, "href")) {
+		return false
+	}
+	if !arrow {
+		for i := r.from; i < last; i++ {
+			if es[i].link && listingHref(attr(es[i].a, "href")) {
+				return false // the items point to listings too
+			}
+		}
+	}
+	e.link = false
+	return true
+}
+
+// listingHref reports an address of a listing rather than of a story: the
+// last part of its path has no digit, no file extension and at most one
+// hyphen ("/sport/", "/news/world", "/tag/climate"), where a story's has
+// an id, a date or a slug ("/news/harbour-works-begin/").
+func listingHref(href string) bool {
+	u, err := url.Parse(strings.TrimSpace(href))
+	if err != nil || strings.ContainsAny(u.RawQuery, "0123456789") {
+		return false
+	}
+	path := strings.TrimRight(u.Path, "/")
+	last := path[strings.LastIndexByte(path, '/')+1:]
+	return !strings.ContainsAny(last, "0123456789.") && strings.Count(last, "-") <= 1
 }
 
 // morePrefixes begin the label of a link to the rest of a list ("More in
@@ -1241,6 +1412,26 @@ func resolve(base *url.URL, href string) string {
 		u = base.ResolveReference(u)
 	}
 	return u.String()
+}
+
+// longWords counts the words of s of four letters or more: what a sentence
+// has and a run of dates, times and counts ("2h ago · vor 1 Std.") has not.
+func longWords(s string) int {
+	n, run := 0, 0
+	for _, r := range s {
+		if unicode.IsLetter(r) && !cjkRune(r) {
+			run++
+			continue
+		}
+		if run >= 4 {
+			n++
+		}
+		run = 0
+	}
+	if run >= 4 {
+		n++
+	}
+	return n
 }
 
 // wordCount counts words (runs of letters or digits) and CJK characters.

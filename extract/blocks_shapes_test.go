@@ -78,6 +78,11 @@ const (
 	rowItem   = `<tr><td>&middot; <a href="%s">%s</a></td></tr>`
 	cellItem  = `<td><a href="%s">%s</a></td>`
 	cardItem  = `<a class="card" href="%[1]s"><img src="/t/%[3]d.jpg" alt=""><span>%[2]s</span></a>`
+	// Item extras: a rank with a period before a card, a rank and a time
+	// around a bare link, a grid cell of a thumbnail and a headline.
+	rankDotCard  = `<em class="k2">%[3]d.</em> <a href="%[1]s"><img src="/t/%[3]d.jpg" alt=""><span>%[2]s</span></a>`
+	rankTimeItem = `<span class="q">%[3]d.</span> <a href="%[1]s">%[2]s</a><small>%[3]dh ago</small><br>`
+	thumbCell    = `<td><a href="%[1]s"><img src="/t/%[3]d.jpg" alt=""></a> <a href="%[1]s"><img src="/i/%[3]d.jpg" alt=""><br>%[2]s</a></td>`
 )
 
 func TestBlockShapes(t *testing.T) {
@@ -125,6 +130,59 @@ func TestBlockShapes(t *testing.T) {
 			"table rows under a heading row",
 			`<table><tr><td>` + shapeBody + `</td></tr></table><table><tr><td class="tit">&nbsp;Related</td></tr><tr><td><table>` + items(6, "r", rowItem) + `</table></td></tr></table>`,
 			[]shapeBlock{related("r", 6)},
+		},
+		{
+			"a last link to a listing, shorter than the headlines, is no item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `<li><a href="/news/">Nachrichten</a></li></ul>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"a last link with an arrow, after the list, is no item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `</ul><div><a href="/news/r-all.html">Übersicht ›</a></div>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"a last link of an unlisted phrase in a row of its own",
+			`<div>` + shapeBody + `</div><div>Related</div><table>` + items(4, "r", rowItem) + `<tr><td><a href="/ressort/politik">Alle anzeigen</a></td></tr></table>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"a short last headline to a story's address stays an item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `<li><a href="/news/r-5.html">Story 5</a></li></ul>`,
+			[]shapeBlock{related("r", 5)},
+		},
+		{
+			"a short last headline to a slug stays an item",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + items(4, "r", liItem) + `<li><a href="/news/story-five-ends/">Story five</a></li></ul>`,
+			[]shapeBlock{{"related", "Related", append(urls("r", 1, 4), shapeSite+"/news/story-five-ends/")}},
+		},
+		{
+			"items that all point to listings keep their short last one",
+			`<div>` + shapeBody + `</div><h3>Related</h3><ul>` + strings.NewReplacer("-1.html", "one/", "-2.html", "two/", "-3.html", "three/").Replace(items(3, "r", liItem)) +
+				`<li><a href="/news/world/">Story one</a></li></ul>`,
+			[]shapeBlock{{"related", "Related", []string{shapeSite + "/news/rone/", shapeSite + "/news/rtwo/", shapeSite + "/news/rthree/", shapeSite + "/news/world/"}}},
+		},
+		{
+			"card links with a rank number and a period before each, bare in a section",
+			`<div>` + shapeBody + `</div><section><h2>You may also like</h2>` + items(4, "r", rankDotCard) + `</section>`,
+			[]shapeBlock{{"recommendation", "You may also like", urls("r", 1, 4)}},
+		},
+		{
+			"br-separated links, a rank before each and a time after",
+			`<div>` + shapeBody + `</div><div><h3>Related</h3>` + items(4, "r", rankTimeItem) + `</div>`,
+			[]shapeBlock{related("r", 4)},
+		},
+		{
+			"grid rows of four cells, each a thumbnail and a headline linked to one story",
+			`<div>` + shapeBody + `</div><div class="tit">Recommended</div><table><tr>` + items(4, "g", thumbCell) + `</tr><tr>` +
+				strings.ReplaceAll(items(4, "g", thumbCell), "/news/g-", "/news/g-x") + `</tr></table>`,
+			[]shapeBlock{{"recommendation", "Recommended", append(urls("g", 1, 4), shapeSite+"/news/g-x1.html", shapeSite+"/news/g-x2.html",
+				shapeSite+"/news/g-x3.html", shapeSite+"/news/g-x4.html")}},
+		},
+		{
+			"a row of eight short menu links in a table is no block",
+			`<table><tr>` + strings.Repeat(`<td><a href="/sport/">Sport</a></td><td><a href="/news/">News</a></td>`, 4) + `</tr></table><div>` + shapeBody + `</div>`,
+			nil,
 		},
 		{
 			"grid of table cells, two a row",

@@ -267,17 +267,31 @@ func isChrome(n *html.Node) bool {
 }
 
 // textWeight scales character counts of scripts written without spaces so a
-// CJK character weighs about as much as a word.
+// CJK character weighs about as much as a word: a text mostly in such a
+// script weighs three times its characters; a Latin line with a few of them
+// (a label and a date, "Date:2025年4月17日 14:27") weighs its characters and
+// the few CJK ones thrice.
 func textWeight(s string, chars int) int {
+	cjk, other := 0, 0
 	for _, r := range s {
-		if cjkRune(r) {
-			return chars * 3
-		}
-		if r > 0x2E80 {
-			break
+		switch {
+		case r < utf8.RuneSelf:
+			if asciiWord[r] {
+				other++
+			}
+		case cjkRune(r):
+			cjk++
+		case isWordRune(r):
+			other++
 		}
 	}
-	return chars
+	if cjk == 0 {
+		return chars
+	}
+	if cjk >= other {
+		return chars * 3
+	}
+	return chars + 2*cjk
 }
 
 // candidates holds the scores of the candidate containers of the body.

@@ -209,6 +209,11 @@ func (p *page) measure(n *html.Node, inLink bool) *nstat {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
+			if strings.Contains(c.Data, "\u00ad") {
+				// A soft hyphen shows only where a line breaks: it is no
+				// character of the text.
+				c.Data = strings.ReplaceAll(c.Data, "\u00ad", "")
+			}
 			k := countChars(c.Data)
 			st.chars += k
 			if inLink {

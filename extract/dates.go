@@ -24,8 +24,9 @@ func (s stamp) ok() bool { return s.value != "" }
 const timePart = `(?:(?:,?\s+|\s*[-–|·,/@]\s*|\s+at\s+|\s*um\s+|\s*à\s+|\s*às\s+|\s*a las\s+|\s+kl\.?\s+|\s+в\s+|\s+о\s+)(\d{1,2})[:.h](\d{2})(?::(\d{1,2}))?(?:[.,]\d+)?\s*(?:([aApP])\.?[mM]\b\.?)?\s*(Z\b|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T\b|CES?T\b|BST\b|JST\b|KST\b|IST\b|HKT\b|SGT\b|AEST\b|AEDT\b)?)?`
 
 var (
-	// 2025-04-17 14:27:32, 2025/04/17T14:27, 2025年4月17日 14時27分, 2020년 3월 4일
-	reNumDate = regexp.MustCompile(`(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?:日|일)?(?:(?:[T\s]|,\s*|\s+at\s+|日\s*|일\s*)+(\d{1,2})\s*[:時时시]\s*(\d{2})(?:\s*[:分분]\s*(\d{1,2}))?(?:[.,]\d+)?(?:\s*([aApP])\.?[mM]\b\.?)?\s*(Z|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|CES?T|BST|JST|KST|IST|HKT|SGT|AEST|AEDT)?)?`)
+	// 2025-04-17 14:27:32, 2025/04/17T14:27, 2025年4月17日 14時27分, 2020년 3월 4일,
+	// 2025. 4. 17. 14:27 (Korean: a point after the day too)
+	reNumDate = regexp.MustCompile(`(\d{4})\s*[-/.年년]\s*(\d{1,2})\s*[-/.月월]\s*(\d{1,2})(?:日|일|\.)?(?:(?:[T\s]|,\s*|\s+at\s+|日\s*|일\s*)+(\d{1,2})\s*[:時时시]\s*(\d{2})(?:\s*[:分분]\s*(\d{1,2}))?(?:[.,]\d+)?(?:\s*([aApP])\.?[mM]\b\.?)?\s*(Z|[+-]\d{2}:?\d{2}\b|(?:UTC|GMT)(?:\s*[+-]\d{1,2}(?::?\d{2})?)?|[ECMP][SD]T|CES?T|BST|JST|KST|IST|HKT|SGT|AEST|AEDT)?)?`)
 	// March 3, 2024 3:04 PM EST / Mar. 3 2024 / 3 March 2024 15:04 /
 	// 17 de marzo de 2020 / 24 نيسان / أبريل 2020 (month names in many
 	// languages, see monthNames)

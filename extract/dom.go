@@ -162,6 +162,11 @@ func collapse(s string) string {
 	b.Grow(len(s))
 	space := false
 	for _, r := range s {
+		if r == 0xAD {
+			// A soft hyphen shows only where a line breaks: it is no
+			// character of the text (nor of a word a search would find).
+			continue
+		}
 		if isSpace(r) && r != 0x3000 {
 			// U+3000, the ideographic space, is text in CJK titles.
 			space = true

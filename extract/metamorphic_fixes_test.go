@@ -182,3 +182,67 @@ func TestMetaCharsetAnyCase(t *testing.T) {
 		}
 	}
 }
+
+// TestItemExtrasSeen: item extras of the sweep of seeds 7–40 and their
+// neighbours. Two dates or times after a link, the second ending in an
+// abbreviation ("vor 1 Std.", "Min."), are no summary; a rank in a box of
+// its own ("No.1", "1位", "Nr. 3") under the block's heading is no heading
+// and no body text, whether the items are list items, bare links or <br>
+// lines below a heading in another parent.
+func TestItemExtrasSeen(t *testing.T) {
+	for _, tc := range []struct {
+		name, body string
+		want       []shapeBlock
+	}{
+		{"two times after each link, the second an abbreviation",
+			`<div>` + shapeBody + `</div><section><h2>More in Business</h2><ul>` +
+				items(4, "m", `<li><a href="%s">%s</a><span>%[3]dh ago</span> <small>vor %[3]d Std.</small></li>`) + `</ul></section>`,
+			[]shapeBlock{{"more", "More in Business", urls("m", 1, 4)}}},
+		{"a date and a time in minutes after each link",
+			`<div>` + shapeBody + `</div><section><h2>Latest news</h2><ul>` +
+				items(4, "m", `<li><a href="%s">%s</a> <em>17.04.2025</em> <em>vor %[3]d Min.</em></li>`) + `</ul></section>`,
+			[]shapeBlock{{"more", "Latest news", urls("m", 1, 4)}}},
+		{"ranks in spans before bare links, the block between paragraphs",
+			`<div><p>` + strings.Join(shapeParas[:3], "</p><p>") + `</p><section><h2>You may also like</h2>` +
+				items(4, "r", `<span>No.%[3]d</span> <a href="%[1]s"><span>%[2]s</span></a>`) +
+				`</section><p>` + strings.Join(shapeParas[3:], "</p><p>") + `</p></div>`,
+			[]shapeBlock{{"recommendation", "You may also like", urls("r", 1, 4)}}},
+		{"numbered <br> lines with a rank box each, heading in another parent",
+			`<div>` + shapeBody + `</div><section><h2>Ranking</h2><div>` +
+				items(5, "k", `%[3]d. <span>No.%[3]d</span> <a href="%[1]s">%[2]s</a><br>`) + `</div></section>`,
+			[]shapeBlock{{"ranking", "Ranking", urls("k", 1, 5)}}},
+		{"CJK rank boxes on <br> lines",
+			`<div>` + shapeBody + `</div><section><h3>Ranking</h3><div>` +
+				items(5, "k", `<em>%[3]d位</em> <a href="%[1]s">%[2]s</a><br>`) + `</div></section>`,
+			[]shapeBlock{{"ranking", "Ranking", urls("k", 1, 5)}}},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			checkShape(t, tc.body, tc.want)
+		})
+	}
+}
+
+// TestDateLineMixedScripts: a label line with a date written with a few
+// CJK characters ("Date:2025年4月17日 14:27") weighs as the Latin line it
+// mostly is, not as CJK text three times its length: it is no paragraph.
+func TestDateLineMixedScripts(t *testing.T) {
+	for _, line := range []string{
+		"<span>View</span> <span>Date:2025年4月17日 14:27:32</span>",
+		"<span>Posted 2025年4月17日 (木) 14:27</span>",
+		"<span>Datum: 2025년 4월 17일 14:27</span>",
+	} {
+		t.Run(line, func(t *testing.T) {
+			checkBody(t, `<article><h1>Council funds bus line</h1><div>`+line+`</div>`+shapeBody+`</article>`, shapeParas)
+		})
+	}
+}
+
+// TestSoftHyphensDropped: a soft hyphen (U+00AD, &shy;) shows only where a
+// line breaks, and <wbr> not at all: the body's words are whole, as a
+// reader copies them.
+func TestSoftHyphensDropped(t *testing.T) {
+	p := shapeParas
+	soft := strings.Replace(strings.Replace(p[0], "a", "a&shy;", 2), "e", "e\u00ad", 1)
+	wbr := strings.Replace(p[1], "o", "o<wbr>", 2)
+	checkBody(t, `<article><p>`+soft+`</p><p lang="en" dir="auto">`+wbr+`</p><p>`+strings.Join(p[2:], "</p><p>")+`</p></article>`, p)
+}

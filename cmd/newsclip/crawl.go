@@ -463,7 +463,7 @@ func report(ctx context.Context, o *crawlOptions, files *crawlFiles, st crawl.St
 	case st.Pages == 0 && files.resume && !o.incremental:
 		fmt.Fprintf(stderr, "newsclip crawl: nothing to do: %s holds a finished crawl of these seeds; "+
 			"use --incremental to revisit them, or --restart to start over\n", o.state)
-	case st.Fetches > 0 && st.Pages == st.Outcomes[crawl.Failed]:
+	case st.Fetches > 0 && st.Pages == st.Outcomes[crawl.OutcomeFailed]:
 		return errors.New("every page failed")
 	}
 	return nil
@@ -548,7 +548,7 @@ func (s *statusLine) run(c *crawl.Crawler, done <-chan struct{}) {
 				rate = float64(st.Pages) / st.Elapsed.Seconds()
 			}
 			s.set(fmt.Sprintf("%d pages · %d articles · %d queued · %d errors · %.1f pages/s",
-				st.Pages, st.Articles, st.Queued, st.Outcomes[crawl.Failed], rate))
+				st.Pages, st.Articles, st.Queued, st.Outcomes[crawl.OutcomeFailed], rate))
 		}
 	}
 }
@@ -563,7 +563,7 @@ func logProgress(l *slog.Logger, c *crawl.Crawler, done <-chan struct{}) {
 		case <-t.C:
 			st := c.Stats()
 			l.Info("progress", "pages", st.Pages, "articles", st.Articles, "queued", st.Queued,
-				"errors", st.Outcomes[crawl.Failed], "pages_per_s", float64(st.Pages)/st.Elapsed.Seconds())
+				"errors", st.Outcomes[crawl.OutcomeFailed], "pages_per_s", float64(st.Pages)/st.Elapsed.Seconds())
 		}
 	}
 }

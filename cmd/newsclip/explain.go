@@ -14,7 +14,6 @@ import (
 	"github.com/newsclip/newsclip/crawl"
 	"github.com/newsclip/newsclip/extract"
 	"github.com/newsclip/newsclip/internal/explainview"
-	"github.com/newsclip/newsclip/internal/pagefile"
 )
 
 const explainUsage = `usage: newsclip explain [flags] INPUT
@@ -124,29 +123,13 @@ func (x *extractor) explainInput(ctx context.Context, in string) (*extract.Artic
 	if isURL(in) {
 		return x.explainURL(ctx, in)
 	}
-	var r io.Reader = x.stdin
-	if in != "-" {
-		f, err := x.open(in)
-		if err != nil {
-			return nil, nil, err
-		}
-		defer f.Close()
-		r = f
-	}
-	page, err := pagefile.ReadFrom(r, x.max)
+	page, err := x.readInput(in)
 	if err != nil {
 		return nil, nil, err
 	}
-	a, tr, err := x.ex.Explain(bytes.NewReader(page), extract.Source{URL: x.pageURL})
-	if x.pageURL == "" && a != nil && relativeURLs(a) {
-		if base := canonicalBase(a); base != "" {
-			// The page's own address stands in for the one not given.
-			if b, t2, err2 := x.ex.Explain(bytes.NewReader(page), extract.Source{URL: base}); b != nil {
-				a, tr, err = b, t2, err2
-			}
-		}
-	}
-	return a, tr, err
+	return withOwnBase(x, func(src extract.Source) (*extract.Article, *extract.Trace, error) {
+		return x.ex.Explain(bytes.NewReader(page), src)
+	})
 }
 
 // explainURL is fetch with the trace.

@@ -298,6 +298,20 @@ func (x *extractor) extractInput(ctx context.Context, in string) (*extract.Artic
 	if isURL(in) {
 		return x.fetch(ctx, in)
 	}
+	page, err := x.readInput(in)
+	if err != nil {
+		return nil, err
+	}
+	a, _, err := withOwnBase(x, func(src extract.Source) (*extract.Article, struct{}, error) {
+		a, err := x.ex.ExtractBytes(page, src)
+		return a, struct{}{}, err
+	})
+	return a, err
+}
+
+// readInput reads a file input, or standard input for "-", in one buffer
+// sized from the file.
+func (x *extractor) readInput(in string) ([]byte, error) {
 	var r io.Reader = x.stdin
 	if in != "-" {
 		f, err := x.open(in)
@@ -307,20 +321,22 @@ func (x *extractor) extractInput(ctx context.Context, in string) (*extract.Artic
 		defer f.Close()
 		r = f
 	}
-	page, err := pagefile.ReadFrom(r, x.max) // one buffer, sized from the file
-	if err != nil {
-		return nil, err
-	}
-	a, err := x.ex.ExtractBytes(page, extract.Source{URL: x.pageURL})
+	return pagefile.ReadFrom(r, x.max)
+}
+
+// withOwnBase runs do with the page's address as given (--url); when none
+// was given and the record's links came out relative, the page's own
+// canonical address stands in, and do runs again with it.
+func withOwnBase[T any](x *extractor, do func(extract.Source) (*extract.Article, T, error)) (*extract.Article, T, error) {
+	a, more, err := do(extract.Source{URL: x.pageURL})
 	if x.pageURL == "" && a != nil && relativeURLs(a) {
 		if base := canonicalBase(a); base != "" {
-			// The page's own address stands in for the one not given.
-			if b, err2 := x.ex.ExtractBytes(page, extract.Source{URL: base}); b != nil {
-				a, err = b, err2
+			if b, m2, err2 := do(extract.Source{URL: base}); b != nil {
+				a, more, err = b, m2, err2
 			}
 		}
 	}
-	return a, err
+	return a, more, err
 }
 
 // open opens a file input. A file found by a directory walk is opened

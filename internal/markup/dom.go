@@ -191,6 +191,9 @@ func visibleText(n *html.Node) string {
 // collapse turns runs of white space (no-break spaces included) into one
 // space and trims the ends.
 func collapse(s string) string {
+	if strings.Contains(s, "\u00ad") {
+		s = strings.ReplaceAll(s, "\u00ad", "") // a soft hyphen shows only where a line breaks
+	}
 	return strings.Join(strings.FieldsFunc(s, isSpace), " ")
 }
 

@@ -333,3 +333,16 @@ func TestRestyleKeepsTheTree(t *testing.T) {
 		}
 	}
 }
+
+// TestPendingKeepWhatAReaderSees runs the pending transformations through
+// the checks of the default ones.
+func TestPendingKeepWhatAReaderSees(t *testing.T) {
+	pages := loadGoldens(t)
+	for name, p := range pages {
+		for _, tr := range Pending() {
+			for seed := range uint64(10) {
+				checkVariant(t, name, p, rand.New(rand.NewPCG(seed, 9)), []Transform{tr})
+			}
+		}
+	}
+}

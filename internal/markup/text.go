@@ -190,13 +190,7 @@ func isBr(n *html.Node) bool { return n.Type == html.ElementNode && n.DataAtom =
 // noise inserts one to three pieces of page furniture between body
 // paragraphs: scripts, ad slots with a label, iframes, share bars.
 func noise(p *Page, r *rand.Rand) (string, bool) {
-	var gaps []*html.Node // insert before these
-	for i := 1; i < len(p.paras); i++ {
-		n := p.paras[i]
-		if n != p.paras[i-1] && n.Parent != nil && n.Parent == p.paras[i-1].Parent && flowParent(n.Parent) {
-			gaps = append(gaps, n)
-		}
-	}
+	gaps := p.paraGaps() // insert before these
 	if len(gaps) == 0 {
 		return "", false
 	}

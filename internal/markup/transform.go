@@ -45,8 +45,19 @@ var transforms = []Transform{
 	{Name: "whitespace", Doc: "white space inside text and between elements rewritten as other runs of spaces, newlines, tabs", apply: whitespace},
 	{Name: "entities", Doc: "characters of the text written as named, decimal and hexadecimal character references", apply: entities},
 	{Name: "render-style", Doc: "tag and attribute names in upper case, attribute values single-quoted or unquoted", apply: renderStyle},
+	{Name: "soft-breaks", Doc: "soft hyphens and <wbr> inside long words of the body, lang and dir attributes on its paragraphs", apply: softBreaks},
 	{Name: "charset", Doc: "re-encoded in a legacy charset its text allows, declared only in <meta>", apply: recharset, last: true},
 }
+
+// pending are transformations not yet in the default set: the extractor
+// still fails some of their variants (see Pending).
+var pending = []Transform{
+	{Name: "story-inserts", Doc: "a \"Read also: <link>\" teaser, a newsletter box, a social embed's iframe or a captioned picture between body paragraphs", apply: storyInserts},
+}
+
+// Pending returns the transformations written but not yet in [Transforms]:
+// the extractor still fails some of their variants.
+func Pending() []Transform { return slices.Clone(pending) }
 
 // Transforms returns every transformation, in a fixed order.
 func Transforms() []Transform { return slices.Clone(transforms) }

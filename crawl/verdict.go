@@ -36,8 +36,8 @@ import (
 // page the extractor finds no HTML in is decided as one with nothing in
 // it. err is a parsing or extraction error (not ErrNoArticle, not
 // ErrNotHTML); scan is nil with it when the page could not be parsed.
-func (r *run) readPage(raw []byte, src extract.Source, final *url.URL, header http.Header) (*pageScan, *extract.Article, string, error) {
-	doc, err := r.cfg.Extractor.Parse(raw, src)
+func (s *session) readPage(raw []byte, src extract.Source, final *url.URL, header http.Header) (*pageScan, *extract.Article, string, error) {
+	doc, err := s.cfg.Extractor.Parse(raw, src)
 	var root *html.Node
 	switch {
 	case err == nil:
@@ -51,7 +51,7 @@ func (r *run) readPage(raw []byte, src extract.Source, final *url.URL, header ht
 	for _, v := range header.Values("X-Robots-Tag") {
 		scan.robotsDirectives(v)
 	}
-	art, decision, err := r.decide(scan, doc)
+	art, decision, err := s.decide(scan, doc)
 	return scan, art, decision, err
 }
 
@@ -59,17 +59,17 @@ func (r *run) readPage(raw []byte, src extract.Source, final *url.URL, header ht
 // not, the decision's reason, and an extraction error (not ErrNoArticle).
 // doc is nil for a page the extractor found no HTML in: a listing by its
 // structure, as a page with nothing in it.
-func (r *run) decide(s *pageScan, doc *extract.Document) (*extract.Article, string, error) {
+func (s *session) decide(scan *pageScan, doc *extract.Document) (*extract.Article, string, error) {
 	var said extract.Declaration // what the page's JSON-LD and og:type say it is
 	if doc != nil {
 		said = doc.Declared()
 	}
 	ldArticle, ldListing, ogArticle := said.Article, said.Listing, said.OGArticle
 	meta := ldArticle || ogArticle
-	if doc == nil || !meta && s.maxRun < 2 {
+	if doc == nil || !meta && scan.maxRun < 2 {
 		return nil, "listing/structure", nil
 	}
-	art, err := r.cfg.Extractor.ExtractDocument(doc)
+	art, err := s.cfg.Extractor.ExtractDocument(doc)
 	switch {
 	case errors.Is(err, extract.ErrNoArticle):
 		return nil, "listing/extractor", nil
@@ -80,8 +80,8 @@ func (r *run) decide(s *pageScan, doc *extract.Document) (*extract.Article, stri
 	// about as much as three Latin letters.
 	n := len(art.Text)
 	density := 0.0
-	if s.textBytes > 0 {
-		density = float64(s.linkBytes) / float64(s.textBytes)
+	if scan.textBytes > 0 {
+		density = float64(scan.linkBytes) / float64(scan.textBytes)
 	}
 	switch {
 	case ldArticle && n >= 100:
@@ -92,7 +92,7 @@ func (r *run) decide(s *pageScan, doc *extract.Document) (*extract.Article, stri
 		return nil, "listing/json-ld", nil
 	case density > 0.85:
 		return nil, "listing/link-density", nil
-	case s.maxRun >= 3 && n >= 300, s.maxRun >= 2 && n >= 600:
+	case scan.maxRun >= 3 && n >= 300, scan.maxRun >= 2 && n >= 600:
 		return art, "article/text", nil
 	case meta:
 		return nil, "listing/short", nil
