@@ -61,20 +61,42 @@ var (
 
 // headingKind returns the block kind a heading names, "" when none.
 func headingKind(heading string) string {
-	h := strings.ToLower(heading)
-	switch {
-	case h == "":
+	h := lower(heading)
+	if h == "" {
 		return ""
-	case hasPhrase(h, kindRelated):
-		return KindRelated
-	case hasPhrase(h, kindRanking):
-		return KindRanking
-	case hasPhrase(h, kindRecommend):
-		return KindRecommendation
-	case hasPhrase(h, kindMoreNames):
-		return KindMore
+	}
+	for _, k := range headingKinds {
+		if k.words.in(h) && hasPhrase(h, k.phrases) {
+			return k.kind
+		}
 	}
 	return ""
+}
+
+// headingKinds are the kinds a heading names, in the order they are
+// asked.
+var headingKinds = []kindPhrases{
+	kindRow(KindRelated, kindRelated),
+	kindRow(KindRanking, kindRanking),
+	kindRow(KindRecommendation, kindRecommend),
+	kindRow(KindMore, kindMoreNames),
+}
+
+// kindPhrases are the phrases of a kind; words holds them, stems without
+// their "*": a heading none of them is in holds no phrase (hasPhrase finds
+// each with strings.Index before it looks at the words around it).
+type kindPhrases struct {
+	kind    string
+	phrases []string
+	words   *phraseSet
+}
+
+func kindRow(kind string, phrases []string) kindPhrases {
+	words := make([]string, len(phrases))
+	for i, p := range phrases {
+		words[i] = strings.TrimSuffix(p, "*")
+	}
+	return kindPhrases{kind, phrases, newPhraseSet(words)}
 }
 
 // hasPhrase reports whether s holds one of the phrases as whole words: a
@@ -200,7 +222,7 @@ func (p *page) findBlocks(base *url.URL) []foundBlock {
 	var spans []span
 	var walk func(n *html.Node, chrome bool)
 	walk = func(n *html.Node, chrome bool) {
-		if st := p.stats[n]; st == nil || st.links < 2 {
+		if st := p.stats.get(n); st == nil || st.links < 2 {
 			return // no run of links below
 		}
 		if n.DataAtom == atom.Nav || attr(n, "role") == "navigation" {
@@ -282,7 +304,7 @@ func (p *page) emptyBlocks(es []entry, out []foundBlock) []foundBlock {
 			continue
 		}
 		for c := e.node.FirstChild; c != nil; c = c.NextSibling {
-			if st := p.stats[c]; st != nil && st.chars == 0 && st.links == 0 &&
+			if st := p.stats.get(c); st != nil && st.chars == 0 && st.links == 0 &&
 				(c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
 				if p.judge(e); e.kind == entHeading && e.named {
 					out = append(out, foundBlock{nodes: []*html.Node{e.node}, inline: true})
@@ -327,7 +349,7 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 // "<p><strong><a>Business</a></strong></p>"), set apart from the headline
 // after it by its tag or by a heading element or bold text around it.
 func (p *page) linkedHeading(e, next *entry) {
-	st := p.stats[e.node]
+	st := p.stats.get(e.node)
 	h := headingLevel(e.node) > 0
 	if st.chars > 30 || st.chars != st.linkChars && !h {
 		return
@@ -385,7 +407,7 @@ func emphasis(n *html.Node) int {
 // elementEntries appends the entries of element c: one, or one per cell
 // when c is a row of link cells.
 func (p *page) elementEntries(c *html.Node, out []entry) []entry {
-	st := p.stats[c]
+	st := p.stats.get(c)
 	if st == nil || st.chars == 0 {
 		return out
 	}
@@ -437,7 +459,7 @@ func (p *page) judge(e *entry) {
 	switch {
 	case p.headingLike(e.node, &e.named):
 		e.kind = entHeading
-	case p.stats[e.node].chars <= 30 && (!sentenceEnd(lastText(e.node)) || !hasLetter(nodeText(e.node))):
+	case p.stats.get(e.node).chars <= 30 && (!sentenceEnd(lastText(e.node)) || !hasLetter(nodeText(e.node))):
 		// A short line between items, not a sentence: a date, a count, a
 		// rank ("3." is a number, not the end of one).
 		e.kind = entGap
@@ -472,7 +494,7 @@ func soleElement(p *page, n *html.Node) *html.Node {
 				return nil
 			}
 		case html.ElementNode:
-			if st := p.stats[c]; st == nil || st.chars == 0 {
+			if st := p.stats.get(c); st == nil || st.chars == 0 {
 				continue
 			}
 			if only != nil {
@@ -487,7 +509,7 @@ func soleElement(p *page, n *html.Node) *html.Node {
 // leadTeaser reports a list's lead story: links to one address (a picture,
 // the headline) with a summary, and no more text than a teaser has.
 func (p *page) leadTeaser(n *html.Node) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.links == 0 || st.links > 6 || st.chars > 600 || st.linkChars*5 < st.chars {
 		return false
 	}
@@ -536,7 +558,7 @@ func (p *page) linkCells(row *html.Node) []entry {
 			}
 			continue
 		}
-		if st := p.stats[c]; c.Type != html.ElementNode || st == nil || st.chars == 0 {
+		if st := p.stats.get(c); c.Type != html.ElementNode || st == nil || st.chars == 0 {
 			continue
 		}
 		a, shape, ok := p.linkItem(c)
@@ -552,7 +574,7 @@ func (p *page) linkCells(row *html.Node) []entry {
 			}
 		}
 		cells = append(cells, entry{node: c, top: row, kind: entItem, a: a, shape: shape})
-		k := p.stats[a].linkChars
+		k := p.stats.get(a).linkChars
 		least, most = min(least, k), max(most, k)
 	}
 	if len(cells) < 2 {
@@ -564,7 +586,7 @@ func (p *page) linkCells(row *html.Node) []entry {
 		// does not count.
 		least = 1 << 30
 		for _, c := range cells {
-			if k := p.stats[c.a].linkChars; k > 12 || !isMoreLabel(shortText(c.a)) {
+			if k := p.stats.get(c.a).linkChars; k > 12 || !isMoreLabel(shortText(c.a)) {
 				least = min(least, k)
 			}
 		}
@@ -579,13 +601,13 @@ func (p *page) linkCells(row *html.Node) []entry {
 // to one address: a thumbnail beside the headline) carrying most of its
 // text, little else beside it (a date, a count, a rank, a section label).
 func (p *page) linkItem(n *html.Node) (a *html.Node, shape itemShape, ok bool) {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.links == 0 || st.links > 4 || st.linkChars == 0 || st.chars > 400 ||
 		st.chars-st.linkChars > max(itemExtra, st.linkChars/3) {
 		return nil, shape, false
 	}
 	a = p.longestLink(n, nil, &shape.img)
-	if a == nil || p.stats[a].linkChars == 0 {
+	if a == nil || p.stats.get(a).linkChars == 0 {
 		return nil, shape, false
 	}
 	same := p.linkCharsTo(n, strings.TrimSpace(attr(a, "href"))) // link text to the headline's address
@@ -616,7 +638,7 @@ func (p *page) longestLink(n, best *html.Node, img *bool) *html.Node {
 		*img = true
 		return best
 	case n.DataAtom == atom.A && hasAttr(n, "href"):
-		if best == nil || p.stats[n].linkChars > p.stats[best].linkChars {
+		if best == nil || p.stats.get(n).linkChars > p.stats.get(best).linkChars {
 			best = n
 		}
 	}
@@ -633,7 +655,7 @@ func (p *page) linkCharsTo(n *html.Node, href string) int {
 	}
 	if n.DataAtom == atom.A && hasAttr(n, "href") {
 		if strings.TrimSpace(attr(n, "href")) == href {
-			return p.stats[n].linkChars
+			return p.stats.get(n).linkChars
 		}
 		return 0
 	}
@@ -649,7 +671,7 @@ func (p *page) linkCharsTo(n *html.Node, href string) int {
 // that reads as a headline, not as a summary; else a's text.
 func (p *page) itemTitle(n, a *html.Node) string {
 	title := nodeText(a)
-	if !strings.HasSuffix(title, ".") && !strings.HasSuffix(title, "…") || p.stats[n].links == 1 {
+	if !strings.HasSuffix(title, ".") && !strings.HasSuffix(title, "…") || p.stats.get(n).links == 1 {
 		return title
 	}
 	href := strings.TrimSpace(attr(a, "href"))
@@ -866,7 +888,7 @@ func itemLabel(e *entry) bool {
 // never a label between the items of one list (an ad's, a rank, a date),
 // nor a link in running text.
 func (p *page) sectionLink(n *html.Node) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	return isBlock(n) && st != nil && st.links == 1 && st.linkChars == st.chars && !isMoreLabel(shortText(n))
 }
 
@@ -998,7 +1020,7 @@ func (p *page) runBlocks(n *html.Node, es []entry, r span, base *url.URL, out []
 // rankings" among headlines of its own shape is a headline.
 func (p *page) linkHeading(es []entry, i, to int) bool {
 	e := &es[i]
-	st := p.stats[e.node]
+	st := p.stats.get(e.node)
 	if st.chars > 60 || st.chars > st.linkChars || !isBlockHeading(e.title) {
 		return false
 	}
@@ -1028,7 +1050,7 @@ func (p *page) makeBlock(n *html.Node, es []entry, r span, count int, base *url.
 		e := &es[i]
 		nodes = append(nodes, e.node)
 		if e.kind == entItem {
-			chars += p.stats[e.node].chars
+			chars += p.stats.get(e.node).chars
 		}
 		if e.link {
 			links = append(links, Link{Title: e.title, URL: resolve(base, attr(e.a, "href"))})
@@ -1084,7 +1106,7 @@ func (p *page) headingBefore(n *html.Node) *html.Node {
 				}
 				return weak
 			}
-			st := p.stats[s]
+			st := p.stats.get(s)
 			if s.Type != html.ElementNode || st == nil || st.chars == 0 {
 				continue
 			}
@@ -1133,7 +1155,7 @@ func (p *page) headingBefore(n *html.Node) *html.Node {
 //
 // named is set when the heading is a heading element or names a block kind.
 func (p *page) headingLike(n *html.Node, named *bool) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.chars == 0 || st.chars > 60 {
 		return false
 	}
@@ -1378,7 +1400,7 @@ var morePrefixes = []string{
 func (p *page) inText(n *html.Node, chars int) bool {
 	for a := n; a != nil; a = a.Parent {
 		if a.DataAtom == atom.P {
-			st := p.stats[a]
+			st := p.stats.get(a)
 			return st != nil && st.chars-chars > 20
 		}
 		if a.Type == html.ElementNode && isBlock(a) {

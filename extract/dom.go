@@ -75,11 +75,13 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.Caption: true, atom.Html: true, atom.Legend: true, atom.Br: false,
 }
 
+var blockSet = atomSetOf(blockAtoms)
+
 func isBlock(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	if blockAtoms[n.DataAtom] {
+	if blockSet.has(n.DataAtom) {
 		return true
 	}
 	if len(n.Attr) > 0 && styledBlock(n) {
@@ -92,7 +94,7 @@ func isBlock(n *html.Node) bool {
 		// hold blocks or a placeholder of what they will load (an ad
 		// slot's "Advertisement"), inline otherwise.
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (blockAtoms[c.DataAtom] || styledBlock(c) || hasAttr(c, "placeholder") || hasAttr(c, "fallback")) {
+			if c.Type == html.ElementNode && (blockSet.has(c.DataAtom) || styledBlock(c) || hasAttr(c, "placeholder") || hasAttr(c, "fallback")) {
 				return true
 			}
 		}
@@ -181,7 +183,70 @@ func collapse(s string) string {
 	return strings.TrimFunc(b.String(), isSpace)
 }
 
+// chainText returns the text of n when n is a text node or a chain of
+// elements each holding only the next, down to one text node: the block
+// spaces nodeText adds around such a chain fall at its ends, where
+// collapse trims them. ok is false for any other shape.
+func chainText(n *html.Node) (string, bool) {
+	for {
+		switch n.Type {
+		case html.TextNode:
+			return n.Data, true
+		case html.ElementNode:
+		default:
+			return "", false
+		}
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Br:
+			return "", false
+		}
+		c := n.FirstChild
+		if c == nil || c.NextSibling != nil {
+			return "", false
+		}
+		n = c
+	}
+}
+
+// collapsed reports whether collapse(s) is s: valid UTF-8, no soft hyphen,
+// no space at either end, and no white space inside but single ASCII
+// spaces and U+3000.
+func collapsed(s string) bool {
+	prevSpace := true // a space first would be trimmed
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			switch {
+			case c == ' ':
+				if prevSpace {
+					return false
+				}
+				prevSpace = true
+			case c <= ' ' && isSpace(rune(c)):
+				return false
+			default:
+				prevSpace = false
+			}
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 || r == 0xAD {
+			return false // collapse writes U+FFFD, drops a soft hyphen
+		}
+		if isSpace(r) && (r != 0x3000 || i == 0 || i+size == len(s)) {
+			return false
+		}
+		prevSpace = false
+		i += size
+	}
+	return !prevSpace || s == ""
+}
+
 func isSpace(r rune) bool {
+	if r > ' ' && r < 0xA0 {
+		return false // printable ASCII and C1 controls: the common case
+	}
 	switch r {
 	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x200B, 0x3000, 0x2009, 0x202F, 0xFEFF:
 		return true
@@ -191,6 +256,9 @@ func isSpace(r rune) bool {
 
 // nodeText returns the collapsed text content of n.
 func nodeText(n *html.Node) string {
+	if t, ok := chainText(n); ok && collapsed(t) {
+		return t // most links and labels: no builder, no copy
+	}
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
