@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -97,50 +96,6 @@ func kindRow(kind string, phrases []string) kindPhrases {
 		words[i] = strings.TrimSuffix(p, "*")
 	}
 	return kindPhrases{kind, phrases, newPhraseSet(words)}
-}
-
-// hasPhrase reports whether s holds one of the phrases as whole words: a
-// phrase must start a word and, unless it ends with "*" (a stem such as
-// "recommend*"), end one; "rank" is not in "Frank", "for you" not in "for
-// your". Scripts written without spaces (CJK) match anywhere.
-func hasPhrase(s string, phrases []string) bool {
-	// The bytes s holds: a phrase whose first byte is not among them is
-	// not in s.
-	var has [4]uint64
-	for i := 0; i < len(s); i++ {
-		has[s[i]>>6] |= 1 << (s[i] & 63)
-	}
-	for _, p := range phrases {
-		if p != "" && p[0] != '*' && has[p[0]>>6]&(1<<(p[0]&63)) == 0 {
-			continue
-		}
-		stem := strings.HasSuffix(p, "*")
-		p = strings.TrimSuffix(p, "*")
-		for off := 0; off < len(s); {
-			i := strings.Index(s[off:], p)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + 1
-			first, _ := utf8.DecodeRuneInString(p)
-			if cjkRune(first) {
-				return true
-			}
-			if i > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-					continue
-				}
-			}
-			if j := i + len(p); !stem && j < len(s) {
-				if r, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-					continue
-				}
-			}
-			return true
-		}
-	}
-	return false
 }
 
 func blockKind(heading, class string) string {
@@ -1455,43 +1410,6 @@ func longWords(s string) int {
 	}
 	return n
 }
-
-// wordCount counts words (runs of letters or digits) and CJK characters.
-func wordCount(s string) (words, cjk int) {
-	in := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			// ASCII: letters, digits and '_' make words, nothing is CJK.
-			w := asciiWord[r]
-			if w && !in {
-				words++
-			}
-			in = w
-			continue
-		}
-		switch {
-		case cjkRune(r):
-			cjk++
-			in = false
-		case isWordRune(r):
-			if !in {
-				words++
-			}
-			in = true
-		default:
-			in = false
-		}
-	}
-	return words, cjk
-}
-
-// asciiWord marks the ASCII runes isWordRune accepts.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for r := range rune(utf8.RuneSelf) {
-		t[r] = isWordRune(r)
-	}
-	return t
-}()
 
 // isBlockHeading reports text that reads as the heading of a link block
 // ("Related", "Most read", "You may also like", ...): short, no sentence.

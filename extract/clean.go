@@ -276,21 +276,6 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-// countChars counts the non-space characters of s.
-func countChars(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < 0x80 {
-			if r > ' ' {
-				n++
-			}
-		} else if !isSpace(r) {
-			n++
-		}
-	}
-	return n
-}
-
 // isComments is isComments(n) from n's measures when it has them.
 func (p *page) isComments(n *html.Node) bool {
 	if st := p.stats.get(n); st != nil {

@@ -3,7 +3,6 @@ package extract
 import (
 	"net/url"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -282,26 +281,6 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 		}
 	}
 	return true
-}
-
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
-}
-
-// letters counts the letters of s.
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // maxTeaserChars is the size of a teaser: a headline link, a date, a line
