@@ -496,14 +496,15 @@ var dateLabelWords = []string{"date", "published", "publié", "publicado", "publ
 	"작성", "입력", "등록", "yayın", "tarih", "نشر", "تاريخ"}
 
 // updateLabelWords are the labels of an update time.
-// dateClassSet holds the words of a date's class or id (isDateClass).
-var dateClassSet = newPhraseSet([]string{"date", "time", "publish", "posted", "pubdate"})
-
-// dateLabelSet and updateLabelSet match the label words in one pass.
-var dateLabelSet, updateLabelSet = newPhraseSet(dateLabelWords), newPhraseSet(updateLabelWords)
-
 var updateLabelWords = []string{"updated", "update:", "modified", "aktualisiert", "geändert", "actualizado", "actualizada",
 	"mis à jour", "mise à jour", "aggiornato", "atualizado", "обновлено", "оновлено", "更新", "수정", "güncelleme", "zaktualizowano", "bijgewerkt"}
+
+// dateLabelSet and updateLabelSet match the label words in one pass: the
+// lists above are the only place the labels are written.
+var dateLabelSet, updateLabelSet = newPhraseSet(dateLabelWords), newPhraseSet(updateLabelWords)
+
+// dateClassSet holds the words of a date's class or id (isDateClass).
+var dateClassSet = newPhraseSet([]string{"date", "time", "publish", "posted", "pubdate"})
 
 // publishedMetas and modifiedMetas name the <meta> elements (property, name
 // or itemprop, lower case) that state the publication and the modification
