@@ -21,6 +21,7 @@ type page struct {
 	jsonld []string     // raw JSON-LD script texts
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
+	forms  []*html.Node // forms a reader types a line into and sends (entryForm)
 	heads  []*html.Node // other visible headline candidates (headlineLike)
 	// dateScripts are the body's short inline scripts with a date.
 	dateScripts []dateScript
@@ -107,6 +108,10 @@ func (p *page) prune(n *html.Node, inHead bool) {
 			p.times = append(p.times, c)
 		case atom.H1:
 			p.h1s = append(p.h1s, c)
+		case atom.Form:
+			if !inHead && entryForm(c) {
+				p.forms = append(p.forms, c)
+			}
 		case atom.Base:
 			if !p.hasBase && hasAttr(c, "href") {
 				p.baseHref, p.hasBase = attr(c, "href"), true
