@@ -116,6 +116,10 @@ func (p *page) collect(c *html.Node, inHead bool) bool {
 		p.times = append(p.times, c)
 	case atom.H1:
 		p.h1s = append(p.h1s, c)
+	case atom.Form:
+		if !inHead && entryForm(c) {
+			p.forms = append(p.forms, c)
+		}
 	case atom.Base:
 		if !p.hasBase && hasAttr(c, "href") {
 			p.baseHref, p.hasBase = attr(c, "href"), true

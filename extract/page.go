@@ -17,6 +17,7 @@ type page struct {
 	jsonld []string     // raw JSON-LD script texts
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
+	forms  []*html.Node // forms a reader types a line into and sends (entryForm)
 	heads  []*html.Node // other visible headline candidates (headlineLike)
 	// dateScripts are the body's short inline scripts with a date.
 	dateScripts []dateScript
