@@ -94,7 +94,7 @@ func (p *page) entryBox(f *html.Node, skip map[*html.Node]bool) *html.Node {
 		if skip[a] {
 			return nil
 		}
-		if st := p.stats[a]; st == nil || st.links > 2 || !p.entrySized(a) {
+		if st := p.stats.get(a); st == nil || st.links > 2 || !p.entrySized(a) {
 			break
 		}
 		if !p.entryBoxParts(a, box) {
@@ -108,7 +108,7 @@ func (p *page) entryBox(f *html.Node, skip map[*html.Node]bool) *html.Node {
 // entrySized reports whether n holds no more text than a sign-up box:
 // entryBoxChars when its text speaks of signing up, else entryBoxPlain.
 func (p *page) entrySized(n *html.Node) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	switch {
 	case st == nil || st.chars > entryBoxChars:
 		return false
@@ -131,7 +131,7 @@ func (p *page) entryBoxParts(a, box *html.Node) bool {
 		case html.TextNode:
 			k = countChars(c.Data)
 		case html.ElementNode:
-			if st := p.stats[c]; st != nil {
+			if st := p.stats.get(c); st != nil {
 				k = st.chars
 			}
 		}
@@ -160,7 +160,7 @@ func (p *page) entryLead(box *html.Node) []*html.Node {
 		case html.TextNode:
 			k, text = countChars(s.Data), s.Data
 		case html.ElementNode:
-			if st := p.stats[s]; st != nil {
+			if st := p.stats.get(s); st != nil {
 				k = st.chars
 			}
 			if k > 0 && k <= entryBoxPart {
