@@ -229,9 +229,12 @@ var (
 	reLabelLead = regexp.MustCompile(`(?i)^(?:[(（【\[]\s*)?(?:authors?|autor(?:in|a|es|as)?|auteur(?:e|s)?|autore|autori|text|texto|texte|tekst|testo|verfasser(?:in)?|written|reporting|reporter|story|words|текст|автор(?:ы)?|piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|bron)\s*[:：]\s*`)
 	// reCJKLead is a byline's opening in Chinese and Japanese: "文／",
 	// "記者 ", "（記者", "作者：", "执笔：".
-	reCJKLead  = regexp.MustCompile(`^(?:[(（【\[「]\s*)?(?:本[报報]|特约|特約|实习|實習)?(?:记者|記者|文|撰文|撰稿|作者|执笔|執筆|執筆者|取材・文|取材・?執筆|通讯员|通訊員)\s*(?:[／/:：・|丨]\s*)?`)
-	reTailWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:updated|published|posted|last updated|last modified|modified|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|mis à jour|publié|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано|min read|read time)(?:$|[^\p{L}])|更新|发布|發布|發佈|公開|配信`)
-	reDomain   = regexp.MustCompile(`\p{L}{2,}\.\p{L}{2,}`)
+	reCJKLead = regexp.MustCompile(`^(?:[(（【\[「]\s*)?(?:本[报報]|特约|特約|实习|實習)?(?:记者|記者|文|撰文|撰稿|作者|执笔|執筆|執筆者|取材・文|取材・?執筆|通讯员|通訊員)\s*(?:[／/:：・|丨]\s*)?`)
+	// reTailWord finds a date's label or a reading time after a byline's
+	// names: tailWords as whole words, tailMarks anywhere.
+	reTailWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + strings.Join(tailWords, "|") + `)(?:$|[^\p{L}])|` +
+		strings.Join(tailMarks, "|"))
+	reDomain = regexp.MustCompile(`\p{L}{2,}\.\p{L}{2,}`)
 	// reCreditSep separates names in a credit.
 	reCreditSep = regexp.MustCompile(`\s*(?:[,;&|/／·•、，；+]|\s[-–—]+\s|\s(?i:and|und|et|en|og|och|и|і|та|ja|és|ve|oraz)\s|\s&amp;\s)\s*`)
 )
@@ -337,11 +340,21 @@ func cjkLeadIndex(r string) []int {
 	return nil
 }
 
-// tailWordsASCII are the words of reTailWord that ASCII text can hold,
-// lower case: in every ASCII text it matches.
-var tailWordsASCII = newPhraseSet([]string{"updated", "published", "posted", "modified", "aktualisiert",
-	"actualizado", "publicado", "atualizado", "aggiornato", "pubblicato", "bijgewerkt", "gepubliceerd",
-	"min read", "read time"})
+// tailWords are the labels of a date and the reading times that follow a
+// byline's names ("By Ann Lee Updated 5 May", "Ann Lee · 4 min read"),
+// lower case, matched as whole words; tailMarks are the labels of scripts
+// written without spaces, matched anywhere. The one list reTailWord and its
+// prefilter tailWordsASCII are built from.
+var (
+	tailWords = []string{"updated", "published", "posted", "last updated", "last modified", "modified", "aktualisiert",
+		"veröffentlicht", "actualizado", "publicado", "atualizado", "mis à jour", "publié", "aggiornato", "pubblicato",
+		"bijgewerkt", "gepubliceerd", "обновлено", "опубликовано", "min read", "read time"}
+	tailMarks = []string{"更新", "发布", "發布", "發佈", "公開", "配信"}
+)
+
+// tailWordsASCII are the words of tailWords that ASCII text can hold: in
+// every ASCII text reTailWord matches, lower-cased, one of them is.
+var tailWordsASCII = newPhraseSet(slices.DeleteFunc(slices.Clone(tailWords), func(w string) bool { return !isASCII(w) }))
 
 // tailWordIndex is reTailWord.FindStringIndex(r), the expression skipped
 // for ASCII text that has none of its words.

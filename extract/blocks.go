@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -13,12 +12,15 @@ import (
 	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
-// Heading vocabularies of the block kinds, in several languages, matched as
-// substrings of a block's lower-cased heading; a list whose heading matches
-// none is classed by its class and id names, else "more". Substring lists
-// rather than expressions: they run on every short block of every page.
-var (
-	kindRelated = []string{
+// blockKinds is the one table of the block kinds, in the order they are
+// asked: each kind with the phrases of its heading vocabulary, in several
+// languages, matched as whole words of a block's lower-cased heading
+// (hasPhrase; a phrase ending in "*" is a stem), and the parts of class and
+// id names that mark it when no heading names a kind. A list that neither
+// its heading nor its names place is KindMore. Phrase lists rather than
+// expressions: they run on every short block of every page.
+var blockKinds = []kindPhrases{
+	kindRow(KindRelated, []string{
 		"related", "relacionad*", "see also", "also read", "read also", "read more",
 		"more on this", "more about", "more like this", "further reading", "keep reading", "相关",
 		"相關", "関連", "관련", "verwandt*", "ähnlich*", "mehr zum thema", "zum thema", "auch interessant",
@@ -26,16 +28,16 @@ var (
 		"lire aussi", "sur le même sujet", "similaire*", "articles liés", "dans la même rubrique", "leggi anche",
 		"correlat*", "похож*", "читайте также", "по теме", "ilgili*", "veja também", "leia também",
 		"read these next", "read next", "up next",
-	}
-	kindRanking = []string{
+	}, "relat"),
+	kindRow(KindRanking, []string{
 		"ranking*", "rankings", "most read", "most popular", "most-popular", "most viewed",
 		"most shared", "most commented", "most emailed", "popular*", "popolar*", "trending", "hot", "top stories",
 		"top news", "meistgelesen*", "meist gelesen*", "am meisten", "beliebt*", "más leíd*", "lo más",
 		"más visto*", "plus lus", "plus populaires", "les plus", "più lett*", "mais lidas",
 		"mais vistas", "популярн*", "самое читаемое", "排行", "排名", "热门", "熱門", "热点", "热榜",
 		"点击", "ランキング", "人気", "アクセス", "많이 본", "인기", "랭킹",
-	}
-	kindRecommend = []string{
+	}, "rank", "popular", "trending", "most"),
+	kindRow(KindRecommendation, []string{
 		"recommend*", "recomend*", "você pode gostar", "you may also like", "you might also like",
 		"you may like", "might like", "may also like", "suggested", "sponsored", "promoted",
 		"partner content", "from our partners", "around the web", "editor pick*", "editors pick*",
@@ -43,10 +45,10 @@ var (
 		"könnte sie", "interessiert", "te puede interesar", "no te pierdas", "nous vous recommandons",
 		"à ne pas manquer", "consigliat*", "potrebbe interessarti", "рекоменд*", "понрав*", "推荐", "推薦",
 		"おすすめ", "オススメ", "お勧め", "추천", "猜你喜欢", "精选", "精選",
-	}
-	// kindMoreNames are headings of lists of other stories that name no
-	// more particular kind: "Latest news", "More from <site>".
-	kindMoreNames = []string{
+	}, "recommend", "sponsor", "promo", "suggest", "outbrain", "taboola"),
+	// KindMore's headings name lists of other stories that name no more
+	// particular kind: "Latest news", "More from <site>".
+	kindRow(KindMore, []string{
 		"latest news", "latest stories", "latest articles", "latest headlines", "more stories", "more news",
 		"more articles", "more from", "more in", "other news", "other stories", "最新新闻", "最新文章", "最新消息",
 		"最新资讯", "最新新聞", "其他新闻", "更多新闻", "更多文章", "新着", "最新ニュース", "最新記事", "その他のニュース",
@@ -56,16 +58,16 @@ var (
 		"otras noticias", "últimas noticias", "outras notícias", "últimas notícias", "mais notícias",
 		"altre notizie", "ultime notizie", "ultimi articoli", "другие новости", "последние новости",
 		"лента новостей", "ещё новости", "еще новости",
-	}
-)
+	}),
+}
 
 // headingKind returns the block kind a heading names, "" when none.
-func headingKind(heading string) string {
+func headingKind(heading string) BlockKind {
 	h := lower(heading)
 	if h == "" {
 		return ""
 	}
-	for _, k := range headingKinds {
+	for _, k := range blockKinds {
 		if k.words.in(h) && hasPhrase(h, k.phrases) {
 			return k.kind
 		}
@@ -73,90 +75,42 @@ func headingKind(heading string) string {
 	return ""
 }
 
-// headingKinds are the kinds a heading names, in the order they are
-// asked.
-var headingKinds = []kindPhrases{
-	kindRow(KindRelated, kindRelated),
-	kindRow(KindRanking, kindRanking),
-	kindRow(KindRecommendation, kindRecommend),
-	kindRow(KindMore, kindMoreNames),
-}
-
-// kindPhrases are the phrases of a kind; words holds them, stems without
-// their "*": a heading none of them is in holds no phrase (hasPhrase finds
-// each with strings.Index before it looks at the words around it).
+// kindPhrases is a row of blockKinds: a kind, its heading phrases and the
+// parts of class and id names that mark it; words holds the phrases, stems
+// without their "*": a heading none of them is in holds no phrase
+// (hasPhrase finds each with strings.Index before it looks at the words
+// around it).
 type kindPhrases struct {
-	kind    string
+	kind    BlockKind
 	phrases []string
 	words   *phraseSet
+	names   []string
 }
 
-func kindRow(kind string, phrases []string) kindPhrases {
+func kindRow(kind BlockKind, phrases []string, names ...string) kindPhrases {
 	words := make([]string, len(phrases))
 	for i, p := range phrases {
 		words[i] = strings.TrimSuffix(p, "*")
 	}
-	return kindPhrases{kind, phrases, newPhraseSet(words)}
+	return kindPhrases{kind, phrases, newPhraseSet(words), names}
 }
 
-// hasPhrase reports whether s holds one of the phrases as whole words: a
-// phrase must start a word and, unless it ends with "*" (a stem such as
-// "recommend*"), end one; "rank" is not in "Frank", "for you" not in "for
-// your". Scripts written without spaces (CJK) match anywhere.
-func hasPhrase(s string, phrases []string) bool {
-	// The bytes s holds: a phrase whose first byte is not among them is
-	// not in s.
-	var has [4]uint64
-	for i := 0; i < len(s); i++ {
-		has[s[i]>>6] |= 1 << (s[i] & 63)
-	}
-	for _, p := range phrases {
-		if p != "" && p[0] != '*' && has[p[0]>>6]&(1<<(p[0]&63)) == 0 {
-			continue
-		}
-		stem := strings.HasSuffix(p, "*")
-		p = strings.TrimSuffix(p, "*")
-		for off := 0; off < len(s); {
-			i := strings.Index(s[off:], p)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + 1
-			first, _ := utf8.DecodeRuneInString(p)
-			if cjkRune(first) {
-				return true
-			}
-			if i > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-					continue
-				}
-			}
-			if j := i + len(p); !stem && j < len(s) {
-				if r, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-					continue
-				}
-			}
-			return true
-		}
-	}
-	return false
-}
-
-func blockKind(heading, class string) string {
+// blockKind returns the kind the heading names, else the first kind whose
+// name parts the lower-cased class and id names hold, else KindMore.
+func blockKind(heading, class string) BlockKind {
 	if k := headingKind(heading); k != "" {
 		return k
 	}
 	c := strings.ToLower(class)
-	switch {
-	case c == "":
-	case strings.Contains(c, "relat"):
-		return KindRelated
-	case strings.Contains(c, "rank") || strings.Contains(c, "popular") || strings.Contains(c, "trending") || strings.Contains(c, "most"):
-		return KindRanking
-	case strings.Contains(c, "recommend") || strings.Contains(c, "sponsor") || strings.Contains(c, "promo") ||
-		strings.Contains(c, "suggest") || strings.Contains(c, "outbrain") || strings.Contains(c, "taboola"):
-		return KindRecommendation
+	if c == "" {
+		return KindMore
+	}
+	for _, k := range blockKinds {
+		for _, n := range k.names {
+			if strings.Contains(c, n) {
+				return k.kind
+			}
+		}
 	}
 	return KindMore
 }
@@ -1455,43 +1409,6 @@ func longWords(s string) int {
 	}
 	return n
 }
-
-// wordCount counts words (runs of letters or digits) and CJK characters.
-func wordCount(s string) (words, cjk int) {
-	in := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			// ASCII: letters, digits and '_' make words, nothing is CJK.
-			w := asciiWord[r]
-			if w && !in {
-				words++
-			}
-			in = w
-			continue
-		}
-		switch {
-		case cjkRune(r):
-			cjk++
-			in = false
-		case isWordRune(r):
-			if !in {
-				words++
-			}
-			in = true
-		default:
-			in = false
-		}
-	}
-	return words, cjk
-}
-
-// asciiWord marks the ASCII runes isWordRune accepts.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for r := range rune(utf8.RuneSelf) {
-		t[r] = isWordRune(r)
-	}
-	return t
-}()
 
 // isBlockHeading reports text that reads as the heading of a link block
 // ("Related", "Most read", "You may also like", ...): short, no sentence.

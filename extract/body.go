@@ -206,9 +206,6 @@ func (l *linearizer) walk(n *html.Node) {
 	}
 }
 
-// cjkRune reports Han, Kana and Hangul characters.
-func cjkRune(r rune) bool { return r >= 0x2E80 && isIdeograph(r) }
-
 // Class and id weights, after Readability's: they weigh in, never decide.
 // Plain substring lists: cheaper than regular expressions on every element.
 var (
@@ -218,31 +215,6 @@ var (
 
 // negativeSet and positiveSet match the names in one pass (classWeight).
 var negativeSet, positiveSet = newPhraseSet(negativeNames), newPhraseSet(positiveNames)
-
-func containsAny(s string, subs []string) bool {
-	if len(subs) < 12 || len(s) > 128 {
-		// Few names, or a long text whose bytes cover most first bytes:
-		// the byte set below would not pay for itself.
-		for _, x := range subs {
-			if strings.Contains(s, x) {
-				return true
-			}
-		}
-		return false
-	}
-	// The bytes s holds: a name whose first byte is not among them is not
-	// in s, and most are not (a class name against a long list).
-	var has [4]uint64
-	for i := 0; i < len(s); i++ {
-		has[s[i]>>6] |= 1 << (s[i] & 63)
-	}
-	for _, x := range subs {
-		if x == "" || has[x[0]>>6]&(1<<(x[0]&63)) != 0 && strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
 
 // classWeight weighs a classID.
 func classWeight(ci string) float64 {

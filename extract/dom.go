@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -48,17 +46,6 @@ func classID(n *html.Node) string {
 		return lower(id)
 	}
 	return lower(c + " " + id)
-}
-
-// lower is strings.ToLower without the allocation for the common case of a
-// string already in lower case.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(s)
-		}
-	}
-	return s
 }
 
 // blockAtoms are elements that start a new block of text.
@@ -155,34 +142,6 @@ func hasAncestor(n, a *html.Node) bool {
 // within reports whether n is a or inside a.
 func within(n, a *html.Node) bool { return n == a || hasAncestor(n, a) }
 
-// collapse normalises whitespace: runs of spaces become one space, ends trimmed.
-func collapse(s string) string {
-	if s == "" {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r == 0xAD {
-			// A soft hyphen shows only where a line breaks: it is no
-			// character of the text (nor of a word a search would find).
-			continue
-		}
-		if isSpace(r) && r != 0x3000 {
-			// U+3000, the ideographic space, is text in CJK titles.
-			space = true
-			continue
-		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
-		}
-		space = false
-		b.WriteRune(r)
-	}
-	return strings.TrimFunc(b.String(), isSpace)
-}
-
 // chainText returns the text of n when n is a text node or a chain of
 // elements each holding only the next, down to one text node: the block
 // spaces nodeText adds around such a chain fall at its ends, where
@@ -206,52 +165,6 @@ func chainText(n *html.Node) (string, bool) {
 		}
 		n = c
 	}
-}
-
-// collapsed reports whether collapse(s) is s: valid UTF-8, no soft hyphen,
-// no space at either end, and no white space inside but single ASCII
-// spaces and U+3000.
-func collapsed(s string) bool {
-	prevSpace := true // a space first would be trimmed
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			switch {
-			case c == ' ':
-				if prevSpace {
-					return false
-				}
-				prevSpace = true
-			case c <= ' ' && isSpace(rune(c)):
-				return false
-			default:
-				prevSpace = false
-			}
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 || r == 0xAD {
-			return false // collapse writes U+FFFD, drops a soft hyphen
-		}
-		if isSpace(r) && (r != 0x3000 || i == 0 || i+size == len(s)) {
-			return false
-		}
-		prevSpace = false
-		i += size
-	}
-	return !prevSpace || s == ""
-}
-
-func isSpace(r rune) bool {
-	if r > ' ' && r < 0xA0 {
-		return false // printable ASCII and C1 controls: the common case
-	}
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x200B, 0x3000, 0x2009, 0x202F, 0xFEFF:
-		return true
-	}
-	return false
 }
 
 // nodeText returns the collapsed text content of n.
@@ -287,23 +200,6 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n)
 	return collapse(b.String())
-}
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
-
-// containsRunes is strings.ContainsAny(s, chars) for a few chars, some of
-// them not ASCII: one byte scan or substring search per char, where
-// ContainsAny decodes every rune of s against such a set.
-func containsRunes(s, chars string) bool {
-	for i, c := range chars {
-		if c < utf8.RuneSelf {
-			if strings.IndexByte(s, byte(c)) >= 0 {
-				return true
-			}
-		} else if strings.Contains(s, chars[i:i+utf8.RuneLen(c)]) {
-			return true
-		}
-	}
-	return false
 }
 
 // eachText calls fn with the text nodes under n in document order until fn

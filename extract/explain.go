@@ -117,6 +117,12 @@ func (t *tracer) comments(n *html.Node) {
 	t.add(n, ClassComments, "skipComments", fmt.Sprintf("class or id %q names reader comments", classID(n)))
 }
 
+// entryBox records a sign-up box (a form to type into, its heading and
+// blurb) left out of the body.
+func (t *tracer) entryBox(n *html.Node) {
+	t.add(n, ClassBoilerplate, "skipEntryBoxes", "a box around a form with a field to type into and a submit control")
+}
+
 // crumb records the element a breadcrumb trail was read from.
 func (t *tracer) crumb(n *html.Node, marked bool) {
 	reason := "a short element of links joined by separators, from the home page on"

@@ -79,6 +79,7 @@ var metamorphicFloor = map[string]float64{
 	"entities":          1.00,
 	"render-style":      1.00,
 	"soft-breaks":       1.00,
+	"story-inserts":     1.00,
 	"charset":           1.00,
 }
 

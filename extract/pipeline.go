@@ -43,6 +43,7 @@ func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr 
 	var images []string // of the body, added when the page is an article
 	if p.body != nil {
 		p.skipComments([]*html.Node{p.body}, skip)
+		p.skipEntryBoxes(skip)
 		// The body is cut into text blocks once: they score the
 		// candidate containers, then those in the chosen ones are judged.
 		l := &linearizer{skip: skip}

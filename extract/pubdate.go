@@ -3,7 +3,6 @@ package extract
 import (
 	"net/url"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -284,26 +283,6 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 	return true
 }
 
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
-}
-
-// letters counts the letters of s.
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
-}
-
 // maxTeaserChars is the size of a teaser: a headline link, a date, a line
 // of text.
 const maxTeaserChars = 300
@@ -517,14 +496,15 @@ var dateLabelWords = []string{"date", "published", "publié", "publicado", "publ
 	"작성", "입력", "등록", "yayın", "tarih", "نشر", "تاريخ"}
 
 // updateLabelWords are the labels of an update time.
-// dateClassSet holds the words of a date's class or id (isDateClass).
-var dateClassSet = newPhraseSet([]string{"date", "time", "publish", "posted", "pubdate"})
-
-// dateLabelSet and updateLabelSet match the label words in one pass.
-var dateLabelSet, updateLabelSet = newPhraseSet(dateLabelWords), newPhraseSet(updateLabelWords)
-
 var updateLabelWords = []string{"updated", "update:", "modified", "aktualisiert", "geändert", "actualizado", "actualizada",
 	"mis à jour", "mise à jour", "aggiornato", "atualizado", "обновлено", "оновлено", "更新", "수정", "güncelleme", "zaktualizowano", "bijgewerkt"}
+
+// dateLabelSet and updateLabelSet match the label words in one pass: the
+// lists above are the only place the labels are written.
+var dateLabelSet, updateLabelSet = newPhraseSet(dateLabelWords), newPhraseSet(updateLabelWords)
+
+// dateClassSet holds the words of a date's class or id (isDateClass).
+var dateClassSet = newPhraseSet([]string{"date", "time", "publish", "posted", "pubdate"})
 
 // publishedMetas and modifiedMetas name the <meta> elements (property, name
 // or itemprop, lower case) that state the publication and the modification

@@ -91,7 +91,10 @@ type Reader struct {
 	raw   countingReader // the stream
 	br    *bufio.Reader  // over raw; an io.ByteReader, so gzip reads no further than a member
 	gz    *gzip.Reader
-	zc    countingReader // over gz
+	mr    bytes.Reader   // a view of br's buffer that gz decodes a member from, while windowed
+	win   int            // the view's length
+	zm    memberSource   // over gz
+	zc    countingReader // over zm
 	zbr   *bufio.Reader  // over zc
 	src   *bufio.Reader  // where records are read from: br or zbr
 	gzip  bool
@@ -245,18 +248,14 @@ func (r *Reader) nextMember() error {
 			}
 		}
 		r.member = r.Pos()
-		var err error
-		if r.gz == nil {
-			r.gz, err = gzip.NewReader(r.br)
-		} else {
-			err = r.gz.Reset(r.br)
-		}
+		windowed, err := r.startMember()
 		if err == io.EOF {
 			return io.EOF
 		}
 		if err == nil {
 			r.gz.Multistream(false)
-			r.zc = countingReader{r: r.gz}
+			r.zm = memberSource{rd: r, windowed: windowed}
+			r.zc = countingReader{r: &r.zm}
 			if r.zbr == nil {
 				r.zbr = bufio.NewReaderSize(&r.zc, 64<<10)
 			} else {
@@ -273,6 +272,71 @@ func (r *Reader) nextMember() error {
 			return io.EOF
 		}
 	}
+}
+
+// windowMin is the input kept buffered ahead of a gzip member: less, and
+// the buffer is filled before the member is started.
+const windowMin = 64 << 10
+
+// startMember starts decoding the gzip member at the stream's position:
+// from a view of the buffered input when its gzip header is there (the
+// decompressor reads a *bytes.Reader faster than a *bufio.Reader; the
+// member is read again from the stream if it goes on past the view), from
+// the stream otherwise.
+func (r *Reader) startMember() (windowed bool, err error) {
+	if r.br.Buffered() < windowMin {
+		r.br.Peek(r.br.Size())
+	}
+	view, _ := r.br.Peek(r.br.Buffered())
+	r.mr.Reset(view)
+	r.win = len(view)
+	if r.gz == nil {
+		r.gz = new(gzip.Reader)
+	}
+	if len(view) > 0 && r.gz.Reset(&r.mr) == nil {
+		return true, nil
+	}
+	return false, r.gz.Reset(r.br)
+}
+
+// memberSource reads the current gzip member's decompressed bytes. While
+// the member is decoded from a view of the buffered input, the stream is
+// not moved: at the member's end (or a corrupt member) it is moved past
+// what was decoded; when the member goes on past the view, it is decoded
+// again from the stream, and what was read already is skipped.
+type memberSource struct {
+	rd       *Reader
+	n        int64 // bytes read from the member
+	windowed bool
+}
+
+func (m *memberSource) Read(p []byte) (int, error) {
+	r := m.rd
+	n, err := r.gz.Read(p)
+	m.n += int64(n)
+	if err == nil || !m.windowed {
+		return n, err
+	}
+	m.windowed = false
+	if !errors.Is(err, io.ErrUnexpectedEOF) {
+		r.br.Discard(r.win - r.mr.Len())
+		return n, err
+	}
+	if err := r.gz.Reset(r.br); err != nil {
+		return n, err
+	}
+	r.gz.Multistream(false)
+	if _, err := io.CopyN(io.Discard, r.gz, m.n); err != nil {
+		return n, noEOF(err)
+	}
+	return n, nil
+}
+
+func noEOF(err error) error {
+	if err == io.EOF {
+		return io.ErrUnexpectedEOF
+	}
+	return err
 }
 
 // seekMagic advances the stream to the next gzip header.

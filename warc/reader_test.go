@@ -6,8 +6,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/rand/v2"
 	"strings"
 	"testing"
+	"testing/iotest"
 
 	"github.com/google/go-cmp/cmp"
 )
@@ -207,4 +209,64 @@ func FuzzReader(f *testing.F) {
 			}
 		}
 	})
+}
+
+// Members larger than the reader's buffer, and members across its end,
+// read the same as small ones: from a view of the buffer, or again from
+// the stream when they go on past it.
+func TestReaderLargeMembers(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	var parts []string
+	var want []seen
+	off := int64(0)
+	for i, n := range []int{100 << 10, 300 << 10, 50 << 10, 700 << 10, 10, 90 << 10, 200 << 10} {
+		block := make([]byte, n) // incompressible: the member is as large as the block
+		for j := range block {
+			block[j] = byte(rng.Uint32())
+		}
+		uri := fmt.Sprintf("http://news.example/%d", i)
+		parts = append(parts, record("resource", uri, string(block)))
+		want = append(want, seen{Offset: off, Type: "resource", URI: uri, Block: string(block)})
+		off += int64(len(gzipEach(t, parts[i])))
+	}
+	data := gzipEach(t, parts...)
+	for _, tt := range []struct {
+		name   string
+		r      func() io.Reader
+		blocks bool
+		want   []seen
+	}{
+		{"blocks read", func() io.Reader { return bytes.NewReader(data) }, true, want},
+		{"blocks skipped", func() io.Reader { return bytes.NewReader(data) }, false, want},
+		{"short reads", func() io.Reader { return iotest.HalfReader(bytes.NewReader(data)) }, true, want},
+		{"truncated in a large member", func() io.Reader { return bytes.NewReader(data[:want[3].Offset+500<<10]) }, true,
+			append(want[:3:3], seen{Offset: want[3].Offset, Type: "resource", URI: want[3].URI, Err: "unexpected EOF"})},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			r := NewReader(tt.r())
+			var got []seen
+			for range 100 {
+				rec, err := r.Next()
+				if err == io.EOF {
+					break
+				}
+				if err != nil {
+					t.Fatal(err)
+				}
+				s := seen{Offset: rec.Offset, Inner: rec.Inner, Type: rec.Type(), URI: rec.TargetURI()}
+				if tt.blocks {
+					b, err := io.ReadAll(rec.Block)
+					if s.Block = string(b); err != nil {
+						s.Block, s.Err = "", errText(err)
+					}
+				} else {
+					s.Block = tt.want[len(got)].Block
+				}
+				got = append(got, s)
+			}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("records mismatch (-want +got):\n%.2000s", diff)
+			}
+		})
+	}
 }

@@ -46,14 +46,13 @@ var transforms = []Transform{
 	{Name: "entities", Doc: "characters of the text written as named, decimal and hexadecimal character references", apply: entities},
 	{Name: "render-style", Doc: "tag and attribute names in upper case, attribute values single-quoted or unquoted", apply: renderStyle},
 	{Name: "soft-breaks", Doc: "soft hyphens and <wbr> inside long words of the body, lang and dir attributes on its paragraphs", apply: softBreaks},
+	{Name: "story-inserts", Doc: "a \"Read also: <link>\" teaser, a newsletter box, a social embed's iframe or a captioned picture between body paragraphs", apply: storyInserts},
 	{Name: "charset", Doc: "re-encoded in a legacy charset its text allows, declared only in <meta>", apply: recharset, last: true},
 }
 
 // pending are transformations not yet in the default set: the extractor
 // still fails some of their variants (see Pending).
-var pending = []Transform{
-	{Name: "story-inserts", Doc: "a \"Read also: <link>\" teaser, a newsletter box, a social embed's iframe or a captioned picture between body paragraphs", apply: storyInserts},
-}
+var pending = []Transform{}
 
 // Pending returns the transformations written but not yet in [Transforms]:
 // the extractor still fails some of their variants.

@@ -2,7 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/net/html"
@@ -612,15 +611,6 @@ func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 	for _, c := range content {
 		walk(c)
 	}
-}
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // segment is a run of blocks between two gaps (see keepMainSegments).
