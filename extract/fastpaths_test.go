@@ -385,3 +385,19 @@ func TestTextWeight(t *testing.T) {
 		}
 	}
 }
+
+// TestCountShaped checks that countShaped refuses nothing reCountOnly
+// matches.
+func TestCountShaped(t *testing.T) {
+	pieces := []string{"(", ")", "（", "）", "[", "]", " ", "\t", "\v", "12", "4,5", ".", "x", "\u00a0", "١"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if s := b.String(); reCountOnly.MatchString(s) && !countShaped(s) {
+			t.Fatalf("countShaped(%q) = false, but reCountOnly matches", s)
+		}
+	}
+}
