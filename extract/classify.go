@@ -180,6 +180,8 @@ func classOf(bs []tblock, i int, normTitle string) blockClass {
 	case len(b.text) <= 250 && isBoilerplate(b.text),
 		len(b.text) <= 600 && isCookieBanner(b.text):
 		return clsBad
+	case readAlsoLine(b):
+		return clsBad // a pointer to another story, not a sentence of this one
 	}
 	return clsRepeat
 }
@@ -475,7 +477,7 @@ func listingRun(bs []tblock) bool {
 		switch {
 		case i > 0 && bs[i-1].class == clsGood:
 			return false
-		case i > 0 && headlineLink(&bs[i-1]):
+		case i > 0 && headlineLink(&bs[i-1]) && !readAlsoLine(&bs[i-1]):
 			teasers++
 		default:
 			others++
@@ -623,7 +625,7 @@ func cutSegments(bs []tblock) []segment {
 			cur.closing = true
 			badRun = 0
 		case b.class != clsGood && b.chars <= 60 && !inCell(b) && (isBlockHeading(b.text) || isAdLabel(b.text)) &&
-			!adSlotInStory(bs, i):
+			!adSlotInStory(bs, i) && !readAlsoLine(b): // a read-also line heads no block
 			cur.to = i
 			closeAt(i, true)
 			badRun = 0

@@ -48,7 +48,6 @@ var storyInsertShapes = []bodyShape{
 	},
 	{
 		name: "read-also teasers in several languages", lang: "es", title: "El ferri vuelve a su horario",
-		gap: "three read-also lines in three tags and languages: kept as body, or the page refused (bare divs); the generator's single teaser passes",
 		main: `<article><h1>El ferri vuelve a su horario</h1><div class="text">
 <p>El ferri entre Ostheim y Lindau vuelve a circular según su horario habitual desde el lunes, informó la naviera.</p>
 <p><strong>Lee también:</strong> <a href="/2024/01/03/puente/">Las obras del puente se retrasan otra vez</a></p>
@@ -59,6 +58,43 @@ var storyInsertShapes = []bodyShape{
 <p>El servicio nocturno, suspendido desde noviembre, volverá en primavera con dos salidas más que el año pasado.</p></div></article>`,
 		want: []string{"El ferri entre Ostheim", "avería del motor", "su paciencia", "El servicio nocturno"},
 		not:  []string{"Lee también", "Las obras del puente", "Leia também", "Porto ganha", "相关阅读", "大桥工程"},
+	},
+	{
+		// The label in a tag of its own or not, with a colon, a
+		// full-width colon, a guillemet or nothing; the label inside the
+		// link; five more languages.
+		name: "read-also lines in more languages", lang: "de", title: "Fähre fährt wieder nach Plan",
+		main: `<article><h1>Fähre fährt wieder nach Plan</h1><div class="text">
+<p>Die Fähre zwischen Ostheim und Lindau fährt seit Montag wieder nach dem gewohnten Fahrplan, teilte die Reederei mit.</p>
+<p>Lesen Sie auch: <a href="/2024/01/03/bruecke/">Brückensanierung verzögert sich erneut</a></p>
+<p>Wochenlang war das Schiff wegen eines Motorschadens in der Werft gewesen, Pendler mussten den Umweg über die Brücke nehmen.</p>
+<p><em>À lire aussi »</em> <a href="/2024/01/04/port/">Le port de Lindau agrandit son terminal</a></p>
+<p>Die Reederei bedankte sich bei ihren Fahrgästen für die Geduld und versprach einen zuverlässigen Winterfahrplan.</p>
+<div><a href="/2024/01/05/most/">Читайте также: Ремонт моста снова откладывается</a></div>
+<p>Der Nachtverkehr, seit November eingestellt, soll im Frühjahr mit zwei zusätzlichen Abfahrten zurückkehren.</p>
+<p><strong>あわせて読みたい</strong>：<a href="/2024/01/06/hashi/">橋の工事がまた遅れる</a></p>
+<p>Fahrkarten für die neue Saison gibt es ab Dezember an den Automaten und in der App der Reederei.</p>
+<p><b>함께 보면 좋은 기사</b> <a href="/2024/01/07/dari/">다리 공사 또 연기</a></p>
+<p>Für Radfahrer bleibt die Mitnahme weiterhin kostenlos, teilte ein Sprecher am Dienstag mit.</p>
+<p>READ MORE: <a href="/2024/01/08/bridge/">Bridge repairs delayed again</a></p>
+<p>Der Fahrgastverband begrüßte die Rückkehr zum Fahrplan, forderte aber mehr Fahrten am Wochenende.</p></div></article>`,
+		want: []string{"Die Fähre zwischen Ostheim", "Motorschadens in der Werft", "Winterfahrplan.", "Der Nachtverkehr",
+			"an den Automaten", "weiterhin kostenlos", "mehr Fahrten am Wochenende."},
+		not: []string{"Lesen Sie auch", "Brückensanierung", "À lire aussi", "Le port de Lindau", "Читайте", "Ремонт моста",
+			"あわせて読みたい", "橋の工事", "함께 보면", "다리 공사", "READ MORE", "Bridge repairs"},
+	},
+	{
+		// Negative: lines that open with a read-also word but are
+		// sentences of the story, a link inside them.
+		name: "sentences opening with read-also words stay", lang: "en", title: "Bridge repairs delayed again",
+		main: `<article><h1>Bridge repairs delayed again</h1><div class="text">
+<p>Repairs to the Lindau road bridge will not finish before the summer, the county council said on Tuesday.</p>
+<p>Related work on the ferry landing has also stopped <a href="/2024/01/03/ferry/">since the winter floods</a>.</p>
+<p>See also the council's note on the diversion, which runs through Ostheim for another six months.</p>
+<p>Read more about the <a href="/bridge/">history of the bridge</a> in our archive.</p>
+<p>The contractor blamed a shortage of steel and two weeks of frost in January for the delay.</p></div></article>`,
+		want: []string{"Repairs to the Lindau road bridge", "Related work on the ferry landing has also stopped since the winter floods.",
+			"See also the council's note", "Read more about the history of the bridge in our archive.", "shortage of steel"},
 	},
 	{
 		name: "embed and captioned picture", lang: "it", title: "Il traghetto torna in orario",
