@@ -22,6 +22,8 @@ type page struct {
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
 	forms  []*html.Node // forms a reader types a line into and sends (entryForm)
+	// buttons are the parents of the <button>s prune removed (signupBox).
+	buttons []*html.Node
 	heads  []*html.Node // other visible headline candidates (headlineLike)
 	// dateScripts are the body's short inline scripts with a date.
 	dateScripts []dateScript
@@ -111,6 +113,10 @@ func (p *page) prune(n *html.Node, inHead bool) {
 		case atom.Form:
 			if !inHead && entryForm(c) {
 				p.forms = append(p.forms, c)
+			}
+		case atom.Button:
+			if !inHead {
+				p.buttons = append(p.buttons, n)
 			}
 		case atom.Base:
 			if !p.hasBase && hasAttr(c, "href") {

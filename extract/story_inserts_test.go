@@ -37,7 +37,6 @@ var storyInsertShapes = []bodyShape{
 		// No form: the heading, blurb and a button-like link still say
 		// what the box is.
 		name: "sign-up box without a form", lang: "fr", title: "Le bac reprend ses horaires",
-		gap: "a sign-up box with no form (heading, blurb and a link) is read by its words alone: not yet handled",
 		main: `<article><h1>Le bac reprend ses horaires</h1><div class="text">
 <p>Le bac entre Ostheim et Lindau circule de nouveau selon ses horaires habituels depuis lundi, a indiqué la compagnie.</p>
 <aside><strong>Inscrivez-vous à notre newsletter</strong><p>L'essentiel de l'actualité chaque matin dans votre boîte mail.</p><a href="/newsletter/">S'inscrire</a></aside>
@@ -45,6 +44,35 @@ var storyInsertShapes = []bodyShape{
 <p>La compagnie a remercié ses passagers pour leur patience.</p></div></article>`,
 		want: []string{"Le bac entre Ostheim", "panne de moteur", "pour leur patience."},
 		not:  []string{"Inscrivez-vous", "votre boîte mail", "S'inscrire"},
+	},
+	{
+		// No form: a heading and a button; a blurb and a link; three
+		// more languages.
+		name: "sign-up boxes without a form in more languages", lang: "en", title: "Ferry back on timetable",
+		main: `<article><h1>Ferry back on timetable</h1><div class="text">
+<p>The ferry between Ostheim and Lindau has been running to its usual timetable since Monday, the operator said.</p>
+<div class="x1"><h4>Get our morning newsletter</h4><button type="button" onclick="go()">Sign up</button></div>
+<p>The vessel spent weeks in the yard after an engine failure, and commuters had to take the long way round over the bridge.</p>
+<section><div>毎朝のニュースをお届けします</div><div><a href="/mail/">メルマガに登録する</a></div></section>
+<p>The operator thanked passengers for their patience and promised a reliable winter timetable.</p>
+<div><b>뉴스레터 구독</b> <a href="/nl/">구독하기</a></div>
+<p>Night sailings, suspended since November, will return in the spring with two extra departures.</p>
+<div><p>Подпишитесь на нашу рассылку</p><a href="/subscribe/">Подписаться</a></div>
+<p>Bicycles will still travel free of charge, a spokesman said on Tuesday.</p></div></article>`,
+		want: []string{"The ferry between Ostheim", "engine failure", "reliable winter timetable.", "Night sailings", "travel free of charge"},
+		not:  []string{"morning newsletter", "Sign up", "毎朝のニュース", "メルマガ", "뉴스레터", "구독하기", "Подпишитесь", "Подписаться"},
+	},
+	{
+		// Negative: paragraphs about a newsletter set in <div>s, each with
+		// a link in its flow or a link after it; a short note and a link.
+		name: "newsletter paragraphs in divs stay", lang: "en", title: "Parish newsletter turns fifty",
+		main: `<article><h1>Parish newsletter turns fifty</h1><div class="text">
+<div>The Kelby parish newsletter printed its first issue fifty years ago this week, on a borrowed duplicator in the vicarage.</div>
+<div>Editor Ruth Penhale said readers could sign up for the newsletter <a href="/parish/">at the parish office</a>.</div>
+<div>Subscribers get it on Fridays. <a href="/archive/">Archive</a></div>
+<div>The anniversary issue comes out on Friday with a reprint of the first front page and letters from former editors.</div></div></article>`,
+		want: []string{"printed its first issue", "Editor Ruth Penhale said readers could sign up for the newsletter at the parish office.",
+			"Subscribers get it on Fridays.", "anniversary issue"},
 	},
 	{
 		name: "read-also teasers in several languages", lang: "es", title: "El ferri vuelve a su horario",
