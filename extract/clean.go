@@ -24,7 +24,7 @@ type page struct {
 	forms  []*html.Node // forms a reader types a line into and sends (entryForm)
 	// buttons are the parents of the <button>s prune removed (signupBox).
 	buttons []*html.Node
-	heads  []*html.Node // other visible headline candidates (headlineLike)
+	heads   []*html.Node // other visible headline candidates (headlineLike)
 	// dateScripts are the body's short inline scripts with a date.
 	dateScripts []dateScript
 	// baseHref is the href of the first <base> that has one (hasBase);
