@@ -150,7 +150,6 @@ var storyInsertShapes = []bodyShape{
 	{
 		// The teaser box has a heading of its own and a picture.
 		name: "short last line after a headed teaser box", lang: "en", title: "Ferry back on timetable",
-		gap: "a short last sentence after a teaser box with a heading of its own is lost (cut off as the block's segment)",
 		main: `<article><h1>Ferry back on timetable</h1><div class="text">
 <p>The ferry between Ostheim and Lindau has been running to its usual timetable since Monday, the operator said.</p>
 <p>The operator thanked passengers for their patience during the weeks the vessel spent in the yard.</p>
