@@ -58,21 +58,27 @@ type Article struct {
 	CrawlID string `json:"crawl_id,omitempty"`
 }
 
+// BlockKind says what a [Block] lists. The kinds, their heading
+// vocabularies and the class and id names that mark them are one table
+// (blockKinds, blocks.go). It is a string: a kind is also the class of the
+// block's elements in a [Trace] ([TraceEntry].Class).
+type BlockKind = string
+
 // Block kinds.
 const (
-	KindRelated        = "related"
-	KindRanking        = "ranking"
-	KindRecommendation = "recommendation"
-	KindMore           = "more"
+	KindRelated        BlockKind = "related"
+	KindRanking        BlockKind = "ranking"
+	KindRecommendation BlockKind = "recommendation"
+	KindMore           BlockKind = "more"
 )
 
 // Block is a list of links on the page that is not navigation and not body:
 // a Related, Ranking (most read), Recommendation or other link list, kept in
 // page order with duplicates.
 type Block struct {
-	Kind    string `json:"kind"`
-	Heading string `json:"heading,omitempty"`
-	Links   []Link `json:"links"`
+	Kind    BlockKind `json:"kind"`
+	Heading string    `json:"heading,omitempty"`
+	Links   []Link    `json:"links"`
 }
 
 // Link is one item of a [Block]; URL is absolute when the page URL is known.

@@ -229,9 +229,12 @@ var (
 	reLabelLead = regexp.MustCompile(`(?i)^(?:[(（【\[]\s*)?(?:authors?|autor(?:in|a|es|as)?|auteur(?:e|s)?|autore|autori|text|texto|texte|tekst|testo|verfasser(?:in)?|written|reporting|reporter|story|words|текст|автор(?:ы)?|piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|bron)\s*[:：]\s*`)
 	// reCJKLead is a byline's opening in Chinese and Japanese: "文／",
 	// "記者 ", "（記者", "作者：", "执笔：".
-	reCJKLead  = regexp.MustCompile(`^(?:[(（【\[「]\s*)?(?:本[报報]|特约|特約|实习|實習)?(?:记者|記者|文|撰文|撰稿|作者|执笔|執筆|執筆者|取材・文|取材・?執筆|通讯员|通訊員)\s*(?:[／/:：・|丨]\s*)?`)
-	reTailWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:updated|published|posted|last updated|last modified|modified|aktualisiert|veröffentlicht|actualizado|publicado|atualizado|mis à jour|publié|aggiornato|pubblicato|bijgewerkt|gepubliceerd|обновлено|опубликовано|min read|read time)(?:$|[^\p{L}])|更新|发布|發布|發佈|公開|配信`)
-	reDomain   = regexp.MustCompile(`\p{L}{2,}\.\p{L}{2,}`)
+	reCJKLead = regexp.MustCompile(`^(?:[(（【\[「]\s*)?(?:本[报報]|特约|特約|实习|實習)?(?:记者|記者|文|撰文|撰稿|作者|执笔|執筆|執筆者|取材・文|取材・?執筆|通讯员|通訊員)\s*(?:[／/:：・|丨]\s*)?`)
+	// reTailWord finds a date's label or a reading time after a byline's
+	// names: tailWords as whole words, tailMarks anywhere.
+	reTailWord = regexp.MustCompile(`(?i)(?:^|[^\p{L}])(?:` + strings.Join(tailWords, "|") + `)(?:$|[^\p{L}])|` +
+		strings.Join(tailMarks, "|"))
+	reDomain = regexp.MustCompile(`\p{L}{2,}\.\p{L}{2,}`)
 	// reCreditSep separates names in a credit.
 	reCreditSep = regexp.MustCompile(`\s*(?:[,;&|/／·•、，；+]|\s[-–—]+\s|\s(?i:and|und|et|en|og|och|и|і|та|ja|és|ve|oraz)\s|\s&amp;\s)\s*`)
 )
@@ -290,11 +293,11 @@ func stripLead(r string, mid bool) string {
 			r = rest
 			continue
 		}
-		if loc := reLabelLead.FindStringIndex(r); loc != nil {
+		if loc := labelLeadIndex(r); loc != nil {
 			r = r[loc[1]:]
 			continue
 		}
-		if loc := reCJKLead.FindStringIndex(r); loc != nil && loc[1] > 0 && loc[1] < len(r) {
+		if loc := cjkLeadIndex(r); loc != nil && loc[1] > 0 && loc[1] < len(r) {
 			r = r[loc[1]:]
 			continue
 		}
@@ -317,6 +320,60 @@ func stripLead(r string, mid bool) string {
 	return r
 }
 
+// labelLeadIndex is reLabelLead.FindStringIndex(r): no label without a
+// colon.
+func labelLeadIndex(r string) []int {
+	if strings.IndexByte(r, ':') < 0 && !strings.Contains(r, "：") {
+		return nil
+	}
+	return reLabelLead.FindStringIndex(r)
+}
+
+// cjkLeadIndex is reCJKLead.FindStringIndex(r): its words open with an
+// ideograph (U+4E00–U+9FFF, whose UTF-8 lead bytes are E4–E9).
+func cjkLeadIndex(r string) []int {
+	for i := 0; i < len(r); i++ {
+		if r[i] >= 0xE4 && r[i] <= 0xE9 {
+			return reCJKLead.FindStringIndex(r)
+		}
+	}
+	return nil
+}
+
+// tailWords are the labels of a date and the reading times that follow a
+// byline's names ("By Ann Lee Updated 5 May", "Ann Lee · 4 min read"),
+// lower case, matched as whole words; tailMarks are the labels of scripts
+// written without spaces, matched anywhere. The one list reTailWord and its
+// prefilter tailWordsASCII are built from.
+var (
+	tailWords = []string{"updated", "published", "posted", "last updated", "last modified", "modified", "aktualisiert",
+		"veröffentlicht", "actualizado", "publicado", "atualizado", "mis à jour", "publié", "aggiornato", "pubblicato",
+		"bijgewerkt", "gepubliceerd", "обновлено", "опубликовано", "min read", "read time"}
+	tailMarks = []string{"更新", "发布", "發布", "發佈", "公開", "配信"}
+)
+
+// tailWordsASCII are the words of tailWords that ASCII text can hold: in
+// every ASCII text reTailWord matches, lower-cased, one of them is.
+var tailWordsASCII = newPhraseSet(slices.DeleteFunc(slices.Clone(tailWords), func(w string) bool { return !isASCII(w) }))
+
+// tailWordIndex is reTailWord.FindStringIndex(r), the expression skipped
+// for ASCII text that has none of its words.
+func tailWordIndex(r string) []int {
+	if isASCII(r) && !tailWordsASCII.in(lower(r)) {
+		return nil
+	}
+	return reTailWord.FindStringIndex(r)
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= utf8.RuneSelf {
+			return false
+		}
+	}
+	return true
+}
+
 func firstWord(s string) string {
 	if f := strings.Fields(s); len(f) > 0 {
 		return strings.TrimRight(f[0], ":：")
@@ -334,7 +391,7 @@ func cutTail(r string) string {
 			break
 		}
 	}
-	if loc := reTailWord.FindStringIndex(r); loc != nil && loc[0] < end {
+	if loc := tailWordIndex(r); loc != nil && loc[0] < end {
 		end = loc[0]
 	}
 	if end == len(r) {
@@ -874,7 +931,7 @@ func (p *page) bylines(o outlet) ([]string, bool) {
 	s := &bylineScan{p: p, hi: 1 << 30}
 	if h := p.headline(); h != nil {
 		at := p.textPos(h)
-		s.head, s.headEnd = h, at+p.stats[h].chars
+		s.head, s.headEnd = h, at+p.stats.get(h).chars
 		s.lo, s.hi = at-bylineBefore, s.headEnd+bylineAfter
 	}
 	s.walk(p.body, 0)
@@ -943,8 +1000,8 @@ func (s *bylineScan) nearHead(n *html.Node) bool {
 	}
 	for a := s.head.Parent; a != nil; a = a.Parent {
 		if within(n, a) {
-			st := s.p.stats[a]
-			return st != nil && st.chars <= s.p.stats[s.head].chars+1000
+			st := s.p.stats.get(a)
+			return st != nil && st.chars <= s.p.stats.get(s.head).chars+1000
 		}
 	}
 	return false
@@ -962,12 +1019,14 @@ func (s *bylineScan) walk(n *html.Node, pos int) {
 			}
 			pos += k
 		case html.ElementNode:
-			st := s.p.stats[c]
+			st := s.p.stats.get(c)
 			if st == nil || st.chars == 0 {
 				continue
 			}
-			if end := pos + st.chars; end >= s.lo && pos <= s.hi && !within(c, s.head) {
-				s.visit(c, pos)
+			// The walk goes down from the body and never into the
+			// headline: c is inside it only when it is the headline.
+			if end := pos + st.chars; end >= s.lo && pos <= s.hi && c != s.head {
+				s.visit(c, st, pos)
 			}
 			pos += st.chars
 		}
@@ -976,7 +1035,7 @@ func (s *bylineScan) walk(n *html.Node, pos int) {
 
 // visit records c as a credit, or as a line after the headline, and goes
 // on into its children unless it is a credit.
-func (s *bylineScan) visit(c *html.Node, pos int) {
+func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
 	cid := classID(c)
 	switch {
 	case c.DataAtom == atom.Nav, strings.Contains(cid, "comment"), strings.Contains(cid, "respond"):
@@ -984,7 +1043,7 @@ func (s *bylineScan) visit(c *html.Node, pos int) {
 	case s.loose && (c.DataAtom == atom.Li || c.DataAtom == atom.Aside || c.DataAtom == atom.Footer):
 		return
 	}
-	chars := s.p.stats[c].chars
+	chars := st.chars
 	if chars <= 150 && markedAuthor(c, cid) {
 		s.found = append(s.found, credit{c, markedText(c), pos})
 		return
@@ -1016,11 +1075,11 @@ func markedAuthor(n *html.Node, cid string) bool {
 	if strings.Contains(attr(n, "rel"), "author") || n.DataAtom == atom.Address {
 		return true
 	}
-	if cid != "" && containsAny(cid, authorClassWords) && !containsAny(cid, notAuthorClassWords) {
+	if cid != "" && authorClassSet.in(cid) && !notAuthorClassSet.in(cid) {
 		return true
 	}
 	if n.DataAtom == atom.A {
-		if h := lower(attr(n, "href")); containsAny(h, authorPathWords) {
+		if h := lower(attr(n, "href")); authorPathSet.in(h) {
 			if u, err := url.Parse(h); err == nil && reAuthorPath.MatchString(u.Path) {
 				return true
 			}
@@ -1035,6 +1094,9 @@ var authorPathWords = []string{"aut", "writer", "journalist", "reporter", "colum
 var (
 	authorClassWords    = []string{"byline", "by-line", "author", "autor", "auteur", "writer", "reporter", "journalist", "creator"}
 	notAuthorClassWords = []string{"authority", "authorize", "avatar", "-img", "image", "photo"}
+	authorClassSet      = newPhraseSet(authorClassWords)
+	notAuthorClassSet   = newPhraseSet(notAuthorClassWords)
+	authorPathSet       = newPhraseSet(authorPathWords)
 	reAuthorPath        = regexp.MustCompile(`(?i)/(?:authors?|autor(?:es|en)?|auteurs?|autori|writers?|journalists?|reporters?|columnists?|contributors?|byline)/[^/]+/?$`)
 )
 
@@ -1079,12 +1141,10 @@ func openedByline(t string) (string, bool) {
 	if strings.ContainsAny(t, ":：") && reLabelLead.MatchString(t) {
 		return t, true
 	}
-	if hasCJK(t) {
-		if loc := reCJKCredit.FindStringIndex(t); loc != nil {
-			return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
-		}
+	if loc := cjkCreditIndex(t); loc != nil {
+		return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
 	}
-	if !containsAny(lower(t), midByWords) {
+	if !midBySet.in(lower(t)) {
 		return "", false // the cheap test before the expression
 	}
 	if m := reByMid.FindStringSubmatch(t); m != nil && isOpener(m[1]) {
@@ -1105,11 +1165,70 @@ func mayOpenByline(t string) bool {
 		return true
 	}
 	w := t
-	if i := strings.IndexFunc(t, func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '：' }); i > 0 {
+	if i := wordEnd(t); i > 0 {
 		w = t[:i]
 	}
-	w = strings.Trim(lower(w), "([|-–—·")
+	// Trimming and lower-casing commute here (no letter lower-cases to
+	// punctuation): trimmed first, the word is looked up without building
+	// its lower case when it is short ASCII.
+	w = trimOpener(w)
+	if len(w) <= 32 && isASCII(w) {
+		var buf [32]byte
+		for i := 0; i < len(w); i++ {
+			b := w[i]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf[i] = b
+		}
+		return openerWords[string(buf[:len(w)])] || dateWords[string(buf[:len(w)])]
+	}
+	w = lower(w)
 	return openerWords[w] || dateWords[w]
+}
+
+// wordEnd is strings.IndexFunc(t, f) for f a space or a colon (ASCII or
+// full width), with ASCII looked at first.
+func wordEnd(t string) int {
+	for i, r := range t {
+		if r < utf8.RuneSelf {
+			if r == ' ' || r >= '\t' && r <= '\r' || r == ':' {
+				return i
+			}
+			continue
+		}
+		if unicode.IsSpace(r) || r == '：' {
+			return i
+		}
+	}
+	return -1
+}
+
+// trimOpener is strings.Trim(w, "([|-–—·") without building a cut set
+// for the non-ASCII marks on every call.
+func trimOpener(w string) string {
+	in := func(r rune) bool {
+		switch r {
+		case '(', '[', '|', '-', '–', '—', '·':
+			return true
+		}
+		return false
+	}
+	for w != "" {
+		r, size := utf8.DecodeRuneInString(w)
+		if !in(r) {
+			break
+		}
+		w = w[size:]
+	}
+	for w != "" {
+		r, size := utf8.DecodeLastRuneInString(w)
+		if !in(r) {
+			break
+		}
+		w = w[:len(w)-size]
+	}
+	return w
 }
 
 // openerWords open a byline line: the first words of reByStart,
@@ -1124,6 +1243,8 @@ var openerWords = words(
 
 // midByWords are in every text reByMid matches.
 var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di"}
+
+var midBySet = newPhraseSet(midByWords)
 
 // isOpener reports what may come before "by" in a byline that does not
 // open with it: a date, a word for writing or posting, or both ("Monday
@@ -1160,15 +1281,39 @@ var (
 	reKoCredit = regexp.MustCompile(`((?:[가-힣]{2,4}\s?[·,、]\s?)*[가-힣]{2,4})\s?(?:기자|특파원)(?:[\s=\]\)·,.]|$)`)
 )
 
+// cjkCreditWords and koCreditWords are in every text reCJKCredit and
+// reKoCredit match: the test before the expressions, run on every text
+// node near the headline.
+var (
+	cjkCreditWords = newPhraseSet([]string{"记者", "記者", "文／", "文/", "作者", "撰文"})
+	koCreditWords  = newPhraseSet([]string{"기자", "특파원"})
+)
+
+// cjkCreditIndex is reCJKCredit.FindStringIndex(t).
+func cjkCreditIndex(t string) []int {
+	if !cjkCreditWords.in(t) {
+		return nil
+	}
+	return reCJKCredit.FindStringIndex(t)
+}
+
+// koCreditSubmatch is reKoCredit.FindStringSubmatch(t).
+func koCreditSubmatch(t string) []string {
+	if !koCreditWords.in(t) {
+		return nil
+	}
+	return reKoCredit.FindStringSubmatch(t)
+}
+
 // cjkCredit records a CJK byline inside a text node.
 func (s *bylineScan) cjkCredit(t string, pos int) {
-	if s.cjkFound || len(t) < 6 || !hasCJK(t) {
+	if s.cjkFound || len(t) < 6 {
 		return
 	}
-	if loc := reCJKCredit.FindStringIndex(t); loc != nil {
+	if loc := cjkCreditIndex(t); loc != nil {
 		s.found = append(s.found, credit{nil, t[loc[0]:loc[1]], pos})
 		s.cjkFound = true
-	} else if m := reKoCredit.FindStringSubmatch(t); m != nil {
+	} else if m := koCreditSubmatch(t); m != nil {
 		s.found = append(s.found, credit{nil, m[1], pos})
 		s.cjkFound = true
 	}
@@ -1180,7 +1325,7 @@ func (p *page) headline() *html.Node {
 	title := lower(p.title)
 	var first *html.Node
 	for _, h := range p.h1s {
-		st := p.stats[h]
+		st := p.stats.get(h)
 		if st == nil || st.chars < 10 || !within(h, p.body) {
 			continue
 		}
@@ -1203,7 +1348,7 @@ func (p *page) textPos(n *html.Node) int {
 			case html.TextNode:
 				pos += countChars(s.Data)
 			case html.ElementNode:
-				if st := p.stats[s]; st != nil {
+				if st := p.stats.get(s); st != nil {
 					pos += st.chars
 				}
 			}

@@ -5,7 +5,6 @@ import (
 	"slices"
 	"strings"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -13,12 +12,15 @@ import (
 	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
-// Heading vocabularies of the block kinds, in several languages, matched as
-// substrings of a block's lower-cased heading; a list whose heading matches
-// none is classed by its class and id names, else "more". Substring lists
-// rather than expressions: they run on every short block of every page.
-var (
-	kindRelated = []string{
+// blockKinds is the one table of the block kinds, in the order they are
+// asked: each kind with the phrases of its heading vocabulary, in several
+// languages, matched as whole words of a block's lower-cased heading
+// (hasPhrase; a phrase ending in "*" is a stem), and the parts of class and
+// id names that mark it when no heading names a kind. A list that neither
+// its heading nor its names place is KindMore. Phrase lists rather than
+// expressions: they run on every short block of every page.
+var blockKinds = []kindPhrases{
+	kindRow(KindRelated, []string{
 		"related", "relacionad*", "see also", "also read", "read also", "read more",
 		"more on this", "more about", "more like this", "further reading", "keep reading", "相关",
 		"相關", "関連", "관련", "verwandt*", "ähnlich*", "mehr zum thema", "zum thema", "auch interessant",
@@ -26,16 +28,16 @@ var (
 		"lire aussi", "sur le même sujet", "similaire*", "articles liés", "dans la même rubrique", "leggi anche",
 		"correlat*", "похож*", "читайте также", "по теме", "ilgili*", "veja também", "leia também",
 		"read these next", "read next", "up next",
-	}
-	kindRanking = []string{
+	}, "relat"),
+	kindRow(KindRanking, []string{
 		"ranking*", "rankings", "most read", "most popular", "most-popular", "most viewed",
 		"most shared", "most commented", "most emailed", "popular*", "popolar*", "trending", "hot", "top stories",
 		"top news", "meistgelesen*", "meist gelesen*", "am meisten", "beliebt*", "más leíd*", "lo más",
 		"más visto*", "plus lus", "plus populaires", "les plus", "più lett*", "mais lidas",
 		"mais vistas", "популярн*", "самое читаемое", "排行", "排名", "热门", "熱門", "热点", "热榜",
 		"点击", "ランキング", "人気", "アクセス", "많이 본", "인기", "랭킹",
-	}
-	kindRecommend = []string{
+	}, "rank", "popular", "trending", "most"),
+	kindRow(KindRecommendation, []string{
 		"recommend*", "recomend*", "você pode gostar", "you may also like", "you might also like",
 		"you may like", "might like", "may also like", "suggested", "sponsored", "promoted",
 		"partner content", "from our partners", "around the web", "editor pick*", "editors pick*",
@@ -43,10 +45,10 @@ var (
 		"könnte sie", "interessiert", "te puede interesar", "no te pierdas", "nous vous recommandons",
 		"à ne pas manquer", "consigliat*", "potrebbe interessarti", "рекоменд*", "понрав*", "推荐", "推薦",
 		"おすすめ", "オススメ", "お勧め", "추천", "猜你喜欢", "精选", "精選",
-	}
-	// kindMoreNames are headings of lists of other stories that name no
-	// more particular kind: "Latest news", "More from <site>".
-	kindMoreNames = []string{
+	}, "recommend", "sponsor", "promo", "suggest", "outbrain", "taboola"),
+	// KindMore's headings name lists of other stories that name no more
+	// particular kind: "Latest news", "More from <site>".
+	kindRow(KindMore, []string{
 		"latest news", "latest stories", "latest articles", "latest headlines", "more stories", "more news",
 		"more articles", "more from", "more in", "other news", "other stories", "最新新闻", "最新文章", "最新消息",
 		"最新资讯", "最新新聞", "其他新闻", "更多新闻", "更多文章", "新着", "最新ニュース", "最新記事", "その他のニュース",
@@ -56,85 +58,59 @@ var (
 		"otras noticias", "últimas noticias", "outras notícias", "últimas notícias", "mais notícias",
 		"altre notizie", "ultime notizie", "ultimi articoli", "другие новости", "последние новости",
 		"лента новостей", "ещё новости", "еще новости",
-	}
-)
+	}),
+}
 
 // headingKind returns the block kind a heading names, "" when none.
-func headingKind(heading string) string {
-	h := strings.ToLower(heading)
-	switch {
-	case h == "":
+func headingKind(heading string) BlockKind {
+	h := lower(heading)
+	if h == "" {
 		return ""
-	case hasPhrase(h, kindRelated):
-		return KindRelated
-	case hasPhrase(h, kindRanking):
-		return KindRanking
-	case hasPhrase(h, kindRecommend):
-		return KindRecommendation
-	case hasPhrase(h, kindMoreNames):
-		return KindMore
+	}
+	for _, k := range blockKinds {
+		if k.words.in(h) && hasPhrase(h, k.phrases) {
+			return k.kind
+		}
 	}
 	return ""
 }
 
-// hasPhrase reports whether s holds one of the phrases as whole words: a
-// phrase must start a word and, unless it ends with "*" (a stem such as
-// "recommend*"), end one; "rank" is not in "Frank", "for you" not in "for
-// your". Scripts written without spaces (CJK) match anywhere.
-func hasPhrase(s string, phrases []string) bool {
-	// The bytes s holds: a phrase whose first byte is not among them is
-	// not in s.
-	var has [4]uint64
-	for i := 0; i < len(s); i++ {
-		has[s[i]>>6] |= 1 << (s[i] & 63)
-	}
-	for _, p := range phrases {
-		if p != "" && p[0] != '*' && has[p[0]>>6]&(1<<(p[0]&63)) == 0 {
-			continue
-		}
-		stem := strings.HasSuffix(p, "*")
-		p = strings.TrimSuffix(p, "*")
-		for off := 0; off < len(s); {
-			i := strings.Index(s[off:], p)
-			if i < 0 {
-				break
-			}
-			i += off
-			off = i + 1
-			first, _ := utf8.DecodeRuneInString(p)
-			if cjkRune(first) {
-				return true
-			}
-			if i > 0 {
-				if r, _ := utf8.DecodeLastRuneInString(s[:i]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-					continue
-				}
-			}
-			if j := i + len(p); !stem && j < len(s) {
-				if r, _ := utf8.DecodeRuneInString(s[j:]); unicode.IsLetter(r) || unicode.IsDigit(r) {
-					continue
-				}
-			}
-			return true
-		}
-	}
-	return false
+// kindPhrases is a row of blockKinds: a kind, its heading phrases and the
+// parts of class and id names that mark it; words holds the phrases, stems
+// without their "*": a heading none of them is in holds no phrase
+// (hasPhrase finds each with strings.Index before it looks at the words
+// around it).
+type kindPhrases struct {
+	kind    BlockKind
+	phrases []string
+	words   *phraseSet
+	names   []string
 }
 
-func blockKind(heading, class string) string {
+func kindRow(kind BlockKind, phrases []string, names ...string) kindPhrases {
+	words := make([]string, len(phrases))
+	for i, p := range phrases {
+		words[i] = strings.TrimSuffix(p, "*")
+	}
+	return kindPhrases{kind, phrases, newPhraseSet(words), names}
+}
+
+// blockKind returns the kind the heading names, else the first kind whose
+// name parts the lower-cased class and id names hold, else KindMore.
+func blockKind(heading, class string) BlockKind {
 	if k := headingKind(heading); k != "" {
 		return k
 	}
 	c := strings.ToLower(class)
-	switch {
-	case c == "":
-	case strings.Contains(c, "relat"):
-		return KindRelated
-	case strings.Contains(c, "rank") || strings.Contains(c, "popular") || strings.Contains(c, "trending") || strings.Contains(c, "most"):
-		return KindRanking
-	case strings.Contains(c, "recommend") || strings.Contains(c, "sponsor") || strings.Contains(c, "promo") ||
-		strings.Contains(c, "suggest") || strings.Contains(c, "outbrain") || strings.Contains(c, "taboola"):
-		return KindRecommendation
+	if c == "" {
+		return KindMore
+	}
+	for _, k := range blockKinds {
+		for _, n := range k.names {
+			if strings.Contains(c, n) {
+				return k.kind
+			}
+		}
 	}
 	return KindMore
 }
@@ -200,7 +176,7 @@ func (p *page) findBlocks(base *url.URL) []foundBlock {
 	var spans []span
 	var walk func(n *html.Node, chrome bool)
 	walk = func(n *html.Node, chrome bool) {
-		if st := p.stats[n]; st == nil || st.links < 2 {
+		if st := p.stats.get(n); st == nil || st.links < 2 {
 			return // no run of links below
 		}
 		if n.DataAtom == atom.Nav || attr(n, "role") == "navigation" {
@@ -282,7 +258,7 @@ func (p *page) emptyBlocks(es []entry, out []foundBlock) []foundBlock {
 			continue
 		}
 		for c := e.node.FirstChild; c != nil; c = c.NextSibling {
-			if st := p.stats[c]; st != nil && st.chars == 0 && st.links == 0 &&
+			if st := p.stats.get(c); st != nil && st.chars == 0 && st.links == 0 &&
 				(c.DataAtom == atom.Ul || c.DataAtom == atom.Ol) {
 				if p.judge(e); e.kind == entHeading && e.named {
 					out = append(out, foundBlock{nodes: []*html.Node{e.node}, inline: true})
@@ -327,7 +303,7 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 // "<p><strong><a>Business</a></strong></p>"), set apart from the headline
 // after it by its tag or by a heading element or bold text around it.
 func (p *page) linkedHeading(e, next *entry) {
-	st := p.stats[e.node]
+	st := p.stats.get(e.node)
 	h := headingLevel(e.node) > 0
 	if st.chars > 30 || st.chars != st.linkChars && !h {
 		return
@@ -385,7 +361,7 @@ func emphasis(n *html.Node) int {
 // elementEntries appends the entries of element c: one, or one per cell
 // when c is a row of link cells.
 func (p *page) elementEntries(c *html.Node, out []entry) []entry {
-	st := p.stats[c]
+	st := p.stats.get(c)
 	if st == nil || st.chars == 0 {
 		return out
 	}
@@ -437,7 +413,7 @@ func (p *page) judge(e *entry) {
 	switch {
 	case p.headingLike(e.node, &e.named):
 		e.kind = entHeading
-	case p.stats[e.node].chars <= 30 && (!sentenceEnd(lastText(e.node)) || !hasLetter(nodeText(e.node))):
+	case p.stats.get(e.node).chars <= 30 && (!sentenceEnd(lastText(e.node)) || !hasLetter(nodeText(e.node))):
 		// A short line between items, not a sentence: a date, a count, a
 		// rank ("3." is a number, not the end of one).
 		e.kind = entGap
@@ -472,7 +448,7 @@ func soleElement(p *page, n *html.Node) *html.Node {
 				return nil
 			}
 		case html.ElementNode:
-			if st := p.stats[c]; st == nil || st.chars == 0 {
+			if st := p.stats.get(c); st == nil || st.chars == 0 {
 				continue
 			}
 			if only != nil {
@@ -487,7 +463,7 @@ func soleElement(p *page, n *html.Node) *html.Node {
 // leadTeaser reports a list's lead story: links to one address (a picture,
 // the headline) with a summary, and no more text than a teaser has.
 func (p *page) leadTeaser(n *html.Node) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.links == 0 || st.links > 6 || st.chars > 600 || st.linkChars*5 < st.chars {
 		return false
 	}
@@ -536,7 +512,7 @@ func (p *page) linkCells(row *html.Node) []entry {
 			}
 			continue
 		}
-		if st := p.stats[c]; c.Type != html.ElementNode || st == nil || st.chars == 0 {
+		if st := p.stats.get(c); c.Type != html.ElementNode || st == nil || st.chars == 0 {
 			continue
 		}
 		a, shape, ok := p.linkItem(c)
@@ -552,7 +528,7 @@ func (p *page) linkCells(row *html.Node) []entry {
 			}
 		}
 		cells = append(cells, entry{node: c, top: row, kind: entItem, a: a, shape: shape})
-		k := p.stats[a].linkChars
+		k := p.stats.get(a).linkChars
 		least, most = min(least, k), max(most, k)
 	}
 	if len(cells) < 2 {
@@ -564,7 +540,7 @@ func (p *page) linkCells(row *html.Node) []entry {
 		// does not count.
 		least = 1 << 30
 		for _, c := range cells {
-			if k := p.stats[c.a].linkChars; k > 12 || !isMoreLabel(shortText(c.a)) {
+			if k := p.stats.get(c.a).linkChars; k > 12 || !isMoreLabel(shortText(c.a)) {
 				least = min(least, k)
 			}
 		}
@@ -579,13 +555,13 @@ func (p *page) linkCells(row *html.Node) []entry {
 // to one address: a thumbnail beside the headline) carrying most of its
 // text, little else beside it (a date, a count, a rank, a section label).
 func (p *page) linkItem(n *html.Node) (a *html.Node, shape itemShape, ok bool) {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.links == 0 || st.links > 4 || st.linkChars == 0 || st.chars > 400 ||
 		st.chars-st.linkChars > max(itemExtra, st.linkChars/3) {
 		return nil, shape, false
 	}
 	a = p.longestLink(n, nil, &shape.img)
-	if a == nil || p.stats[a].linkChars == 0 {
+	if a == nil || p.stats.get(a).linkChars == 0 {
 		return nil, shape, false
 	}
 	same := p.linkCharsTo(n, strings.TrimSpace(attr(a, "href"))) // link text to the headline's address
@@ -616,7 +592,7 @@ func (p *page) longestLink(n, best *html.Node, img *bool) *html.Node {
 		*img = true
 		return best
 	case n.DataAtom == atom.A && hasAttr(n, "href"):
-		if best == nil || p.stats[n].linkChars > p.stats[best].linkChars {
+		if best == nil || p.stats.get(n).linkChars > p.stats.get(best).linkChars {
 			best = n
 		}
 	}
@@ -633,7 +609,7 @@ func (p *page) linkCharsTo(n *html.Node, href string) int {
 	}
 	if n.DataAtom == atom.A && hasAttr(n, "href") {
 		if strings.TrimSpace(attr(n, "href")) == href {
-			return p.stats[n].linkChars
+			return p.stats.get(n).linkChars
 		}
 		return 0
 	}
@@ -649,7 +625,7 @@ func (p *page) linkCharsTo(n *html.Node, href string) int {
 // that reads as a headline, not as a summary; else a's text.
 func (p *page) itemTitle(n, a *html.Node) string {
 	title := nodeText(a)
-	if !strings.HasSuffix(title, ".") && !strings.HasSuffix(title, "…") || p.stats[n].links == 1 {
+	if !strings.HasSuffix(title, ".") && !strings.HasSuffix(title, "…") || p.stats.get(n).links == 1 {
 		return title
 	}
 	href := strings.TrimSpace(attr(a, "href"))
@@ -866,7 +842,7 @@ func itemLabel(e *entry) bool {
 // never a label between the items of one list (an ad's, a rank, a date),
 // nor a link in running text.
 func (p *page) sectionLink(n *html.Node) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	return isBlock(n) && st != nil && st.links == 1 && st.linkChars == st.chars && !isMoreLabel(shortText(n))
 }
 
@@ -998,7 +974,7 @@ func (p *page) runBlocks(n *html.Node, es []entry, r span, base *url.URL, out []
 // rankings" among headlines of its own shape is a headline.
 func (p *page) linkHeading(es []entry, i, to int) bool {
 	e := &es[i]
-	st := p.stats[e.node]
+	st := p.stats.get(e.node)
 	if st.chars > 60 || st.chars > st.linkChars || !isBlockHeading(e.title) {
 		return false
 	}
@@ -1028,7 +1004,7 @@ func (p *page) makeBlock(n *html.Node, es []entry, r span, count int, base *url.
 		e := &es[i]
 		nodes = append(nodes, e.node)
 		if e.kind == entItem {
-			chars += p.stats[e.node].chars
+			chars += p.stats.get(e.node).chars
 		}
 		if e.link {
 			links = append(links, Link{Title: e.title, URL: resolve(base, attr(e.a, "href"))})
@@ -1084,7 +1060,7 @@ func (p *page) headingBefore(n *html.Node) *html.Node {
 				}
 				return weak
 			}
-			st := p.stats[s]
+			st := p.stats.get(s)
 			if s.Type != html.ElementNode || st == nil || st.chars == 0 {
 				continue
 			}
@@ -1133,7 +1109,7 @@ func (p *page) headingBefore(n *html.Node) *html.Node {
 //
 // named is set when the heading is a heading element or names a block kind.
 func (p *page) headingLike(n *html.Node, named *bool) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.chars == 0 || st.chars > 60 {
 		return false
 	}
@@ -1378,7 +1354,7 @@ var morePrefixes = []string{
 func (p *page) inText(n *html.Node, chars int) bool {
 	for a := n; a != nil; a = a.Parent {
 		if a.DataAtom == atom.P {
-			st := p.stats[a]
+			st := p.stats.get(a)
 			return st != nil && st.chars-chars > 20
 		}
 		if a.Type == html.ElementNode && isBlock(a) {
@@ -1433,43 +1409,6 @@ func longWords(s string) int {
 	}
 	return n
 }
-
-// wordCount counts words (runs of letters or digits) and CJK characters.
-func wordCount(s string) (words, cjk int) {
-	in := false
-	for _, r := range s {
-		if r < utf8.RuneSelf {
-			// ASCII: letters, digits and '_' make words, nothing is CJK.
-			w := asciiWord[r]
-			if w && !in {
-				words++
-			}
-			in = w
-			continue
-		}
-		switch {
-		case cjkRune(r):
-			cjk++
-			in = false
-		case isWordRune(r):
-			if !in {
-				words++
-			}
-			in = true
-		default:
-			in = false
-		}
-	}
-	return words, cjk
-}
-
-// asciiWord marks the ASCII runes isWordRune accepts.
-var asciiWord = func() (t [utf8.RuneSelf]bool) {
-	for r := range rune(utf8.RuneSelf) {
-		t[r] = isWordRune(r)
-	}
-	return t
-}()
 
 // isBlockHeading reports text that reads as the heading of a link block
 // ("Related", "Most read", "You may also like", ...): short, no sentence.

@@ -85,7 +85,12 @@ func (l *linearizer) flush() {
 func (l *linearizer) text(data string) {
 	k := 0
 	start := -1
-	for i, r := range data {
+	last := l.last
+	for i := 0; i < len(data); {
+		r, size := rune(data[i]), 1
+		if r >= utf8.RuneSelf {
+			r, size = utf8.DecodeRuneInString(data[i:])
+		}
 		if isSpace(r) && (r != 0x3000 || len(l.buf) == 0 && start < 0) {
 			// U+3000 is text inside a line, indentation at its start.
 			if start >= 0 {
@@ -93,18 +98,32 @@ func (l *linearizer) text(data string) {
 				start = -1
 			}
 			l.space = len(l.buf) > 0
+			i += size
 			continue
 		}
 		if start < 0 {
-			if len(l.buf) > 0 && (l.space || l.soft && l.last != 0 && scriptBoundary(l.last, r)) {
+			if len(l.buf) > 0 && (l.space || l.soft && last != 0 && scriptBoundary(last, r)) {
 				l.buf = append(l.buf, ' ')
 			}
 			l.space, l.soft = false, false
 			start = i
 		}
-		l.last = r
+		if size == 1 && r > ' ' && r < utf8.RuneSelf {
+			// A run of visible ASCII: counted in one step.
+			j := i + 1
+			for j < len(data) && data[j] > ' ' && data[j] < utf8.RuneSelf {
+				j++
+			}
+			k += j - i
+			last = rune(data[j-1])
+			i = j
+			continue
+		}
+		last = r
 		k++
+		i += size
 	}
+	l.last = last
 	if start >= 0 {
 		l.buf = append(l.buf, data[start:]...)
 	}
@@ -187,9 +206,6 @@ func (l *linearizer) walk(n *html.Node) {
 	}
 }
 
-// cjkRune reports Han, Kana and Hangul characters.
-func cjkRune(r rune) bool { return r >= 0x2E80 && isIdeograph(r) }
-
 // Class and id weights, after Readability's: they weigh in, never decide.
 // Plain substring lists: cheaper than regular expressions on every element.
 var (
@@ -197,47 +213,25 @@ var (
 	negativeNames = []string{"-ad-", "hidden", "banner", "combx", "comment", "com-", "contact", "foot", "footnote", "gdpr", "masthead", "media", "meta", "outbrain", "promo", "related", "recommend", "scroll", "share", "shoutbox", "sidebar", "skyscraper", "sponsor", "shopping", "tags", "tool", "widget", "byline", "author", "dateline", "subscribe", "newsletter", "nav", "menu", "breadcrumb", "popular", "trending", "ranking", "social", "cookie", "signup", "taboola", "most-"}
 )
 
-func containsAny(s string, subs []string) bool {
-	if len(subs) < 12 || len(s) > 128 {
-		// Few names, or a long text whose bytes cover most first bytes:
-		// the byte set below would not pay for itself.
-		for _, x := range subs {
-			if strings.Contains(s, x) {
-				return true
-			}
-		}
-		return false
-	}
-	// The bytes s holds: a name whose first byte is not among them is not
-	// in s, and most are not (a class name against a long list).
-	var has [4]uint64
-	for i := 0; i < len(s); i++ {
-		has[s[i]>>6] |= 1 << (s[i] & 63)
-	}
-	for _, x := range subs {
-		if x == "" || has[x[0]>>6]&(1<<(x[0]&63)) != 0 && strings.Contains(s, x) {
-			return true
-		}
-	}
-	return false
-}
+// negativeSet and positiveSet match the names in one pass (classWeight).
+var negativeSet, positiveSet = newPhraseSet(negativeNames), newPhraseSet(positiveNames)
 
-func classWeight(n *html.Node) float64 {
-	ci := classID(n)
+// classWeight weighs a classID.
+func classWeight(ci string) float64 {
 	if ci == "" {
 		return 0
 	}
 	w := 0.0
-	if containsAny(ci, negativeNames) {
+	if negativeSet.in(ci) {
 		w -= 25
 	}
-	if containsAny(ci, positiveNames) {
+	if positiveSet.in(ci) {
 		w += 25
 	}
 	return w
 }
 
-func baseScore(n *html.Node) float64 {
+func baseScore(n *html.Node, ci string) float64 {
 	s := 0.0
 	switch n.DataAtom {
 	case atom.Div, atom.Article, atom.Main, atom.Section:
@@ -249,7 +243,7 @@ func baseScore(n *html.Node) float64 {
 	case atom.H1, atom.H2, atom.H3, atom.H4, atom.H5, atom.H6, atom.Th:
 		s = -5
 	}
-	return s + classWeight(n)
+	return s + classWeight(ci)
 }
 
 // isChrome reports page chrome by element: navigation, header and footer
@@ -364,7 +358,7 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 				break
 			}
 			if _, ok := c.base[a]; !ok {
-				c.base[a] = baseScore(a)
+				c.base[a] = baseScore(a, classID(a))
 				c.order = append(c.order, a)
 			}
 			div := 1.0
@@ -589,7 +583,7 @@ func (p *page) looseParagraph(s *html.Node, divs bool) bool {
 	if s.DataAtom != atom.P && !(divs && paragraphElem(s, maxWrappers)) {
 		return false
 	}
-	st := p.stats[s]
+	st := p.stats.get(s)
 	if st == nil || st.chars == 0 {
 		return false
 	}
@@ -635,7 +629,7 @@ func (p *page) interrupted(a, b *html.Node) bool {
 			if s.Type != html.ElementNode {
 				continue
 			}
-			if st := p.stats[s]; st != nil && st.chars > 40 {
+			if st := p.stats.get(s); st != nil && st.chars > 40 {
 				return false
 			}
 			n++
@@ -760,7 +754,7 @@ func (p *page) addTwins(top *html.Node, out []*html.Node, skip map[*html.Node]bo
 			return
 		}
 		if n.DataAtom == top.DataAtom && attr(n, "class") == cls && !isChrome(n) {
-			if st := p.stats[n]; st != nil && st.chars > 0 && p.linkDensity(n) < 0.3 {
+			if st := p.stats.get(n); st != nil && st.chars > 0 && p.linkDensity(n) < 0.3 {
 				twins = append(twins, n)
 				return
 			}

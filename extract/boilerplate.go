@@ -78,7 +78,7 @@ func isBoilerplate(text string) bool {
 			return true
 		}
 	}
-	if len(l) <= 200 && containsAny(l, boilerPhrases) {
+	if len(l) <= 200 && boilerSet.in(l) {
 		return true
 	}
 	return hasDigit(l) && isCounterLine(l)
@@ -233,8 +233,10 @@ var creditWords = []string{"image", "photo", "picture", "foto", "фото", "cre
 	"illustration", "video", "getty", "shutterstock", "ap/", "ap via", "afp", "copyright", "reuters",
 	"epa", "bloomberg", "istock", "(pic"}
 
+var creditSet, boilerSet = newPhraseSet(creditWords), newPhraseSet(boilerPhrases)
+
 func isCredit(text string) bool {
-	return containsAny(lower(text), creditWords) && reCredit.MatchString(text)
+	return creditSet.in(lower(text)) && reCredit.MatchString(text)
 }
 
 // bylineWords open every byline reByPrefix matches.

@@ -10,44 +10,6 @@ import (
 	"github.com/newsclip/newsclip/internal/baseurl"
 )
 
-// page is the working state of one extraction.
-type page struct {
-	doc    *html.Node
-	html   *html.Node // <html>
-	body   *html.Node // <body>
-	title  string     // <title> text
-	metas  []*html.Node
-	links  []*html.Node // <link> elements
-	jsonld []string     // raw JSON-LD script texts
-	times  []*html.Node // <time> elements
-	h1s    []*html.Node
-	forms  []*html.Node // forms a reader types a line into and sends (entryForm)
-	// buttons are the parents of the <button>s prune removed (signupBox).
-	buttons []*html.Node
-	heads   []*html.Node // other visible headline candidates (headlineLike)
-	// dateScripts are the body's short inline scripts with a date.
-	dateScripts []dateScript
-	// baseHref is the href of the first <base> that has one (hasBase);
-	// base is the document's base URL, against which every URL of the
-	// record resolves (see documentBase).
-	baseHref string
-	hasBase  bool
-	base     *url.URL
-	stats    map[*html.Node]*nstat
-	slab     []nstat // backing store of stats, allocated in chunks
-	// elements counts the elements kept by prune.
-	elements int
-	// tr collects the decisions for Explain; nil when no trace is asked for.
-	tr *tracer
-}
-
-// nstat holds subtree measures of one element.
-type nstat struct {
-	chars     int // non-space characters of text
-	linkChars int // of which inside <a>
-	links     int // <a href> elements
-}
-
 // junkAtoms are removed with their subtree before anything else: they are
 // never visible article text.
 var junkAtoms = map[atom.Atom]bool{
@@ -59,88 +21,137 @@ var junkAtoms = map[atom.Atom]bool{
 	atom.Option: true, atom.Frameset: true, atom.Frame: true, atom.Link: true, atom.Meta: true,
 }
 
-// newPage walks the tree once: it collects head metadata, JSON-LD and
-// <time> elements, drops invisible and non-text elements, and measures every
-// remaining element.
-func newPage(doc *html.Node) *page {
-	p := &page{doc: doc}
-	p.prune(doc, false)
-	// Sized once from the count prune took: no growth, no rehashing.
-	p.stats = make(map[*html.Node]*nstat, p.elements)
-	p.slab = make([]nstat, 0, p.elements+1)
-	p.measure(doc, false)
-	return p
-}
+var junkSet = atomSetOf(junkAtoms)
 
-func (p *page) prune(n *html.Node, inHead bool) {
+// prune walks the children of n in document order: it drops what is never
+// visible text, notes what the metadata reads (collect), and measures each
+// element it keeps, bottom-up, into st, the measures of n (nil in <head>,
+// whose elements are dropped with it). inLink is set inside <a href>.
+func (p *page) prune(n *html.Node, inHead bool, st *nstat, inLink bool) {
 	for c := n.FirstChild; c != nil; {
 		next := c.NextSibling
-		if c.Type == html.CommentNode || c.Type == html.DoctypeNode {
+		switch c.Type {
+		case html.CommentNode, html.DoctypeNode:
+			n.RemoveChild(c)
+			c = next
+			continue
+		case html.TextNode:
+			if st != nil {
+				t := c.Data
+				if strings.Contains(t, "\u00ad") {
+					// A soft hyphen shows only where a line breaks: it is
+					// no character of the text. The node is cut once the
+					// walk is done: prune's own tests read it as parsed.
+					t = strings.ReplaceAll(t, "\u00ad", "")
+					p.softCuts = append(p.softCuts, softCut{c, t})
+				}
+				k := countChars(t)
+				st.chars += k
+				if inLink {
+					st.linkChars += k
+				}
+			}
+			c = next
+			continue
+		case html.ElementNode:
+		default:
+			c = next
+			continue
+		}
+		if !p.collect(c, inHead) {
 			n.RemoveChild(c)
 			c = next
 			continue
 		}
-		if c.Type != html.ElementNode {
-			c = next
-			continue
-		}
-		switch c.DataAtom {
-		case atom.Html:
-			p.html = c
-		case atom.Body:
-			p.body = c
-		case atom.Title:
-			if p.title == "" {
-				p.title = collapse(textOf(c))
-			}
-			n.RemoveChild(c)
-			c = next
-			continue
-		case atom.Meta:
-			p.metas = append(p.metas, c)
-		case atom.Link:
-			p.links = append(p.links, c)
-		case atom.Script:
-			if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
-				p.jsonld = append(p.jsonld, textOf(c))
-			} else if !inHead {
-				p.noteDateScript(c)
-			}
-		case atom.Time:
-			p.times = append(p.times, c)
-		case atom.H1:
-			p.h1s = append(p.h1s, c)
-		case atom.Form:
-			if !inHead && entryForm(c) {
-				p.forms = append(p.forms, c)
-			}
-		case atom.Button:
-			if !inHead {
-				p.buttons = append(p.buttons, n)
-			}
-		case atom.Base:
-			if !p.hasBase && hasAttr(c, "href") {
-				p.baseHref, p.hasBase = attr(c, "href"), true
-			}
-		}
-		hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
-		// A <button> that is a reaction counter stays for reactions to read.
-		junk := junkAtoms[c.DataAtom] && (c.DataAtom != atom.Button || !buttonCounter(c))
-		if junk || c.DataAtom == atom.Head || hidden {
-			if c.DataAtom == atom.Head {
-				p.prune(c, true) // collect metas, title, JSON-LD
-			}
-			n.RemoveChild(c)
-			c = next
-			continue
-		}
-		p.elements++
 		if len(p.heads) < maxHeads && !inHead && c.DataAtom != atom.H1 && headlineLike(c) {
 			p.heads = append(p.heads, c)
 		}
-		p.prune(c, inHead)
+		if p.trail == nil && !inHead && marksTrail(c) {
+			p.trail = c
+		}
+		if inHead {
+			p.prune(c, true, nil, false)
+			c = next
+			continue
+		}
+		cs := p.newStat(c)
+		link := inLink
+		if c.DataAtom == atom.A && hasAttr(c, "href") {
+			cs.links++
+			link = true
+		}
+		p.prune(c, false, cs, link)
+		st.chars += cs.chars
+		st.linkChars += cs.linkChars
+		st.links += cs.links
 		c = next
 	}
+}
+
+// collect notes what element c holds for the metadata (<title>, <meta>,
+// JSON-LD, <time>, ...) and reports whether c stays in the tree: not
+// junk, not <head>, not hidden. <head> is walked here, then dropped.
+func (p *page) collect(c *html.Node, inHead bool) bool {
+	switch c.DataAtom {
+	case atom.Html:
+		p.html = c
+	case atom.Body:
+		p.body = c
+	case atom.Title:
+		if p.title == "" {
+			p.title = collapse(textOf(c))
+		}
+		return false
+	case atom.Meta:
+		p.metas = append(p.metas, c)
+	case atom.Link:
+		p.links = append(p.links, c)
+	case atom.Script:
+		if strings.Contains(strings.ToLower(attr(c, "type")), "ld+json") {
+			p.jsonld = append(p.jsonld, textOf(c))
+		} else if !inHead {
+			p.noteDateScript(c)
+		}
+	case atom.Time:
+		p.times = append(p.times, c)
+	case atom.H1:
+		p.h1s = append(p.h1s, c)
+	case atom.Form:
+		if !inHead && entryForm(c) {
+			p.forms = append(p.forms, c)
+		}
+	case atom.Button:
+		if !inHead && c.Parent != nil {
+			p.buttons = append(p.buttons, c.Parent)
+		}
+	case atom.Base:
+		if !p.hasBase && hasAttr(c, "href") {
+			p.baseHref, p.hasBase = attr(c, "href"), true
+		}
+	}
+	hidden := c.DataAtom != atom.Body && c.DataAtom != atom.Html && isHidden(c)
+	// A <button> that is a reaction counter stays for reactions to read.
+	junk := junkSet.has(c.DataAtom) && (c.DataAtom != atom.Button || !buttonCounter(c))
+	if junk || c.DataAtom == atom.Head || hidden {
+		if c.DataAtom == atom.Head {
+			p.prune(c, true, nil, false) // collect metas, title, JSON-LD
+		}
+		return false
+	}
+	return true
+}
+
+// newStat returns the zeroed measures of element c, kept in p.stats.
+func (p *page) newStat(c *html.Node) *nstat {
+	if len(p.slab) == cap(p.slab) {
+		// Chunks grow with the page: small pages stay small.
+		p.slab = make([]nstat, 0, min(1024, max(64, 2*cap(p.slab))))
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	st := &p.slab[len(p.slab)-1]
+	p.stats.put(c, st)
+	st.comments = isComments(c)
+	return st
 }
 
 // documentBase returns the document's base URL as the HTML standard
@@ -174,6 +185,9 @@ func textOf(n *html.Node) string {
 	return b.String()
 }
 
+// srOnlyClasses are the screen-reader-only classes isHidden knows.
+var srOnlyClasses = newPhraseSet([]string{"sr-only", "visually-hidden", "screen-reader", "visuallyhidden"})
+
 // isHidden reports elements that a browser does not show.
 func isHidden(n *html.Node) bool {
 	for _, a := range n.Attr {
@@ -193,8 +207,7 @@ func isHidden(n *html.Node) bool {
 			}
 		case "class":
 			// The screen-reader-only convention of CSS frameworks.
-			if strings.Contains(a.Val, "sr-only") || strings.Contains(a.Val, "visually-hidden") ||
-				strings.Contains(a.Val, "screen-reader") || strings.Contains(a.Val, "visuallyhidden") {
+			if srOnlyClasses.in(a.Val) {
 				return true
 			}
 		}
@@ -202,61 +215,16 @@ func isHidden(n *html.Node) bool {
 	return false
 }
 
-// measure fills p.stats bottom-up for every element under n.
-func (p *page) measure(n *html.Node, inLink bool) *nstat {
-	if len(p.slab) == cap(p.slab) {
-		// Chunks grow with the page: small pages stay small.
-		p.slab = make([]nstat, 0, min(1024, max(32, 2*cap(p.slab))))
+// isComments is isComments(n) from n's measures when it has them.
+func (p *page) isComments(n *html.Node) bool {
+	if st := p.stats.get(n); st != nil {
+		return st.comments
 	}
-	p.slab = p.slab[:len(p.slab)+1]
-	st := &p.slab[len(p.slab)-1]
-	if n.Type == html.ElementNode {
-		p.stats[n] = st
-		if n.DataAtom == atom.A && hasAttr(n, "href") {
-			st.links++
-			inLink = true
-		}
-	}
-	for c := n.FirstChild; c != nil; c = c.NextSibling {
-		switch c.Type {
-		case html.TextNode:
-			if strings.Contains(c.Data, "\u00ad") {
-				// A soft hyphen shows only where a line breaks: it is no
-				// character of the text.
-				c.Data = strings.ReplaceAll(c.Data, "\u00ad", "")
-			}
-			k := countChars(c.Data)
-			st.chars += k
-			if inLink {
-				st.linkChars += k
-			}
-		case html.ElementNode:
-			cs := p.measure(c, inLink)
-			st.chars += cs.chars
-			st.linkChars += cs.linkChars
-			st.links += cs.links
-		}
-	}
-	return st
-}
-
-// countChars counts the non-space characters of s.
-func countChars(s string) int {
-	n := 0
-	for _, r := range s {
-		if r < 0x80 {
-			if r > ' ' {
-				n++
-			}
-		} else if !isSpace(r) {
-			n++
-		}
-	}
-	return n
+	return isComments(n)
 }
 
 func (p *page) linkDensity(n *html.Node) float64 {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil || st.chars == 0 {
 		return 0
 	}
@@ -276,19 +244,19 @@ func (p *page) drop(n *html.Node, skip map[*html.Node]bool) {
 		// the tree the body is read from.
 		k := countChars(n.Data)
 		for a := n.Parent; a != nil; a = a.Parent {
-			if as := p.stats[a]; as != nil {
+			if as := p.stats.get(a); as != nil {
 				as.chars -= k
 			}
 		}
 		n.Parent.RemoveChild(n)
 		return
 	}
-	st := p.stats[n]
+	st := p.stats.get(n)
 	if st == nil {
 		return
 	}
 	for a := n.Parent; a != nil; a = a.Parent {
-		if as := p.stats[a]; as != nil {
+		if as := p.stats.get(a); as != nil {
 			as.chars -= st.chars
 			as.linkChars -= st.linkChars
 			as.links -= st.links

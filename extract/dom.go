@@ -2,8 +2,6 @@ package extract
 
 import (
 	"strings"
-	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -50,17 +48,6 @@ func classID(n *html.Node) string {
 	return lower(c + " " + id)
 }
 
-// lower is strings.ToLower without the allocation for the common case of a
-// string already in lower case.
-func lower(s string) string {
-	for i := 0; i < len(s); i++ {
-		if c := s[i]; c >= 'A' && c <= 'Z' || c >= 0x80 {
-			return strings.ToLower(s)
-		}
-	}
-	return s
-}
-
 // blockAtoms are elements that start a new block of text.
 var blockAtoms = map[atom.Atom]bool{
 	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
@@ -75,11 +62,13 @@ var blockAtoms = map[atom.Atom]bool{
 	atom.Caption: true, atom.Html: true, atom.Legend: true, atom.Br: false,
 }
 
+var blockSet = atomSetOf(blockAtoms)
+
 func isBlock(n *html.Node) bool {
 	if n.Type != html.ElementNode {
 		return false
 	}
-	if blockAtoms[n.DataAtom] {
+	if blockSet.has(n.DataAtom) {
 		return true
 	}
 	if len(n.Attr) > 0 && styledBlock(n) {
@@ -92,7 +81,7 @@ func isBlock(n *html.Node) bool {
 		// hold blocks or a placeholder of what they will load (an ad
 		// slot's "Advertisement"), inline otherwise.
 		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			if c.Type == html.ElementNode && (blockAtoms[c.DataAtom] || styledBlock(c) || hasAttr(c, "placeholder") || hasAttr(c, "fallback")) {
+			if c.Type == html.ElementNode && (blockSet.has(c.DataAtom) || styledBlock(c) || hasAttr(c, "placeholder") || hasAttr(c, "fallback")) {
 				return true
 			}
 		}
@@ -153,44 +142,36 @@ func hasAncestor(n, a *html.Node) bool {
 // within reports whether n is a or inside a.
 func within(n, a *html.Node) bool { return n == a || hasAncestor(n, a) }
 
-// collapse normalises whitespace: runs of spaces become one space, ends trimmed.
-func collapse(s string) string {
-	if s == "" {
-		return s
-	}
-	var b strings.Builder
-	b.Grow(len(s))
-	space := false
-	for _, r := range s {
-		if r == 0xAD {
-			// A soft hyphen shows only where a line breaks: it is no
-			// character of the text (nor of a word a search would find).
-			continue
+// chainText returns the text of n when n is a text node or a chain of
+// elements each holding only the next, down to one text node: the block
+// spaces nodeText adds around such a chain fall at its ends, where
+// collapse trims them. ok is false for any other shape.
+func chainText(n *html.Node) (string, bool) {
+	for {
+		switch n.Type {
+		case html.TextNode:
+			return n.Data, true
+		case html.ElementNode:
+		default:
+			return "", false
 		}
-		if isSpace(r) && r != 0x3000 {
-			// U+3000, the ideographic space, is text in CJK titles.
-			space = true
-			continue
+		switch n.DataAtom {
+		case atom.Script, atom.Style, atom.Noscript, atom.Template, atom.Br:
+			return "", false
 		}
-		if space && b.Len() > 0 {
-			b.WriteByte(' ')
+		c := n.FirstChild
+		if c == nil || c.NextSibling != nil {
+			return "", false
 		}
-		space = false
-		b.WriteRune(r)
+		n = c
 	}
-	return strings.TrimFunc(b.String(), isSpace)
-}
-
-func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\n', '\r', '\f', '\v', 0xA0, 0x200B, 0x3000, 0x2009, 0x202F, 0xFEFF:
-		return true
-	}
-	return false
 }
 
 // nodeText returns the collapsed text content of n.
 func nodeText(n *html.Node) string {
+	if t, ok := chainText(n); ok && collapsed(t) {
+		return t // most links and labels: no builder, no copy
+	}
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {
@@ -219,23 +200,6 @@ func nodeText(n *html.Node) string {
 	}
 	walk(n)
 	return collapse(b.String())
-}
-func isWordRune(r rune) bool { return unicode.IsLetter(r) || unicode.IsDigit(r) || r == '_' }
-
-// containsRunes is strings.ContainsAny(s, chars) for a few chars, some of
-// them not ASCII: one byte scan or substring search per char, where
-// ContainsAny decodes every rune of s against such a set.
-func containsRunes(s, chars string) bool {
-	for i, c := range chars {
-		if c < utf8.RuneSelf {
-			if strings.IndexByte(s, byte(c)) >= 0 {
-				return true
-			}
-		} else if strings.Contains(s, chars[i:i+utf8.RuneLen(c)]) {
-			return true
-		}
-	}
-	return false
 }
 
 // eachText calls fn with the text nodes under n in document order until fn

@@ -149,11 +149,6 @@ func wordHashes(text string) []uint64 {
 	return words
 }
 
-func isIdeograph(r rune) bool {
-	return unicode.Is(unicode.Han, r) || unicode.Is(unicode.Hiragana, r) ||
-		unicode.Is(unicode.Katakana, r) || unicode.Is(unicode.Hangul, r) && r >= 0xAC00
-}
-
 // Distance returns the Hamming distance between two fingerprints as found
 // in Article.Fingerprint: 0 for identical texts, small (≤ 3) for copies of
 // one story, about 32 for unrelated texts.

@@ -14,7 +14,7 @@ import (
 // when unknown). Every URL the record holds resolves against the
 // document's base URL (a <base href>, else pageURL).
 func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr *tracer) (*Article, error) {
-	p := newPage(doc)
+	p := newPageSized(doc, len(src.text))
 	p.tr = tr
 	p.base = p.documentBase(pageURL)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
@@ -54,27 +54,30 @@ func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr 
 		images = bodyImages(content, skip, p.base)
 	}
 	paras = dropStandfirst(paras, meta.description)
-	if countWords(paras) < fallbackWords {
+	// The words of the paragraphs add up to those of the text they join
+	// into ("\n\n" is no word): counted once.
+	words := countWords(paras)
+	if words < fallbackWords {
 		// Little found: ask a second method. JSON-LD articleBody is the
 		// page's own statement of its text; Readability judges whether the
 		// page is an article at all before it extracts.
 		switch {
 		case meta.articleBody != "" && countWords(splitParas(meta.articleBody)) >= fallbackWords:
 			paras = splitParas(meta.articleBody)
-		case p.body != nil && p.stats[p.body] != nil && p.stats[p.body].chars-p.stats[p.body].linkChars < 600:
+		case p.body != nil && p.stats.get(p.body) != nil && p.stats.get(p.body).chars-p.stats.get(p.body).linkChars < 600:
 			// Hardly any text outside links: a listing, not an article.
 		default:
-			if alt := readabilityText(src, pageURL); countWords(alt) > max(fallbackWords, countWords(paras)) {
+			if alt := readabilityText(src, pageURL); countWords(alt) > max(fallbackWords, words) {
 				paras = alt
 			}
 		}
+		words = countWords(paras)
 	}
 	a.Text = strings.Join(paras, "\n\n")
 	if a.Text != "" {
 		a.Agency, a.Dateline = storyCredit(paras, meta.agency)
 	}
-	w, c := wordCount(a.Text)
-	a.WordCount = w + c
+	a.WordCount = words
 	a.Fingerprint = fingerprint(a.Text)
 	if a.Language == "" && a.Text != "" {
 		a.Language = detectLanguage(a.Text)

@@ -3,7 +3,6 @@ package extract
 import (
 	"net/url"
 	"strings"
-	"unicode"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -82,7 +81,7 @@ func (sc *dateScan) walk(n *html.Node, excluded, read bool) {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		st := sc.p.stats[c]
+		st := sc.p.stats.get(c)
 		if st == nil {
 			continue
 		}
@@ -95,7 +94,7 @@ func (sc *dateScan) walk(n *html.Node, excluded, read bool) {
 		} else if sc.anyPos < 0 && st.linkChars == 0 && st.chars >= sc.headMin && st.chars <= sc.headMax {
 			sc.headline(c)
 		}
-		ex := excluded || isDateExcluded(c)
+		ex := excluded || isDateExcluded(c, st)
 		if !ex {
 			sc.marked(c)
 			if len(sc.p.dateScripts) > 0 {
@@ -184,12 +183,12 @@ func (sc *dateScan) script(n *html.Node) {
 
 // isDateExcluded reports the regions whose dates are never the page's:
 // footers, navigation, asides and reader comments.
-func isDateExcluded(n *html.Node) bool {
+func isDateExcluded(n *html.Node, st *nstat) bool {
 	switch n.DataAtom {
 	case atom.Footer, atom.Nav, atom.Aside:
 		return true
 	}
-	return isComments(n)
+	return st.comments
 }
 
 // marked reads the machine-readable dates of an element: <time datetime>
@@ -254,9 +253,9 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 	case letters(before) > 40:
 		// A date inside a sentence.
 		return false
-	case containsAny(before, updateLabelWords):
+	case updateLabelSet.in(before):
 		kind, mod = kindLabel, true
-	case containsAny(before, dateLabelWords):
+	case dateLabelSet.in(before):
 		kind = kindLabel
 	case isDateClass(classID(n)) || n.Parent != nil && isDateClass(classID(n.Parent)):
 		kind = kindClass
@@ -276,32 +275,12 @@ func (sc *dateScan) text(n *html.Node, st *nstat) bool {
 		// "Updated … · Published …": the second date of the line.
 		rest := t[end:]
 		if s, start, _ := findDate(rest, sc.monthFirst); s.ok() {
-			if b := lower(rest[:start]); containsAny(b, dateLabelWords) && !containsAny(b, updateLabelWords) {
+			if b := lower(rest[:start]); dateLabelSet.in(b) && !updateLabelSet.in(b) {
 				sc.cands = append(sc.cands, dateCand{s: s, pos: sc.pos, kind: kindLabel})
 			}
 		}
 	}
 	return true
-}
-
-func hasDigit(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] >= '0' && s[i] <= '9' {
-			return true
-		}
-	}
-	return false
-}
-
-// letters counts the letters of s.
-func letters(s string) int {
-	n := 0
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			n++
-		}
-	}
-	return n
 }
 
 // maxTeaserChars is the size of a teaser: a headline link, a date, a line
@@ -314,7 +293,7 @@ const maxTeaserChars = 300
 // teasers, however short their titles).
 func (sc *dateScan) teaser(n *html.Node) bool {
 	for a := n; a != nil && a != sc.p.body; a = a.Parent {
-		st := sc.p.stats[a]
+		st := sc.p.stats.get(a)
 		if st == nil || st.chars > maxTeaserChars {
 			return false
 		}
@@ -335,7 +314,7 @@ func (sc *dateScan) likeSiblings(n *html.Node) int {
 		if s == n || s.Type != html.ElementNode || s.DataAtom != n.DataAtom || s.Data != n.Data {
 			continue
 		}
-		if st := sc.p.stats[s]; st != nil && st.links > 0 && st.chars <= maxTeaserChars && classID(s) == ci &&
+		if st := sc.p.stats.get(s); st != nil && st.links > 0 && st.chars <= maxTeaserChars && classID(s) == ci &&
 			(ci != "" || sameChildTags(s, n)) {
 			like++
 		}
@@ -385,7 +364,7 @@ func (sc *dateScan) hasHeadlineLink(n *html.Node) bool {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			st := sc.p.stats[c]
+			st := sc.p.stats.get(c)
 			if st == nil || st.linkChars < 25 {
 				continue
 			}
@@ -506,7 +485,7 @@ func dist(a, b int) int {
 // isDateClass reports a class or id naming a publication date or time.
 func isDateClass(ci string) bool {
 	return ci != "" && !strings.Contains(ci, "updat") && !strings.Contains(ci, "modif") &&
-		containsAny(ci, []string{"date", "time", "publish", "posted", "pubdate"})
+		dateClassSet.in(ci)
 }
 
 // dateLabelWords are the labels of a publication date in the languages of
@@ -519,6 +498,13 @@ var dateLabelWords = []string{"date", "published", "publié", "publicado", "publ
 // updateLabelWords are the labels of an update time.
 var updateLabelWords = []string{"updated", "update:", "modified", "aktualisiert", "geändert", "actualizado", "actualizada",
 	"mis à jour", "mise à jour", "aggiornato", "atualizado", "обновлено", "оновлено", "更新", "수정", "güncelleme", "zaktualizowano", "bijgewerkt"}
+
+// dateLabelSet and updateLabelSet match the label words in one pass: the
+// lists above are the only place the labels are written.
+var dateLabelSet, updateLabelSet = newPhraseSet(dateLabelWords), newPhraseSet(updateLabelWords)
+
+// dateClassSet holds the words of a date's class or id (isDateClass).
+var dateClassSet = newPhraseSet([]string{"date", "time", "publish", "posted", "pubdate"})
 
 // publishedMetas and modifiedMetas name the <meta> elements (property, name
 // or itemprop, lower case) that state the publication and the modification

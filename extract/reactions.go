@@ -27,6 +27,9 @@ const reactionLabel = `\p{L}[\p{L}\p{N} ']{0,24}?`
 // that goes nowhere): without it only "label (count)" is a counter, so
 // that "(1) Introduction" stays text.
 func counter(s string, apart func() bool) (string, int, bool) {
+	if !mayBeCounter(s) {
+		return "", 0, false
+	}
 	var label, count string
 	if m := reReaction.FindStringSubmatch(s); m != nil {
 		label, count = m[1], m[2]
@@ -48,6 +51,50 @@ func counter(s string, apart func() bool) (string, int, bool) {
 		return "", 0, false
 	}
 	return label, v, true
+}
+
+// mayBeCounter is the test before the expressions of counter: s ends with
+// a closing bracket (reReaction), opens with a count after at most a
+// bracket and space (reCountFirst), or ends with one (reLabelCount).
+func mayBeCounter(s string) bool {
+	if s == "" {
+		return false
+	}
+	if c := s[len(s)-1]; c == ')' || c == ']' || c >= '0' && c <= '9' || c == ',' || c == '.' || strings.HasSuffix(s, "）") {
+		return true
+	}
+	t := strings.TrimLeft(s, " \t\n\f\r([（")
+	return t != "" && t[0] >= '0' && t[0] <= '9'
+}
+
+// counterEnds is mayBeCounter on the text under n without building it:
+// the first character after spaces and opening brackets, and the last
+// but spaces (nodeText's spaces and collapse fall at neither).
+func counterEnds(n *html.Node) bool {
+	var first, last rune
+	eachText(n, func(s string) bool {
+		for _, r := range s {
+			switch {
+			case isSpace(r):
+			case first == 0 && (r == '(' || r == '[' || r == '（'):
+			default:
+				if first == 0 {
+					first = r
+				}
+				last = r
+			}
+		}
+		return false
+	})
+	if first == 0 && last == 0 {
+		// Nothing but spaces and brackets: the bracket is the last.
+		return true
+	}
+	switch {
+	case first >= '0' && first <= '9', last >= '0' && last <= '9':
+		return true
+	}
+	return last == ')' || last == ']' || last == ',' || last == '.' || last == '）'
 }
 
 // buttonCounter reports a <button> that is a reaction counter: prune keeps
@@ -96,11 +143,11 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 			}
 			control = true
 		}
-		st := p.stats[n]
+		st := p.stats.get(n)
 		if st == nil || st.chars == 0 {
 			return
 		}
-		if st.chars <= 32 && headingLevel(n) == 0 && n.DataAtom != atom.P && mayCount(n, control) {
+		if st.chars <= 32 && headingLevel(n) == 0 && n.DataAtom != atom.P && mayCount(n, control) && counterEnds(n) {
 			s := nodeText(n)
 			apart := func() bool { return control || countApart(n) }
 			if label, v, ok := counter(s, apart); ok {
@@ -131,13 +178,13 @@ func (p *page) counterPairs(n *html.Node, found func(string, int, ...*html.Node)
 		if c.Type != html.ElementNode {
 			continue
 		}
-		if st := p.stats[c]; st == nil || st.chars == 0 || st.chars > 32 || st.links > 0 {
+		if st := p.stats.get(c); st == nil || st.chars == 0 || st.chars > 32 || st.links > 0 {
 			prev = nil
 			continue
 		}
 		// One of the two has a digit, the other none: looked at without
 		// building the text.
-		if prev != nil && p.stats[prev].chars <= 26 && hasDigitText(prev) != hasDigitText(c) {
+		if prev != nil && p.stats.get(prev).chars <= 26 && hasDigitText(prev) != hasDigitText(c) {
 			a, b := collapse(nodeText(prev)), collapse(nodeText(c))
 			if reLabelOnly.MatchString(b) && reCountOnly.MatchString(a) {
 				a, b = b, a // the count first

@@ -97,7 +97,7 @@ func (p *page) entryBox(f *html.Node, skip map[*html.Node]bool) *html.Node {
 		if skip[a] {
 			return nil
 		}
-		if st := p.stats[a]; st == nil || st.links > 2 || !p.entrySized(a) {
+		if st := p.stats.get(a); st == nil || st.links > 2 || !p.entrySized(a) {
 			break
 		}
 		if !p.entryBoxParts(a, box) {
@@ -111,7 +111,7 @@ func (p *page) entryBox(f *html.Node, skip map[*html.Node]bool) *html.Node {
 // entrySized reports whether n holds no more text than a sign-up box:
 // entryBoxChars when its text speaks of signing up, else entryBoxPlain.
 func (p *page) entrySized(n *html.Node) bool {
-	st := p.stats[n]
+	st := p.stats.get(n)
 	switch {
 	case st == nil || st.chars > entryBoxChars:
 		return false
@@ -134,7 +134,7 @@ func (p *page) entryBoxParts(a, box *html.Node) bool {
 		case html.TextNode:
 			k = countChars(c.Data)
 		case html.ElementNode:
-			if st := p.stats[c]; st != nil {
+			if st := p.stats.get(c); st != nil {
 				k = st.chars
 			}
 		}
@@ -163,7 +163,7 @@ func (p *page) entryLead(box *html.Node) []*html.Node {
 		case html.TextNode:
 			k, text = countChars(s.Data), s.Data
 		case html.ElementNode:
-			if st := p.stats[s]; st != nil {
+			if st := p.stats.get(s); st != nil {
 				k = st.chars
 			}
 			if k > 0 && k <= entryBoxPart {
@@ -209,7 +209,7 @@ func (p *page) skipSignupBoxes(n *html.Node, skip map[*html.Node]bool, cta map[*
 		if c.Type != html.ElementNode || skip[c] {
 			continue
 		}
-		st := p.stats[c]
+		st := p.stats.get(c)
 		if st == nil || st.chars == 0 {
 			continue
 		}
@@ -240,7 +240,7 @@ func (p *page) skipSignupBoxes(n *html.Node, skip map[*html.Node]bool, cta map[*
 // that mentions a newsletter is no box: a <p>, or one run of text with its
 // link inline, whose sentence is no heading.
 func (p *page) signupBox(e *html.Node, cta map[*html.Node]bool) bool {
-	st := p.stats[e]
+	st := p.stats.get(e)
 	if !isBlock(e) || e.DataAtom == atom.P || e.DataAtom == atom.Li || headingLevel(e) > 0 ||
 		st.links > 2 || e == p.body {
 		return false
@@ -255,7 +255,7 @@ func (p *page) signupBox(e *html.Node, cta map[*html.Node]bool) bool {
 		case html.TextNode:
 			k, text = countChars(c.Data), c.Data
 		case html.ElementNode:
-			if cs := p.stats[c]; cs != nil {
+			if cs := p.stats.get(c); cs != nil {
 				k = cs.chars
 				if cta[c] && cs.chars == 0 {
 					calls = true // a button alone

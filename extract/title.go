@@ -31,7 +31,7 @@ func (m *pageMeta) headlineCandidates() []string {
 func (p *page) headlineTexts(nodes []*xhtml.Node) []string {
 	var out []string
 	for _, n := range nodes {
-		if st := p.stats[n]; st == nil || st.chars > 400 || homeLink(n) {
+		if st := p.stats.get(n); st == nil || st.chars > 400 || homeLink(n) {
 			continue
 		}
 		if t := nodeText(n); t != "" {
@@ -194,14 +194,14 @@ func (m *pageMeta) bestTitle() string {
 	}
 	site := normTitle(m.siteName)
 	titleSite := normTitle(siteFromTitle(title, append(append([]string{}, h1s...), ld, og)))
-	usable := func(v string) bool {
-		n := normTitle(v)
+	usableNorm := func(v, n string) bool {
 		return n != "" && n != site && n != titleSite && utf8.RuneCountInString(v) <= 300
 	}
-	refs := []string{title, og, ld}
+	usable := func(v string) bool { return usableNorm(v, normTitle(v)) }
+	refs := normRefs([]string{title, og, ld}, m.siteName)
 	// A visible headline that a statement gives whole.
 	for _, v := range h1s {
-		if usable(v) && statesWhole(v, refs, m.siteName) {
+		if n := normTitle(v); usableNorm(v, n) && statesWhole(n, refs) {
 			return v
 		}
 	}
@@ -210,7 +210,7 @@ func (m *pageMeta) bestTitle() string {
 		heads = m.headsOf() // read only when no h1 will do
 	}
 	for _, v := range heads {
-		if usable(v) && statesWhole(v, refs, m.siteName) {
+		if n := normTitle(v); usableNorm(v, n) && statesWhole(n, refs) {
 			return v
 		}
 	}
@@ -242,26 +242,39 @@ func (m *pageMeta) bestTitle() string {
 
 // statesWhole reports whether one of the statements is v, alone or with
 // the site's name and a section glued on.
-func statesWhole(v string, refs []string, site string) bool {
-	nv := normTitle(v)
+//
+// nv is the normalised candidate (normTitle), refs the statements
+// normalised once for every candidate (normRefs).
+func statesWhole(nv string, refs []normRef) bool {
 	if nv == "" {
 		return false
 	}
 	for _, r := range refs {
-		if r == "" {
-			continue
-		}
-		nr := normTitle(r)
-		if nr == nv || normTitle(stripSite(r, site)) == nv {
+		if r.whole == nv || r.bare == nv {
 			return true
 		}
 		// "Headline - Site", "Section | Headline | Site": v is a run of the
 		// statement's segments.
-		if len(nv) >= 10 && strings.Contains(nr, nv) && segmentRun(nr, nv) {
+		if len(nv) >= 10 && strings.Contains(r.whole, nv) && segmentRun(r.whole, nv) {
 			return true
 		}
 	}
 	return false
+}
+
+// normRef is a statement of the title normalised (normTitle), whole and
+// without the site's name (stripSite). A statement that normalises to ""
+// equals no candidate, which is never "".
+type normRef struct{ whole, bare string }
+
+func normRefs(refs []string, site string) []normRef {
+	out := make([]normRef, 0, len(refs))
+	for _, r := range refs {
+		if r != "" {
+			out = append(out, normRef{normTitle(r), normTitle(stripSite(r, site))})
+		}
+	}
+	return out
 }
 
 // segmentRun reports whether sub sits in s between separators (or the

@@ -22,7 +22,7 @@ func (p *page) breadcrumb(site string) []string {
 	if p.body == nil {
 		return nil
 	}
-	if items := markedBreadcrumb(p.doc); len(items) >= 2 {
+	if items := markedBreadcrumb(p.trail); len(items) >= 2 {
 		if p.tr != nil {
 			p.tr.markedCrumb(p.doc)
 		}
@@ -39,7 +39,7 @@ func (p *page) breadcrumb(site string) []string {
 		if n.Type != html.ElementNode || n == h1 {
 			return n == h1
 		}
-		st := p.stats[n]
+		st := p.stats.get(n)
 		if st == nil || st.chars == 0 {
 			return false
 		}
@@ -287,11 +287,11 @@ func countAtom(n *html.Node, a atom.Atom) int {
 
 var reHomeWord = regexp.MustCompile(`(?i)^(home|homepage|start|startseite|inicio|portada|accueil|首页|首頁|主页|ホーム|トップ|홈|главная|news|index)$`)
 
-// markedBreadcrumb reads a trail marked up as one — schema.org microdata,
-// ARIA label, or the class and id names of the convention — from its list
-// items, microdata items or links.
-func markedBreadcrumb(doc *html.Node) []string {
-	n := findMarkedTrail(doc)
+// markedBreadcrumb reads the trail n marked up as one — schema.org
+// microdata, ARIA label, or the class and id names of the convention —
+// from its list items, microdata items or links. n is p.trail, the first
+// such element prune met; nil when none.
+func markedBreadcrumb(n *html.Node) []string {
 	if n == nil {
 		return nil
 	}
@@ -326,25 +326,34 @@ func findMarkedTrail(n *html.Node) *html.Node {
 		if c.Type != html.ElementNode {
 			continue
 		}
-		for _, a := range c.Attr {
-			var sub string
-			switch a.Key {
-			case "class", "id", "aria-label":
-				sub = "readcrumb"
-			case "itemtype":
-				sub = "BreadcrumbList"
-			default:
-				continue
-			}
-			if strings.Contains(a.Val, sub) {
-				return c
-			}
+		if marksTrail(c) {
+			return c
 		}
 		if t := findMarkedTrail(c); t != nil {
 			return t
 		}
 	}
 	return nil
+}
+
+// marksTrail reports an element whose class, id or aria-label holds
+// "readcrumb" or whose itemtype holds "BreadcrumbList" (findMarkedTrail).
+func marksTrail(c *html.Node) bool {
+	for _, a := range c.Attr {
+		var sub string
+		switch a.Key {
+		case "class", "id", "aria-label":
+			sub = "readcrumb"
+		case "itemtype":
+			sub = "BreadcrumbList"
+		default:
+			continue
+		}
+		if strings.Contains(a.Val, sub) {
+			return true
+		}
+	}
+	return false
 }
 
 // firstText returns the first non-blank text under n, trimmed.

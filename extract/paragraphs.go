@@ -2,7 +2,7 @@ package extract
 
 import (
 	"strings"
-	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -486,21 +486,77 @@ func listingRun(bs []tblock) bool {
 	return teasers >= 3 && teasers >= 3*others
 }
 
-// commentNames mark reader-comment sections in class or id, a convention
-// shared by blog engines and comment plugins.
-var commentNames = []string{"comment", "disqus", "respond", "replies", "discussion", "comentario", "kommentar", "commentaire"}
-
+// commentWords mark reader-comment sections in class or id, a convention
+// shared by blog engines and comment plugins: whole words only
+// ("comment-list" and "comments" are comment sections, "commentary" and
+// "table-responsive" are not).
+//
+// isComments is commentsClass(classID(n)) without building the classID:
+// it runs on every element.
 func isComments(n *html.Node) bool {
-	ci := classID(n)
-	if ci == "" || !containsAny(ci, commentNames) {
-		return false
+	var c, id string
+	for _, a := range n.Attr {
+		switch a.Key {
+		case "class":
+			c = a.Val
+		case "id":
+			id = a.Val
+		}
 	}
-	// Whole words of the names only: "comment-list" and "comments" are
-	// comment sections, "commentary" and "table-responsive" are not.
-	for _, w := range strings.FieldsFunc(ci, func(r rune) bool { return r == ' ' || r == '-' || r == '_' }) {
-		if commentWords[w] {
+	// The words of "class id" are those of the class and of the id.
+	return commentsValue(c) || commentsValue(id)
+}
+
+// commentsValue is commentsClass(lower(v)), lower-casing only the words
+// that may be in commentWords when v is ASCII.
+func commentsValue(v string) bool {
+	start := 0
+	for i := 0; i <= len(v); i++ {
+		if i < len(v) {
+			if v[i] >= utf8.RuneSelf {
+				return commentsClass(lower(v))
+			}
+			if v[i] != ' ' && v[i] != '-' && v[i] != '_' {
+				continue
+			}
+		}
+		w := v[start:i]
+		start = i + 1
+		if len(w) < commentWordLen[0] || len(w) > commentWordLen[1] || !commentFirst[w[0]|0x20] {
+			continue
+		}
+		var buf [16]byte
+		if len(w) > len(buf) {
+			continue // longer than any commentWords
+		}
+		for j := 0; j < len(w); j++ {
+			b := w[j]
+			if 'A' <= b && b <= 'Z' {
+				b += 'a' - 'A'
+			}
+			buf[j] = b
+		}
+		if commentWords[string(buf[:len(w)])] {
 			return true
 		}
+	}
+	return false
+}
+
+// commentsClass reports a classID one of whose words, split at spaces,
+// hyphens and underscores, is in commentWords. It runs on every element:
+// the words are cut in place, and only those of a length in the list are
+// looked up.
+func commentsClass(ci string) bool {
+	start := 0
+	for i := 0; i <= len(ci); i++ {
+		if i < len(ci) && ci[i] != ' ' && ci[i] != '-' && ci[i] != '_' {
+			continue
+		}
+		if w := ci[start:i]; len(w) >= commentWordLen[0] && len(w) <= commentWordLen[1] && commentWords[w] {
+			return true
+		}
+		start = i + 1
 	}
 	return false
 }
@@ -511,12 +567,29 @@ var commentWords = map[string]bool{
 	"kommentar": true, "kommentare": true, "commentaire": true, "commentaires": true,
 }
 
+// commentFirst marks the first bytes of commentWords (lower case ASCII).
+var commentFirst = func() (t [256]bool) {
+	for w := range commentWords {
+		t[w[0]] = true
+	}
+	return t
+}()
+
+// commentWordLen are the shortest and longest lengths of commentWords.
+var commentWordLen = func() (mm [2]int) {
+	mm[0] = 1 << 30
+	for w := range commentWords {
+		mm[0], mm[1] = min(mm[0], len(w)), max(mm[1], len(w))
+	}
+	return mm
+}()
+
 // skipComments leaves reader-comment sections inside the content out of the
 // body, unless the content is itself inside one (a page about a comment).
 func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 	for _, c := range content {
 		for a := c; a != nil; a = a.Parent {
-			if isComments(a) {
+			if p.isComments(a) {
 				return
 			}
 		}
@@ -526,7 +599,7 @@ func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 		if n.Type != html.ElementNode || skip[n] {
 			return
 		}
-		if isComments(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
+		if p.isComments(n) && n.DataAtom != atom.P && n.DataAtom != atom.Span && n.DataAtom != atom.A {
 			if p.tr != nil {
 				p.tr.comments(n)
 			}
@@ -540,15 +613,6 @@ func (p *page) skipComments(content []*html.Node, skip map[*html.Node]bool) {
 	for _, c := range content {
 		walk(c)
 	}
-}
-
-func hasLetter(s string) bool {
-	for _, r := range s {
-		if unicode.IsLetter(r) {
-			return true
-		}
-	}
-	return false
 }
 
 // segment is a run of blocks between two gaps (see keepMainSegments).
