@@ -864,6 +864,7 @@ func beforeRun(es []entry, i int) bool {
 // splitShapes splits run r where its items change shape: consecutive items
 // of one shape make a group, a group under three items joins the one before
 // it (the first, the one after), and neighbouring groups of one shape join.
+// An item's shape counts the short line beside it (see runShape).
 func splitShapes(es []entry, r span, out []span) []span {
 	type group struct {
 		from, to int // entries
@@ -876,12 +877,13 @@ func splitShapes(es []entry, r span, out []span) []span {
 		if es[i].kind != entItem {
 			continue
 		}
-		if len(gs) > 0 && gs[len(gs)-1].shape == es[i].shape {
+		shape := runShape(es, r, i)
+		if len(gs) > 0 && gs[len(gs)-1].shape == shape {
 			g := &gs[len(gs)-1]
 			g.to, g.n = i+1, g.n+1
 			continue
 		}
-		gs = append(gs, group{from: i, to: i + 1, shape: es[i].shape, n: 1})
+		gs = append(gs, group{from: i, to: i + 1, shape: shape, n: 1})
 	}
 	if len(gs) == 1 {
 		return append(out, r)
@@ -909,6 +911,24 @@ func splitShapes(es []entry, r span, out []span) []span {
 	out[base].from, out[base].heading, out[base].atTop = r.from, r.heading, r.atTop
 	out[len(out)-1].to = r.to
 	return out
+}
+
+// runShape is the shape of item es[i] of run r, with the short line set
+// beside it as its own (a date, a count, a rank): the line before it when
+// the run opens with one ("<span>1.</span><a>…"), else the line after it
+// ("<a>…</a><span>(3)</span><br>"). Items showing their count beside them
+// and items holding it are one list: a parser moves a table's stray count
+// out in front of the table (foster parenting), a div keeps its own.
+func runShape(es []entry, r span, i int) itemShape {
+	shape := es[i].shape
+	k := i + 1
+	if es[r.from].kind != entItem {
+		k = i - 1
+	}
+	if k >= r.from && k < r.to && es[k].kind != entItem && itemLabel(&es[k]) {
+		shape.extra = true
+	}
+	return shape
 }
 
 // runBlocks appends the blocks of run r among the entries of container n:

@@ -350,6 +350,21 @@ func TestBlockShapes(t *testing.T) {
 			[]shapeBlock{{"ranking", "Most read", urls("m", 1, 3)}, related("r", 3)},
 		},
 		{
+			// The parser moves a table's stray count in front of the table
+			// (foster parenting): those items show no count, the divs' do.
+			"items of tables and divs, the tables' counts moved out before them, one item wrapped deeper",
+			`<div>` + shapeBody + `<div>Related</div><table><tr><td>` + mixedCountItems(10) + `</td></tr></table></div>`,
+			[]shapeBlock{related("r", 10)},
+		},
+		{
+			"bare links with their counts beside them, then items holding theirs",
+			`<div>` + shapeBody + `<div>Related</div><div>` +
+				items(3, "r", `<a href="%[1]s">%[2]s</a> <span class="c">(%[3]d)</span><br>`) +
+				strings.NewReplacer("r-1", "r-4", "r-2", "r-5", "r-3", "r-6", "r-4", "r-7").Replace(items(4, "r", `<div><a href="%[1]s">%[2]s</a> <em>(1%[3]d)</em></div>`)) +
+				`</div></div>`,
+			[]shapeBlock{related("r", 7)},
+		},
+		{
 			"links not set as a list: no block",
 			`<div>` + strings.NewReplacer("new bus line", `<a href="/a">new bus line</a>`, "the hospital", `<a href="/b">the hospital</a>`,
 				"repairing roads", `<a href="/c">repairing roads</a>`, "the new stops", `<a href="/d">the new stops</a>`).Replace(shapeBody) + `</div>`,
@@ -373,6 +388,27 @@ func TestBlockShapes(t *testing.T) {
 			checkShape(t, tc.body, tc.want)
 		})
 	}
+}
+
+// mixedCountItems renders n items of list "r", each with a count: as a
+// one-cell table with the count left after its body (as a generator swaps
+// tags), or a div holding its count; item 9 sits two divs deeper, its count
+// outside them.
+func mixedCountItems(n int) string {
+	var b strings.Builder
+	for i := 1; i <= n; i++ {
+		u, h := itemURL("r", i), headline("r", i)
+		switch {
+		case i == 9:
+			fmt.Fprintf(&b, `<div><div><div class="y5w"><a href="%s">%s</a></div></div> <span>(%d)</span></div>`, u, h, i)
+		case i%3 == 1 && i < n || i == 2:
+			fmt.Fprintf(&b, `<table><tbody><tr><td class="y5w"><a href="%s">%s</a></td></tr></tbody> <span>(%d)</span></table>`, u, h, i)
+		default:
+			fmt.Fprintf(&b, `<div class="y5w"><a href="%s">%s</a> <small>(%d)</small></div>`, u, h, i)
+		}
+		b.WriteByte('\n')
+	}
+	return b.String()
 }
 
 // checkShape extracts a page around body and checks its blocks and that

@@ -120,6 +120,10 @@ func (p *page) collect(c *html.Node, inHead bool) bool {
 		if !inHead && entryForm(c) {
 			p.forms = append(p.forms, c)
 		}
+	case atom.Button:
+		if !inHead && c.Parent != nil {
+			p.buttons = append(p.buttons, c.Parent)
+		}
 	case atom.Base:
 		if !p.hasBase && hasAttr(c, "href") {
 			p.baseHref, p.hasBase = attr(c, "href"), true

@@ -18,7 +18,9 @@ type page struct {
 	times  []*html.Node // <time> elements
 	h1s    []*html.Node
 	forms  []*html.Node // forms a reader types a line into and sends (entryForm)
-	heads  []*html.Node // other visible headline candidates (headlineLike)
+	// buttons are the parents of the <button>s prune removed (signupBox).
+	buttons []*html.Node
+	heads   []*html.Node // other visible headline candidates (headlineLike)
 	// dateScripts are the body's short inline scripts with a date.
 	dateScripts []dateScript
 	// baseHref is the href of the first <base> that has one (hasBase);

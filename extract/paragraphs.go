@@ -180,6 +180,8 @@ func classOf(bs []tblock, i int, normTitle string) blockClass {
 	case len(b.text) <= 250 && isBoilerplate(b.text),
 		len(b.text) <= 600 && isCookieBanner(b.text):
 		return clsBad
+	case readAlsoLine(b):
+		return clsBad // a pointer to another story, not a sentence of this one
 	}
 	return clsRepeat
 }
@@ -475,7 +477,7 @@ func listingRun(bs []tblock) bool {
 		switch {
 		case i > 0 && bs[i-1].class == clsGood:
 			return false
-		case i > 0 && headlineLink(&bs[i-1]):
+		case i > 0 && headlineLink(&bs[i-1]) && !readAlsoLine(&bs[i-1]):
 			teasers++
 		default:
 			others++
@@ -651,6 +653,11 @@ func keepMainSegments(bs []tblock) []tblock {
 			keep = sg.good*4 >= segs[main].good && !teaserRun(bs[sg.from:sg.to]) &&
 				!(sg.closing && segs[main].good > 0)
 		}
+		if !keep && i == main+1 && sg.headed && !sg.closing {
+			// The story's last lines after a box set in it (a teaser
+			// under its own heading).
+			out = append(out, boxedTail(bs, sg, segs[main])...)
+		}
 		if keep {
 			from := sg.from
 			if sg.headed {
@@ -664,6 +671,37 @@ func keepMainSegments(bs []tblock) []tblock {
 		}
 	}
 	return out
+}
+
+// boxedTail returns the blocks of segment sg, headed by a block heading,
+// that follow the heading's own box and sit in the main segment's
+// container: at most two sentences, none bad, no heading — the story's
+// last lines after a teaser box, not a block's items set as siblings.
+func boxedTail(bs []tblock, sg, main segment) []tblock {
+	var box *html.Node
+	for i := main.from; i < main.to && box == nil; i++ {
+		if bs[i].class == clsGood {
+			box = container(&bs[i])
+		}
+	}
+	h := bs[sg.from].elem
+	if box == nil || h == nil || h.Parent == nil || h.Parent == box {
+		return nil
+	}
+	j := sg.from + 1
+	for j < sg.to && bs[j].elem != nil && within(bs[j].elem, h.Parent) {
+		j++
+	}
+	if j == sg.to || sg.to-j > 2 {
+		return nil
+	}
+	for k := j; k < sg.to; k++ {
+		b := &bs[k]
+		if b.class == clsBad || b.heading > 0 || !sentenceEnd(b.text) || container(b) != box {
+			return nil
+		}
+	}
+	return bs[j:sg.to]
 }
 
 // cutSegments cuts the blocks into segments at gaps (see keepMainSegments).
@@ -687,7 +725,7 @@ func cutSegments(bs []tblock) []segment {
 			cur.closing = true
 			badRun = 0
 		case b.class != clsGood && b.chars <= 60 && !inCell(b) && (isBlockHeading(b.text) || isAdLabel(b.text)) &&
-			!adSlotInStory(bs, i):
+			!adSlotInStory(bs, i) && !readAlsoLine(b): // a read-also line heads no block
 			cur.to = i
 			closeAt(i, true)
 			badRun = 0

@@ -81,6 +81,9 @@ func (p *page) skipEntryBoxes(skip map[*html.Node]bool) {
 			p.drop(n, skip)
 		}
 	}
+	if p.body != nil {
+		p.skipSignupBoxes(p.body, skip, nil)
+	}
 }
 
 // entryBox returns the box around form f, or nil when f holds more text
@@ -196,3 +199,92 @@ var signupWords = []string{
 
 // entryWords reports a line that speaks of signing up (signupWords).
 func entryWords(s string) bool { return containsAny(lower(s), signupWords) }
+
+// A sign-up box may have no form: a heading, a line of blurb and a link or
+// a button that leads to the sign-up page. skipSignupBoxes leaves out of
+// the body every box (signupBox) under n, the largest one it finds; cta is
+// the set of elements that held a <button>, made on first need.
+func (p *page) skipSignupBoxes(n *html.Node, skip map[*html.Node]bool, cta map[*html.Node]bool) map[*html.Node]bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode || skip[c] {
+			continue
+		}
+		st := p.stats.get(c)
+		if st == nil || st.chars == 0 {
+			continue
+		}
+		if st.chars <= entryBoxChars {
+			if cta == nil {
+				cta = make(map[*html.Node]bool, len(p.buttons))
+				for _, b := range p.buttons {
+					cta[b] = true
+				}
+			}
+			if p.signupBox(c, cta) {
+				if p.tr != nil {
+					p.tr.add(c, ClassBoilerplate, "skipSignupBoxes", "a sign-up box without a form: a heading or blurb that speaks of signing up and a link or button")
+				}
+				p.drop(c, skip)
+				continue
+			}
+		}
+		cta = p.skipSignupBoxes(c, skip, cta)
+	}
+	return cta
+}
+
+// signupBox reports a box of two to four short parts, none a paragraph of
+// a story — a heading, a line of blurb — and a call to sign up: a part
+// that is a link alone, or a button (cta: the elements that held one).
+// Its heading or its call speaks of signing up (signupWords). A paragraph
+// that mentions a newsletter is no box: a <p>, or one run of text with its
+// link inline, whose sentence is no heading.
+func (p *page) signupBox(e *html.Node, cta map[*html.Node]bool) bool {
+	st := p.stats.get(e)
+	if !isBlock(e) || e.DataAtom == atom.P || e.DataAtom == atom.Li || headingLevel(e) > 0 ||
+		st.links > 2 || e == p.body {
+		return false
+	}
+	parts, calls, said, block := 0, cta[e], false, false
+	if calls {
+		parts = 1 // the button, gone from the tree
+	}
+	for c := e.FirstChild; c != nil; c = c.NextSibling {
+		k, text := 0, ""
+		switch c.Type {
+		case html.TextNode:
+			k, text = countChars(c.Data), c.Data
+		case html.ElementNode:
+			if cs := p.stats.get(c); cs != nil {
+				k = cs.chars
+				if cta[c] && cs.chars == 0 {
+					calls = true // a button alone
+					parts++
+				}
+				if k > 0 && cs.links == 1 && cs.linkChars == cs.chars && k <= 30 {
+					calls = true // a link alone: the call
+					said = said || entryWords(textOf(c))
+					parts++
+					continue
+				}
+			}
+			if k > 0 && k <= entryBoxPart {
+				text = textOf(c)
+			}
+		}
+		if k == 0 {
+			continue
+		}
+		parts++
+		if k > entryBoxPart || parts > 4 {
+			return false
+		}
+		block = block || isBlock(c)
+		if c.Type == html.ElementNode && entryWords(text) && (headingLevel(c) > 0 || !sentenceEnd(text)) {
+			said = true // a heading or a line that is no sentence
+		}
+	}
+	// Parts set as blocks, or a line that is no sentence: a box, not a
+	// paragraph with a link in its flow.
+	return calls && said && parts >= 2 && (block || !sentenceEnd(textOf(e)))
+}
