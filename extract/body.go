@@ -266,8 +266,17 @@ func isChrome(n *html.Node) bool {
 // (a label and a date, "Date:2025年4月17日 14:27") weighs its characters and
 // the few CJK ones thrice.
 func textWeight(s string, chars int) int {
+	// ASCII text has no CJK: its weight is its characters. Otherwise the
+	// ASCII before the first other byte is counted only if CJK follows.
+	i := 0
+	for i < len(s) && s[i] < utf8.RuneSelf {
+		i++
+	}
+	if i == len(s) {
+		return chars
+	}
 	cjk, other := 0, 0
-	for _, r := range s {
+	for _, r := range s[i:] {
 		switch {
 		case r < utf8.RuneSelf:
 			if asciiWord[r] {
@@ -281,6 +290,11 @@ func textWeight(s string, chars int) int {
 	}
 	if cjk == 0 {
 		return chars
+	}
+	for j := 0; j < i; j++ {
+		if asciiWord[s[j]] {
+			other++
+		}
 	}
 	if cjk >= other {
 		return chars * 3

@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"unicode"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -343,6 +344,60 @@ func TestOpenerHelpers(t *testing.T) {
 		}
 		if got, want := trimOpener(s), strings.Trim(s, "([|-–—·"); got != want {
 			t.Fatalf("trimOpener(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestTextWeight checks textWeight's ASCII prefix against a full count.
+func TestTextWeight(t *testing.T) {
+	ref := func(s string, chars int) int {
+		cjk, other := 0, 0
+		for _, r := range s {
+			switch {
+			case r < utf8.RuneSelf:
+				if asciiWord[r] {
+					other++
+				}
+			case cjkRune(r):
+				cjk++
+			case isWordRune(r):
+				other++
+			}
+		}
+		switch {
+		case cjk == 0:
+			return chars
+		case cjk >= other:
+			return chars * 3
+		}
+		return chars + 2*cjk
+	}
+	pieces := []string{"word", " ", "日本", "語", "é", "12", ".", "\xff", "한국"}
+	rng := rand.New(rand.NewPCG(19, 20))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(8) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := textWeight(s, len(s)), ref(s, len(s)); got != want {
+			t.Fatalf("textWeight(%q) = %d, want %d", s, got, want)
+		}
+	}
+}
+
+// TestCountShaped checks that countShaped refuses nothing reCountOnly
+// matches.
+func TestCountShaped(t *testing.T) {
+	pieces := []string{"(", ")", "（", "）", "[", "]", " ", "\t", "\v", "12", "4,5", ".", "x", "\u00a0", "١"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 50000 {
+		var b strings.Builder
+		for range rng.IntN(6) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		if s := b.String(); reCountOnly.MatchString(s) && !countShaped(s) {
+			t.Fatalf("countShaped(%q) = false, but reCountOnly matches", s)
 		}
 	}
 }

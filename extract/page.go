@@ -57,7 +57,8 @@ func newPage(doc *html.Node) *page { return newPageSized(doc, 0) }
 // newPageSized is newPage for a document parsed from size bytes of HTML:
 // the measures are sized for about one element per bytesPerElement.
 func newPageSized(doc *html.Node, size int) *page {
-	p := &page{doc: doc, stats: newStatTable(max(256, size/bytesPerElement))}
+	n := max(256, size/bytesPerElement)
+	p := &page{doc: doc, stats: newStatTable(n), slab: make([]nstat, 0, n)}
 	var top nstat // the document's: no element, kept nowhere
 	p.prune(doc, false, &top, false)
 	for _, sc := range p.softCuts {

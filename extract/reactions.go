@@ -67,6 +67,23 @@ func mayBeCounter(s string) bool {
 	return t != "" && t[0] >= '0' && t[0] <= '9'
 }
 
+// countShaped is the test before reCountOnly: a digit, and nothing but
+// digits, brackets, spaces, commas and points.
+func countShaped(s string) bool {
+	digit := false
+	for _, r := range s {
+		switch {
+		case r >= '0' && r <= '9':
+			digit = true
+		case r == ',' || r == '.' || r == '(' || r == ')' || r == '[' || r == ']' || r == '（' || r == '）' ||
+			r == ' ' || r >= '\t' && r <= '\r':
+		default:
+			return false
+		}
+	}
+	return digit
+}
+
 // counterEnds is mayBeCounter on the text under n without building it:
 // the first character after spaces and opening brackets, and the last
 // but spaces (nodeText's spaces and collapse fall at neither).
@@ -186,10 +203,10 @@ func (p *page) counterPairs(n *html.Node, found func(string, int, ...*html.Node)
 		// building the text.
 		if prev != nil && p.stats.get(prev).chars <= 26 && hasDigitText(prev) != hasDigitText(c) {
 			a, b := collapse(nodeText(prev)), collapse(nodeText(c))
-			if reLabelOnly.MatchString(b) && reCountOnly.MatchString(a) {
+			if countShaped(a) && reLabelOnly.MatchString(b) && reCountOnly.MatchString(a) {
 				a, b = b, a // the count first
 			}
-			if reLabelOnly.MatchString(a) && reCountOnly.MatchString(b) &&
+			if countShaped(b) && reLabelOnly.MatchString(a) && reCountOnly.MatchString(b) &&
 				(strings.ContainsAny(b, "(（[") || strings.ContainsAny(a, "!！")) {
 				if label, v, ok := counter(a+" ("+strings.Trim(b, "()（）[] ")+")", func() bool { return false }); ok {
 					found(label, v, prev, c)
