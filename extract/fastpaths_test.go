@@ -401,3 +401,45 @@ func TestCountShaped(t *testing.T) {
 		}
 	}
 }
+
+// TestMayHaveSeparator checks that mayHaveSeparator refuses no element in
+// which readCrumb finds a separator, on random small trees of links, list
+// items and texts with and without marks; and that it does refuse some.
+func TestMayHaveSeparator(t *testing.T) {
+	tags := []atom.Atom{atom.A, atom.Span, atom.Li, atom.Ul, atom.Div}
+	texts := []string{"Home", " ", "", " › ", "/", "Sports", "\u00a0", "Two words", "\x01", "日本", "\xff", " | "}
+	rng := rand.New(rand.NewPCG(21, 22))
+	var build func(depth int) *html.Node
+	build = func(depth int) *html.Node {
+		a := tags[rng.IntN(len(tags))]
+		n := &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String()}
+		for range rng.IntN(4) {
+			if depth < 3 && rng.IntN(2) == 0 {
+				n.AppendChild(build(depth + 1))
+			} else {
+				n.AppendChild(&html.Node{Type: html.TextNode, Data: texts[rng.IntN(len(texts))]})
+			}
+		}
+		return n
+	}
+	refused := 0
+	for range 50000 {
+		n := build(0)
+		if mayHaveSeparator(n) {
+			continue
+		}
+		refused++
+		r := readCrumb(n)
+		if len(r.links) == 0 {
+			continue
+		}
+		if sep, ok := r.separator(n); ok {
+			var b strings.Builder
+			html.Render(&b, n)
+			t.Fatalf("mayHaveSeparator refused %s, separator %q", b.String(), sep)
+		}
+	}
+	if refused == 0 {
+		t.Fatal("mayHaveSeparator refused nothing")
+	}
+}
