@@ -20,7 +20,8 @@ func TestPhraseSet(t *testing.T) {
 		"negativeNames": negativeNames, "positiveNames": positiveNames, "creditWords": creditWords,
 		"boilerPhrases": boilerPhrases, "authorClassWords": authorClassWords, "authorPathWords": authorPathWords,
 		"midByWords": midByWords, "dateLabelWords": dateLabelWords, "updateLabelWords": updateLabelWords,
-		"short": {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
+		"signupWords": signupWords,
+		"short":       {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
 		"singles": {"a", "bc", "ü"}, "cjk": {"记者", "記者", "文／", "文/", "作者", "撰文"}, "ko": {"기자", "특파원"},
 		"few": {"ab", "ac", "ba", "zz"}, "many": {"ab", "bc", "cd", "de"},
 	}
