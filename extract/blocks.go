@@ -1027,7 +1027,10 @@ func (p *page) makeBlock(n *html.Node, es []entry, r span, count int, base *url.
 			chars += p.stats.get(e.node).chars
 		}
 		if e.link {
-			links = append(links, Link{Title: e.title, URL: resolve(base, attr(e.a, "href"))})
+			// An href no URL parser can read leads nowhere: no link.
+			if u := resolve(base, attr(e.a, "href")); u != "" {
+				links = append(links, Link{Title: e.title, URL: u})
+			}
 		}
 	}
 	whole := r.from == 0 && r.to == len(es) || r.from == 1 && r.to == len(es) && es[0].node == heading

@@ -34,3 +34,23 @@ func TestDocument(t *testing.T) {
 		}
 	}
 }
+
+func TestClean(t *testing.T) {
+	for _, tc := range []struct{ href, want string }{
+		{" /a/b \n", "/a/b"},
+		{"/a\tb\r\n/c", "/ab/c"},
+		{"/business/2024/06/0\x00\x00\x7frm/", "/business/2024/06/0%00%00%7Frm/"},
+		{"/a%20b/", "/a%20b/"}, // an escape stays
+		{"/100%/", "/100%25/"}, // a stray '%' is encoded
+		{"/a%2", "/a%252"},
+		{"/caf%C3%A9/", "/caf%C3%A9/"},
+	} {
+		got := baseurl.Clean(tc.href)
+		if got != tc.want {
+			t.Errorf("Clean(%q) = %q, want %q", tc.href, got, tc.want)
+		}
+		if _, err := url.Parse(got); err != nil {
+			t.Errorf("Clean(%q) = %q does not parse: %v", tc.href, got, err)
+		}
+	}
+}
