@@ -20,7 +20,8 @@ func TestPhraseSet(t *testing.T) {
 		"negativeNames": negativeNames, "positiveNames": positiveNames, "creditWords": creditWords,
 		"boilerPhrases": boilerPhrases, "authorClassWords": authorClassWords, "authorPathWords": authorPathWords,
 		"midByWords": midByWords, "dateLabelWords": dateLabelWords, "updateLabelWords": updateLabelWords,
-		"short": {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
+		"signupWords": signupWords,
+		"short":       {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
 		"singles": {"a", "bc", "ü"}, "cjk": {"记者", "記者", "文／", "文/", "作者", "撰文"}, "ko": {"기자", "특파원"},
 		"few": {"ab", "ac", "ba", "zz"}, "many": {"ab", "bc", "cd", "de"},
 	}
@@ -399,5 +400,47 @@ func TestCountShaped(t *testing.T) {
 		if s := b.String(); reCountOnly.MatchString(s) && !countShaped(s) {
 			t.Fatalf("countShaped(%q) = false, but reCountOnly matches", s)
 		}
+	}
+}
+
+// TestMayHaveSeparator checks that mayHaveSeparator refuses no element in
+// which readCrumb finds a separator, on random small trees of links, list
+// items and texts with and without marks; and that it does refuse some.
+func TestMayHaveSeparator(t *testing.T) {
+	tags := []atom.Atom{atom.A, atom.Span, atom.Li, atom.Ul, atom.Div}
+	texts := []string{"Home", " ", "", " › ", "/", "Sports", "\u00a0", "Two words", "\x01", "日本", "\xff", " | "}
+	rng := rand.New(rand.NewPCG(21, 22))
+	var build func(depth int) *html.Node
+	build = func(depth int) *html.Node {
+		a := tags[rng.IntN(len(tags))]
+		n := &html.Node{Type: html.ElementNode, DataAtom: a, Data: a.String()}
+		for range rng.IntN(4) {
+			if depth < 3 && rng.IntN(2) == 0 {
+				n.AppendChild(build(depth + 1))
+			} else {
+				n.AppendChild(&html.Node{Type: html.TextNode, Data: texts[rng.IntN(len(texts))]})
+			}
+		}
+		return n
+	}
+	refused := 0
+	for range 50000 {
+		n := build(0)
+		if mayHaveSeparator(n) {
+			continue
+		}
+		refused++
+		r := readCrumb(n)
+		if len(r.links) == 0 {
+			continue
+		}
+		if sep, ok := r.separator(n); ok {
+			var b strings.Builder
+			html.Render(&b, n)
+			t.Fatalf("mayHaveSeparator refused %s, separator %q", b.String(), sep)
+		}
+	}
+	if refused == 0 {
+		t.Fatal("mayHaveSeparator refused nothing")
 	}
 }

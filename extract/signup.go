@@ -177,7 +177,7 @@ func (p *page) entryLead(box *html.Node) []*html.Node {
 			break
 		}
 		run = append(run, s)
-		if entryWords(text) && (headingLevel(s) > 0 || !sentenceEnd(text)) {
+		if (headingLevel(s) > 0 || !sentenceEnd(text)) && entryWords(text) {
 			// A heading or a line that is no sentence: the box's title,
 			// not the story's last line that speaks of signing up.
 			take = len(run)
@@ -198,7 +198,9 @@ var signupWords = []string{
 }
 
 // entryWords reports a line that speaks of signing up (signupWords).
-func entryWords(s string) bool { return containsAny(lower(s), signupWords) }
+func entryWords(s string) bool { return signupSet.in(lower(s)) }
+
+var signupSet = newPhraseSet(signupWords)
 
 // A sign-up box may have no form: a heading, a line of blurb and a link or
 // a button that leads to the sign-up page. skipSignupBoxes leaves out of
@@ -280,7 +282,7 @@ func (p *page) signupBox(e *html.Node, cta map[*html.Node]bool) bool {
 			return false
 		}
 		block = block || isBlock(c)
-		if c.Type == html.ElementNode && entryWords(text) && (headingLevel(c) > 0 || !sentenceEnd(text)) {
+		if !said && c.Type == html.ElementNode && (headingLevel(c) > 0 || !sentenceEnd(text)) && entryWords(text) {
 			said = true // a heading or a line that is no sentence
 		}
 	}

@@ -77,6 +77,9 @@ func (p *page) breadcrumb(site string) []string {
 // count only when the links go down one path: each a parent of the next,
 // or of the page.
 func crumbItems(n *html.Node, marked bool, site string, base *url.URL) []string {
+	if !marked && !mayHaveSeparator(n) {
+		return nil // no separator possible: skip building the texts
+	}
 	r := readCrumb(n)
 	if len(r.links) == 0 {
 		return nil
@@ -113,6 +116,48 @@ func crumbItems(n *html.Node, marked bool, site string, base *url.URL) []string 
 		return nil
 	}
 	return items
+}
+
+// mayHaveSeparator reports whether n could yield a separator (see
+// crumbRead.separator) without building any text: a list item below n, or
+// a mark in a text readCrumb keeps (outside links). Without either, every
+// gap and the tail hold no mark and no list item stands for one, so
+// separator fails; the test only skips work, it never changes a result.
+func mayHaveSeparator(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			if hasMark(c.Data) {
+				return true
+			}
+		case html.ElementNode:
+			if c.DataAtom == atom.Li || c.DataAtom == atom.A && countAtom(c, atom.Li) > 0 {
+				return true
+			}
+			if c.DataAtom != atom.A && mayHaveSeparator(c) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// hasMark reports a rune that isMark accepts in s.
+func hasMark(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if b := s[i]; b < utf8.RuneSelf {
+			if isMark(rune(b)) {
+				return true
+			}
+			continue
+		}
+		c, size := utf8.DecodeRuneInString(s[i:])
+		if isMark(c) {
+			return true
+		}
+		i += size - 1
+	}
+	return false
 }
 
 // crumbLink is one link of a candidate trail.
