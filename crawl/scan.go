@@ -8,6 +8,7 @@ import (
 	"golang.org/x/net/html/atom"
 
 	"github.com/newsclip/newsclip/internal/baseurl"
+	"github.com/newsclip/newsclip/internal/htmlblock"
 )
 
 // pageScan is what one walk of a page's tree learns about it: where it
@@ -47,14 +48,17 @@ const (
 	fnvPrime  = 1099511628211
 )
 
-// blockTags end a block of text when they open or close.
-var blockTags = map[atom.Atom]bool{
-	atom.P: true, atom.Div: true, atom.Br: true, atom.Li: true, atom.Ul: true, atom.Ol: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Section: true, atom.Article: true, atom.Aside: true, atom.Header: true, atom.Footer: true,
-	atom.Nav: true, atom.Main: true, atom.Table: true, atom.Tr: true, atom.Td: true, atom.Th: true,
-	atom.Blockquote: true, atom.Figure: true, atom.Figcaption: true, atom.Dl: true, atom.Dt: true,
-	atom.Dd: true, atom.Pre: true, atom.Form: true, atom.Hr: true,
+// blockTags end a block of text when they open or close: the extractor's
+// block elements, and <br>, which ends a run of prose here.
+var blockTags = withBr(htmlblock.Atoms)
+
+func withBr(m map[atom.Atom]bool) map[atom.Atom]bool {
+	out := make(map[atom.Atom]bool, len(m)+1)
+	for a, v := range m {
+		out[a] = v
+	}
+	out[atom.Br] = true
+	return out
 }
 
 // scanner is one walk of a page's tree (see scanDoc).

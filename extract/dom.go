@@ -3,6 +3,7 @@ package extract
 import (
 	"strings"
 
+	"github.com/newsclip/newsclip/internal/htmlblock"
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
 )
@@ -48,19 +49,9 @@ func classID(n *html.Node) string {
 	return lower(c + " " + id)
 }
 
-// blockAtoms are elements that start a new block of text.
-var blockAtoms = map[atom.Atom]bool{
-	atom.Address: true, atom.Article: true, atom.Aside: true, atom.Blockquote: true,
-	atom.Body: true, atom.Center: true, atom.Dd: true, atom.Details: true, atom.Dialog: true,
-	atom.Dir: true, atom.Div: true, atom.Dl: true, atom.Dt: true, atom.Fieldset: true,
-	atom.Figcaption: true, atom.Figure: true, atom.Footer: true, atom.Form: true,
-	atom.H1: true, atom.H2: true, atom.H3: true, atom.H4: true, atom.H5: true, atom.H6: true,
-	atom.Header: true, atom.Hgroup: true, atom.Hr: true, atom.Li: true, atom.Main: true,
-	atom.Menu: true, atom.Nav: true, atom.Ol: true, atom.P: true, atom.Pre: true,
-	atom.Section: true, atom.Summary: true, atom.Table: true, atom.Tbody: true, atom.Thead: true,
-	atom.Tfoot: true, atom.Td: true, atom.Th: true, atom.Tr: true, atom.Ul: true,
-	atom.Caption: true, atom.Html: true, atom.Legend: true, atom.Br: false,
-}
+// blockAtoms are elements that start a new block of text (the list the
+// crawler shares); <br> only breaks a line within one.
+var blockAtoms = htmlblock.Atoms
 
 var blockSet = atomSetOf(blockAtoms)
 
