@@ -165,6 +165,36 @@ func (p *page) documentBase(pageURL *url.URL) *url.URL {
 	return baseurl.Document(pageURL, p.baseHref)
 }
 
+// ownURL is the address a page gives itself, absolute: its first
+// <link rel=canonical>, else og:url; nil when it gives none. It stands in
+// for the page's URL when the caller knows none (a saved file), so that
+// relative links still come out absolute.
+func (p *page) ownURL() *url.URL {
+	for _, l := range p.links {
+		if strings.EqualFold(attr(l, "rel"), "canonical") {
+			if u := absURL(attr(l, "href")); u != nil {
+				return u
+			}
+			break
+		}
+	}
+	for _, m := range p.metas {
+		if strings.EqualFold(attr(m, "property"), "og:url") {
+			return absURL(attr(m, "content"))
+		}
+	}
+	return nil
+}
+
+// absURL parses an absolute http(s) URL, nil for anything else.
+func absURL(s string) *url.URL {
+	u, err := url.Parse(baseurl.Clean(s))
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil
+	}
+	return u
+}
+
 // textOf concatenates the raw text nodes under n.
 func textOf(n *html.Node) string {
 	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {

@@ -16,6 +16,13 @@ import (
 func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr *tracer) (*Article, error) {
 	p := newPageSized(doc, len(src.text))
 	p.tr = tr
+	if pageURL == nil {
+		// A page read with no address (a saved file) has the one it
+		// gives itself, so that its links still come out absolute.
+		if pageURL = p.ownURL(); pageURL != nil {
+			rawURL = pageURL.String()
+		}
+	}
 	p.base = p.documentBase(pageURL)
 	a := &Article{Schema: SchemaVersion, URL: rawURL}
 	meta := p.metadata(pageURL)

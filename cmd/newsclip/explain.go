@@ -127,9 +127,7 @@ func (x *extractor) explainInput(ctx context.Context, in string) (*extract.Artic
 	if err != nil {
 		return nil, nil, err
 	}
-	return withOwnBase(x, func(src extract.Source) (*extract.Article, *extract.Trace, error) {
-		return x.ex.Explain(bytes.NewReader(page), src)
-	})
+	return x.ex.Explain(bytes.NewReader(page), extract.Source{URL: x.pageURL})
 }
 
 // explainURL is fetch with the trace.

@@ -10,7 +10,6 @@ import (
 	"io"
 	"io/fs"
 	"net/http"
-	"net/url"
 	"os"
 	"path/filepath"
 	"runtime"
@@ -302,11 +301,7 @@ func (x *extractor) extractInput(ctx context.Context, in string) (*extract.Artic
 	if err != nil {
 		return nil, err
 	}
-	a, _, err := withOwnBase(x, func(src extract.Source) (*extract.Article, struct{}, error) {
-		a, err := x.ex.ExtractBytes(page, src)
-		return a, struct{}{}, err
-	})
-	return a, err
+	return x.ex.ExtractBytes(page, extract.Source{URL: x.pageURL})
 }
 
 // readInput reads a file input, or standard input for "-", in one buffer
@@ -322,21 +317,6 @@ func (x *extractor) readInput(in string) ([]byte, error) {
 		r = f
 	}
 	return pagefile.ReadFrom(r, x.max)
-}
-
-// withOwnBase runs do with the page's address as given (--url); when none
-// was given and the record's links came out relative, the page's own
-// canonical address stands in, and do runs again with it.
-func withOwnBase[T any](x *extractor, do func(extract.Source) (*extract.Article, T, error)) (*extract.Article, T, error) {
-	a, more, err := do(extract.Source{URL: x.pageURL})
-	if x.pageURL == "" && a != nil && relativeURLs(a) {
-		if base := canonicalBase(a); base != "" {
-			if b, m2, err2 := do(extract.Source{URL: base}); b != nil {
-				a, more, err = b, m2, err2
-			}
-		}
-	}
-	return a, more, err
 }
 
 // open opens a file input. A file found by a directory walk is opened
@@ -361,37 +341,6 @@ func (x *extractor) open(in string) (*os.File, error) {
 		return nil, errors.New("not a regular file")
 	}
 	return f, nil
-}
-
-// relativeURLs reports whether a record holds a URL that is not absolute.
-func relativeURLs(a *extract.Article) bool {
-	rel := func(s string) bool { return s != "" && !strings.Contains(s, "://") }
-	if rel(a.Image) {
-		return true
-	}
-	for _, s := range a.Images {
-		if rel(s) {
-			return true
-		}
-	}
-	for _, b := range a.Blocks {
-		for _, l := range b.Links {
-			if rel(l.URL) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-// canonicalBase is the record's canonical URL when it is an absolute
-// http(s) URL.
-func canonicalBase(a *extract.Article) string {
-	u, err := url.Parse(a.CanonicalURL)
-	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
-		return ""
-	}
-	return u.String()
 }
 
 func (x *extractor) fetch(ctx context.Context, u string) (*extract.Article, error) {
