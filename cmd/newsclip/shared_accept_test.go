@@ -148,7 +148,10 @@ func checkMerged(t *testing.T, merged, id string, p *demoportal.Portal) {
 // the pages the killed worker had in flight.
 func TestSharedKilledWorker(t *testing.T) {
 	srv := redistest.Start(t, redistest.Options{})
-	p := demoportal.New(demoportal.Options{Clean: true, Articles: *sharedArticles, Latency: 20 * time.Millisecond})
+	// 50 ms a page keeps pages in flight long enough for the test to see
+	// worker 2 holding some on a loaded machine (at 20 ms the crawl could
+	// end between two looks).
+	p := demoportal.New(demoportal.Options{Clean: true, Articles: *sharedArticles, Latency: 50 * time.Millisecond})
 	site := httptest.NewServer(p)
 	t.Cleanup(site.Close)
 	dir := t.TempDir()
