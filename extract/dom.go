@@ -27,17 +27,22 @@ func hasAttr(n *html.Node, key string) bool {
 	return false
 }
 
-// classID returns the lower-cased class and id of n joined by a space.
-func classID(n *html.Node) string {
-	var c, id string
+// classAndID returns n's class and id attributes as written.
+func classAndID(n *html.Node) (class, id string) {
 	for _, a := range n.Attr {
 		switch a.Key {
 		case "class":
-			c = a.Val
+			class = a.Val
 		case "id":
 			id = a.Val
 		}
 	}
+	return class, id
+}
+
+// classID returns the lower-cased class and id of n joined by a space.
+func classID(n *html.Node) string {
+	c, id := classAndID(n)
 	switch {
 	case c == "" && id == "":
 		return ""

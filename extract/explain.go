@@ -3,7 +3,6 @@ package extract
 import (
 	"fmt"
 	"io"
-	"net/url"
 	"strings"
 
 	"golang.org/x/net/html"
@@ -20,23 +19,14 @@ func (e *Extractor) Explain(r io.Reader, src Source) (*Article, *Trace, error) {
 	if err != nil {
 		return nil, nil, err
 	}
-	if e.maxBytes > 0 && int64(len(raw)) > e.maxBytes {
-		return nil, nil, ErrTooLarge
-	}
-	doc, page, err := parse(raw, src.ContentType)
+	d, err := e.Parse(raw, src)
 	if err != nil {
 		return nil, nil, err
 	}
-	var base *url.URL
-	if src.URL != "" {
-		if u, err := url.Parse(src.URL); err == nil && u.IsAbs() {
-			base = u
-		}
-	}
-	tr := newTracer(doc)
-	a, err := extractDoc(doc, page, base, src.URL, tr)
+	tr := newTracer(d.root)
+	a, err := extractDoc(d.root, d.src, d.pageURL, d.rawURL, tr)
 	t := tr.finish(a, err)
-	t.Source, _ = io.ReadAll(page.reader()) // decoding to UTF-8 in memory does not fail
+	t.Source, _ = io.ReadAll(d.src.reader()) // decoding to UTF-8 in memory does not fail
 	return a, t, err
 }
 

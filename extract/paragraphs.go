@@ -494,15 +494,7 @@ func listingRun(bs []tblock) bool {
 // isComments is commentsClass(classID(n)) without building the classID:
 // it runs on every element.
 func isComments(n *html.Node) bool {
-	var c, id string
-	for _, a := range n.Attr {
-		switch a.Key {
-		case "class":
-			c = a.Val
-		case "id":
-			id = a.Val
-		}
-	}
+	c, id := classAndID(n)
 	// The words of "class id" are those of the class and of the id.
 	return commentsValue(c) || commentsValue(id)
 }
