@@ -27,11 +27,9 @@ func (p *page) authors(metas map[string]string, ld *ldData, site string, base *u
 	o := p.outletOf(site, metas, base)
 	fromLD := o.clean(ld.authors)
 	var fromMeta []string
-	for _, k := range []string{"author", "article:author", "byl", "dc.creator", "dc.creator.name", "dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author"} {
-		if v := metas[k]; v != "" {
-			if fromMeta = o.clean([]string{v}); len(fromMeta) > 0 {
-				break
-			}
+	for _, v := range metaCredits(metas) {
+		if fromMeta = o.clean([]string{v}); len(fromMeta) > 0 {
+			break
 		}
 	}
 	fromPage, marked := p.bylines(o)
@@ -50,6 +48,40 @@ func (p *page) authors(metas map[string]string, ld *ldData, site string, base *u
 		return recase(widen(fromMeta, fromPage), fromPage)
 	}
 	return nil
+}
+
+// authorMetaKeys are the <meta> names of an author, lower case, most
+// trusted first.
+var authorMetaKeys = []string{"author", "article:author", "byl", "dc.creator", "dc.creator.name", "dc:creator",
+	"dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author", "authors",
+	"cxenseparse:author", "dcsext.author", "dc.creator.aut", "dcterms.creator.aut", "shareaholic:article_author_name"}
+
+// writtenByLabels label the author in a twitter:labelN / twitter:dataN
+// pair (written by SEO plugins in the page's language), lower case.
+var writtenByLabels = map[string]bool{
+	"written by": true, "author": true, "authors": true, "by": true, "geschrieben von": true, "verfasst von": true,
+	"autor": true, "autorin": true, "escrito por": true, "écrit par": true, "auteur": true, "scritto da": true,
+	"autore": true, "geschreven door": true, "napisane przez": true, "автор": true, "skrevet af": true,
+	"skrevet av": true, "skriven av": true, "kirjoittanut": true, "yazan": true, "szerző": true, "autorem": true,
+	"napsal": true, "написано": true, "написал": true,
+}
+
+// metaCredits returns the author credits of the page's <meta> tags, most
+// trusted first: the author keys, then a twitter:dataN whose label says
+// "Written by".
+func metaCredits(metas map[string]string) []string {
+	var out []string
+	for _, k := range authorMetaKeys {
+		if v := metas[k]; v != "" {
+			out = append(out, v)
+		}
+	}
+	for _, n := range []string{"1", "2", "3", "4"} {
+		if l := strings.Trim(lower(metas["twitter:label"+n]), " :"); writtenByLabels[l] && metas["twitter:data"+n] != "" {
+			out = append(out, metas["twitter:data"+n])
+		}
+	}
+	return out
 }
 
 // recase gives a name written in capitals ("TOM KRISHER") the case another
@@ -1303,7 +1335,42 @@ func markedText(n *html.Node) string {
 	if v := attr(n, "content"); v != "" {
 		return v
 	}
+	if links := linkList(n); len(links) >= 2 {
+		return strings.Join(links, ", ")
+	}
 	return nodeText(n)
+}
+
+// linkList returns the texts of the links in n when n holds nothing else
+// but byline words and separators ("By <a>A</a>, <a>B</a> and <a>C</a>",
+// "<a>A</a><a>B</a>"): each link is one credit, even glued to the next.
+func linkList(n *html.Node) []string {
+	var links []string
+	glue := true
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && glue; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				for _, w := range strings.Fields(c.Data) {
+					lw := strings.Trim(lower(w), ".,:;|·•&/-–—()")
+					glue = glue && (lw == "" || openerWords[lw] || reCreditSep.MatchString(" "+lw+" "))
+				}
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.A:
+				if t := nodeText(c); t != "" {
+					links = append(links, t)
+				}
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if !glue {
+		return nil
+	}
+	return links
 }
 
 // openedByline reports a short line that opens with a byline word and a
