@@ -286,7 +286,7 @@ const labelWords = `authors?|autor(?:in|a|ka|es|as|zy|i)?|auteur(?:e|s)?|autore|
 	`verfasser(?:in)?|written|reporting|reporter|reportér|riporter|story|words|redactor(?:a|es|as)?|toimittaja|` +
 	`yazan|muhabir|penulis|pewarta|wartawan|novinar(?:ka)?|dziennikarz|dziennikarka|tác giả|` +
 	`текст|автор(?:ы|и|ка)?|журналист(?:ка)?|журналіст(?:ка)?|корреспондент|кореспондент|новинар|` +
-	`piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|bron|كتب|كتبت|إعداد|نویسنده|लेखक|रिपोर्ट|প্রতিবেদক|লেখক`
+	`piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|bron|ავტორი|كتب|كتبت|إعداد|نویسنده|लेखक|रिपोर्ट|প্রতিবেদক|লেখক`
 
 // credit cuts one raw credit into the person names it gives, and reports
 // whether it named an organisation. A credit is read clause by clause
@@ -620,7 +620,8 @@ const (
 // name judges one part of a credit; after says a person came before it in
 // the same credit (so "Staff Writer", "Business Insider" are affiliations).
 func (o outlet) name(part string, after bool) (string, nameKind) {
-	part = strings.Trim(part, " .:-–—|·•()[]（）【】「」<>\"'“”‘’*=~")
+	// A final dot stays for now: "Jr." keeps it, "Doe." loses it below.
+	part = strings.TrimLeft(strings.TrimRight(part, " :-–—|·•()[]（）【】「」<>\"'“”‘’*=~"), " .:-–—|·•()[]（）【】「」<>\"'“”‘’*=~")
 	if part = stripLead(part, true); part == "" || strings.ContainsAny(part, ":：") {
 		return "", kindNone
 	}
@@ -844,7 +845,14 @@ func isInitial(w string) bool {
 
 func isLowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLower(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’")
+	return lowerCased(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’")
+}
+
+// lowerCased reports a lower-case letter of a script that writes names
+// with capitals: Georgian's letters are lower case (its capitals are
+// for headings), so a Georgian name is uncased.
+func lowerCased(r rune) bool {
+	return unicode.IsLower(r) && !unicode.Is(unicode.Georgian, r)
 }
 
 // nameParticles are the lower-case words person names carry.
@@ -872,10 +880,10 @@ func personShape(words []string) bool {
 		for _, r := range w {
 			switch {
 			case unicode.IsLetter(r) || unicode.Is(unicode.M, r):
-				if first && unicode.IsLower(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’") {
+				if first && lowerCased(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’") {
 					return false
 				}
-				if first && !unicode.IsUpper(r) && !unicode.IsLower(r) {
+				if first && !unicode.IsUpper(r) && !lowerCased(r) {
 					uncased++
 				}
 				first = false
@@ -1485,7 +1493,7 @@ var openerWords = words(
 	"geplaatst napisane opublikowane написано опубликовано writing ein eine einen bởi מאת بقلم",
 	"autorka autorzy redactor redactora toimittaja yazan muhabir penulis pewarta wartawan novinar novinarka",
 	"dziennikarz dziennikarka reportér riporter tác автори авторка журналист журналистка журналіст журналістка",
-	"корреспондент кореспондент новинар كتب كتبت إعداد نویسنده लेखक रिपोर्ट প্রতিবেদক লেখক")
+	"ავტორი корреспондент кореспондент новинар كتب كتبت إعداد نویسنده लेखक रिपोर्ट প্রতিবেদক লেখক")
 
 // midByWords are in every text reByMid matches.
 var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di"}
