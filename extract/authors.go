@@ -245,7 +245,8 @@ var notByWords = words(
 	"traduzione фото снимка снимки desenvolvido desarrollado développé entwickelt sviluppato realizzato",
 	"criado diseñado conçu gestaltet copyright rights direitos derechos droits rechte ©",
 	"produced production producción produção produktion fotografie fotografia fotografías fotografias фотографии",
-	"світлини cover kamera camera grafik grafiken infografik infographic")
+	"світлини cover kamera camera grafik grafiken infografik infographic redigiert bearbeitet édité éditée",
+	"editado editada edición edição revisado revisão")
 
 // notBy reports a credit opening with one of notByWords.
 func notBy(s string) bool {
@@ -1130,9 +1131,13 @@ func (s *bylineScan) pick(o outlet) []string {
 }
 
 // reWireLead opens the credit that closes a wire story: "(Reporting by",
-// "Additional reporting by", "Writing by", "Reportaje de", "Reportagem
-// por".
-var reWireLead = regexp.MustCompile(`(?i)^[(\[]?\s*(?:additional\s+)?(?:reporting|writing|reportaje|reportagem|reportage|reporte|reportado)\s+(?:by|de|por|par|von|di)\s+`)
+// "Additional reporting by", "Writing by", "Bericht von", "Reportage",
+// "Reporte de", "Con información de", "Reportagem de".
+var reWireLead = regexp.MustCompile(`(?i)^[(\[]?\s*(?:additional\s+|con\s+|zusätzliche\s+)?(?:(?:reporting|writing|reportaje|reportagem|reportage|reporte|reportado|información|informação|bericht|berichterstattung|geschrieben)\s+(?:by|de|por|par|von|di)|reportage)\s+`)
+
+// wireLeadWords open every text reWireLead matches, lower case, after
+// its bracket.
+var wireLeadWords = []string{"report", "additional", "writing", "con ", "zusätzliche", "información", "informação", "bericht", "geschrieben"}
 
 // wireCredit returns the reporters named by the credit line that closes a
 // wire story ("Reporting by A and B in Lisbon; Editing by C"): the
@@ -1153,8 +1158,8 @@ func (p *page) wireCredit(o outlet) []string {
 				walk(c)
 				continue
 			}
-			if f := lower(strings.TrimLeft(firstText(c), "([ ")); !strings.HasPrefix(f, "report") &&
-				!strings.HasPrefix(f, "additional") && !strings.HasPrefix(f, "writing") {
+			f := lower(strings.TrimLeft(firstText(c), "([ "))
+			if !slices.ContainsFunc(wireLeadWords, func(w string) bool { return strings.HasPrefix(f, w) }) {
 				continue
 			}
 			t := nodeText(c)
