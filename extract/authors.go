@@ -262,8 +262,8 @@ var (
 	// reByStart opens a byline in the languages of the corpus and their
 	// neighbours; reByMid finds one after a few words ("Analysis by",
 	// "Monday 7:45 am PST by"), where "von" and "di" would be particles.
-	reByStart = regexp.MustCompile(`(?i)^(?:by|von|por|par|door|av|af|przez|від|от|di|bởi|מאת|بقلم)\s*[:：]?\s+`)
-	reByMid   = regexp.MustCompile(`(?i)^(.{0,80}?)\s(?:by|por|par|door|przez|af|av|von|di)\s*[:：]?\s+(\S.*)$`)
+	reByStart = regexp.MustCompile(`(?i)^(?:by|von|por|par|door|av|af|przez|від|от|di|oleh|bởi|โดย|מאת|بقلم)\s*[:：]?\s+`)
+	reByMid   = regexp.MustCompile(`(?i)^(.{0,80}?)\s(?:by|por|par|door|przez|af|av|von|di|da|oleh)\s*[:：]?\s+(\S.*)$`)
 	// reLabelLead is a labelled credit: "Autor: NAME", "Текст: NAME".
 	// A label may pair with the credit of the pictures ("Text & Photos:",
 	// "Texte et photos :") or take one word after it ("Автор текста:").
@@ -287,7 +287,7 @@ const labelWords = `authors?|autor(?:in|a|ka|es|as|zy|i)?|auteur(?:e|s)?|autore|
 	`verfasser(?:in)?|written|reporting|reporter|reportér|riporter|story|words|redactor(?:a|es|as)?|toimittaja|` +
 	`yazan|muhabir|penulis|pewarta|wartawan|novinar(?:ka)?|dziennikarz|dziennikarka|tác giả|` +
 	`текст|автор(?:ы|и|ка)?|журналист(?:ка)?|журналіст(?:ка)?|корреспондент|кореспондент|новинар|` +
-	`piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|bron|ავტორი|كتب|كتبت|إعداد|نویسنده|लेखक|रिपोर्ट|প্রতিবেদক|লেখক`
+	`piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|teksti|autorius|autors|avtor|аутор|bron|ავტორი|نوشته|كتب|كتبت|إعداد|نویسنده|लेखक|रिपोर्ट|প্রতিবেদক|লেখক`
 
 // credit cuts one raw credit into the person names it gives, and reports
 // whether it named an organisation. A credit is read clause by clause
@@ -1495,13 +1495,14 @@ var openerWords = words(
 	"reporter story words текст автор авторы piše napisao napisala yazar szerző συντάκτης kirjoittaja bron",
 	"additional analysis commentary opinion review interview posted report column article a an escrito",
 	"escrita publicado publicada postado postada geschrieben écrit publié scritto pubblicato geschreven",
-	"geplaatst napisane opublikowane написано опубликовано writing ein eine einen bởi מאת بقلم",
+	"geplaatst napisane opublikowane написано опубликовано writing ein eine einen bởi מאת بقلم oleh โดย teksti",
+	"autorius autors avtor аутор نوشته pubblicata scritta",
 	"autorka autorzy redactor redactora toimittaja yazan muhabir penulis pewarta wartawan novinar novinarka",
 	"dziennikarz dziennikarka reportér riporter tác автори авторка журналист журналистка журналіст журналістка",
 	"ავტორი корреспондент кореспондент новинар كتب كتبت إعداد نویسنده लेखक रिपोर्ट প্রতিবেদক লেখক")
 
 // midByWords are in every text reByMid matches.
-var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di"}
+var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di", " da", " oleh"}
 
 var midBySet = newPhraseSet(midByWords)
 
@@ -1528,7 +1529,7 @@ func isOpener(s string) bool {
 	return len(rest) <= 1 && strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
-var reOpener = regexp.MustCompile(`^(?:text|words|story|reporting|additional reporting|writing|analysis|commentary|opinion|review|interview|written|posted|report|column|article|an? \p{L}+ story|(?:a|an|ein|eine|einen) \p{L}+|escrito|escrita|publicado|publicada|postado|postada|geschrieben|écrit|publié|scritto|pubblicato|geschreven|geplaatst|napisane|opublikowane|написано|опубликовано)$`)
+var reOpener = regexp.MustCompile(`^(?:text|words|story|reporting|additional reporting|writing|analysis|commentary|opinion|review|interview|written|posted|report|column|article|an? \p{L}+ story|(?:a|an|ein|eine|einen) \p{L}+|escrito|escrita|publicado|publicada|postado|postada|geschrieben|écrit|publié|scritto|scritta|pubblicato|pubblicata|geschreven|geplaatst|napisane|opublikowane|написано|опубликовано)$`)
 
 var (
 	// reCJKCredit finds a Chinese or Japanese byline in running text: at
