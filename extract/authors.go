@@ -689,7 +689,7 @@ func (o outlet) name(part string, after bool) (string, nameKind) {
 // name, or the outlet's own name.
 func (o outlet) trimWords(words []string, after bool) ([]string, nameKind) {
 	for i, w := range words {
-		if i > 0 && forWords[lower(w)] {
+		if i > 0 && (forWords[lower(w)] || nameEndPlaces[w]) {
 			words = words[:i]
 			break
 		}
@@ -849,6 +849,17 @@ func isLowerWord(w string) bool {
 	return lowerCased(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’")
 }
 
+// uncased reports a name written without capitals in a script that has
+// none (Arabic, Devanagari, Hebrew, Thai, Georgian…).
+func uncased(name string) bool {
+	for _, r := range name {
+		if unicode.IsUpper(r) || lowerCased(r) {
+			return false
+		}
+	}
+	return true
+}
+
 // lowerCased reports a lower-case letter of a script that writes names
 // with capitals: Georgian's letters are lower case (its capitals are
 // for headings), so a Georgian name is uncased.
@@ -923,10 +934,12 @@ func words(lists ...string) map[string]bool {
 // corpus and their neighbours. Each is used with the shape of a credit
 // (its position after a name, its separators), never alone.
 var (
-	// forWords end a name: an outlet ("for", "für") or a place ("in
-	// Lisbon", "aus Wien", "à Lyon") follows.
-	forWords  = words("for für fuer para pour per voor för til dla для 为 為 in from aus à desde em из із")
-	roleWords = words(
+	// forWords end a name: an outlet follows ("for", "für"); so do
+	// nameEndPlaces written in lower case ("in Lisbon", "aus Wien", "à
+	// Lyon"), never "In" of "Lee In Young".
+	forWords      = words("for für fuer para pour per voor för til dla для 为 為")
+	nameEndPlaces = words("in from aus à desde em из із")
+	roleWords     = words(
 		"writer writers reporter reporters correspondent correspondents editor editors columnist columnists",
 		"contributor contributors contributing critic analyst producer producers photographer photojournalist",
 		"anchor presenter intern journalist journalists blogger freelance freelancer staff senior chief",
@@ -1639,8 +1652,11 @@ func (s *bylineScan) bareLine(o outlet) []string {
 			return nil // a line in capitals: a kicker or a teaser, not a bare byline
 		}
 		for _, n := range names {
-			if !strings.Contains(n, " ") || hasCJK(n) {
-				return nil // a lone word, or CJK with no "記者": a label more likely than a name
+			if !strings.Contains(n, " ") || hasCJK(n) || uncased(n) {
+				// A lone word, CJK with no "記者", a script without
+				// case ("नई दिल्ली"): a label or a place as likely as
+				// a name.
+				return nil
 			}
 		}
 		if bylineEvidence(t) || i+1 < len(s.lines) && bylineEvidence(nodeText(s.lines[i+1].node)) ||

@@ -109,6 +109,7 @@ func TestCreditShapes2(t *testing.T) {
 		{"By Dr. Mara Quinlan", []string{"Dr. Mara Quinlan"}},
 		{"By A.J. Quinlan", []string{"A.J. Quinlan"}},
 		{"By Theo Barnaby Jr.", []string{"Theo Barnaby Jr."}},
+		{"By Lee In Young", []string{"Lee In Young"}},
 		// Korean credits with a place or an outlet before "=".
 		{"[항구시=뉴스] 김민준 기자", []string{"김민준"}},
 		{"항구스포츠=박서연 기자", []string{"박서연"}},
@@ -225,6 +226,9 @@ func TestPageAuthorShapes2(t *testing.T) {
 			nil},
 		{"agency credit at the end names no person",
 			page("es", "El consejo vota reconstruir el viejo puente", para(25)+`<p>Con información de EFE y AFP</p>`, ""),
+			nil},
+		{"Hindi dateline under the headline is no byline",
+			page("hi", "परिषद ने पुराने पुल के पुनर्निर्माण के लिए मतदान किया", `<div class="k6">नई दिल्ली | 3 मार्च 2025</div>`+para(2), ""),
 			nil},
 		{"teaser sections with authors in an aside",
 			head + `</head><body><article>` + h1 + para(2) + `<aside><section class="k4"><a href="/2025/03/02/ferry">Ferry service returns to the island after two years</a><span class="k5"><a href="/author/theo-barnaby/">Theo Barnaby</a></span></section></aside></article></body></html>`,
