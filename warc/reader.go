@@ -277,8 +277,10 @@ func (r *Reader) nextMember() error {
 }
 
 // windowMin is the input kept buffered ahead of a gzip member: less, and
-// the buffer is filled before the member is started.
-const windowMin = 64 << 10
+// the buffer is filled before the member is started. Half the buffer: a
+// member that does not fit in what is buffered is decoded twice, and
+// filling (moving up to windowMin bytes) costs far less than that.
+const windowMin = 128 << 10
 
 // wholeMax bounds the content of a member decoded whole (larger ones are
 // streamed): the memory a Reader holds for it.
