@@ -21,7 +21,7 @@ const (
 	maxLen   = 15
 	maxMatch = 258
 
-	litBits  = 11
+	litBits  = 10
 	distBits = 8
 )
 
