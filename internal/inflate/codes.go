@@ -192,7 +192,7 @@ func (d *Decoder) codes1(s *stream) error {
 		distance := int(e>>16) + int(bits&(1<<extra-1))
 		bits >>= extra
 		nb -= uint(extra)
-		if distance > op {
+		if distance > op-s.base {
 			return ErrCorrupt
 		}
 		if from := op - distance; distance >= 8 {

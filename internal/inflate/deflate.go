@@ -10,6 +10,7 @@ type stream struct {
 	bits  uint64 // the bit buffer, next bit lowest
 	nb    uint   // valid bits in it
 	out   []byte
+	base  int // where the member's content starts in out: matches reach no further back
 	op    int // bytes written to out
 	limit int
 }

@@ -16,6 +16,7 @@ import (
 	"encoding/binary"
 	"errors"
 	"hash/crc32"
+	"math"
 )
 
 var (
@@ -55,7 +56,8 @@ func (d *Decoder) Append(dst, src []byte, limit int) (out []byte, n int, err err
 	if err != nil {
 		return dst, 0, err
 	}
-	s := stream{src: src, pos: start, limit: limit, out: dst[:cap(dst)], op: len(dst)}
+	limit = min(limit, math.MaxInt-2*slack)
+	s := stream{src: src, pos: start, limit: limit, out: dst[:cap(dst)], base: len(dst), op: len(dst)}
 	err = d.inflate(&s)
 	content := s.out[len(dst):s.op]
 	end := s.pos - int(s.nb>>3) // whole bytes left in the bit buffer were not used

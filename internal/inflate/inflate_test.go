@@ -3,8 +3,11 @@ package inflate
 import (
 	"bytes"
 	stdgzip "compress/gzip"
+	"encoding/binary"
 	"errors"
+	"hash/crc32"
 	"io"
+	"math"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -101,6 +104,15 @@ func TestAppendMembers(t *testing.T) {
 	if &out[0] != &buf[:1][0] {
 		t.Error("the buffer was reallocated although it had room for the content and Slack")
 	}
+	// No limit at all is a limit too.
+	if got, _, err := d.Append(nil, zb, math.MaxInt); err != nil || !bytes.Equal(got, b) {
+		t.Errorf("with math.MaxInt as the limit: %v", err)
+	}
+	// A match may not reach into what the buffer held before the member:
+	// a member whose first symbol copies from 4 bytes back.
+	if _, _, err := d.Append([]byte("held"), backReference(), 1<<30); !errors.Is(err, ErrCorrupt) {
+		t.Errorf("match into the buffer's earlier content: %v, want ErrCorrupt", err)
+	}
 	// The limit counts what the buffer held before.
 	if _, _, err := d.Append(out[:len(a)], zb, len(a)+len(b)-1); !errors.Is(err, ErrLimit) {
 		t.Errorf("over the limit with what the buffer held: %v, want ErrLimit", err)
@@ -142,6 +154,38 @@ func TestAppendRefuses(t *testing.T) {
 	}
 }
 
+// backReference is a gzip member (fixed codes) whose content would be a
+// 3-byte match at distance 4 before anything was written, with a trailer
+// that says 3 bytes "hel" (what the match would copy from "held").
+func backReference() []byte {
+	// Block header: BFINAL=1, BTYPE=01; then length code 257 (7 bits
+	// 0000001), distance code 3 (5 bits 00011), end of block (0000000).
+	// Codes are sent from their highest bit, fields from their lowest.
+	var bits []uint8
+	put := func(v, n int, msbFirst bool) {
+		for i := range n {
+			if msbFirst {
+				bits = append(bits, uint8(v>>(n-1-i)&1))
+			} else {
+				bits = append(bits, uint8(v>>i&1))
+			}
+		}
+	}
+	put(1, 1, false)
+	put(1, 2, false)
+	put(1, 7, true)
+	put(3, 5, true)
+	put(0, 7, true)
+	body := make([]byte, (len(bits)+7)/8)
+	for i, b := range bits {
+		body[i/8] |= b << (i % 8)
+	}
+	z := []byte{0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff}
+	z = append(z, body...)
+	z = binary.LittleEndian.AppendUint32(z, crc32.ChecksumIEEE([]byte("hel")))
+	return binary.LittleEndian.AppendUint32(z, 3)
+}
+
 func flip(z []byte, i int) []byte {
 	c := append([]byte{}, z...)
 	c[i] ^= 0x55
@@ -162,10 +206,14 @@ func FuzzAppend(f *testing.F) {
 	}
 	var d Decoder
 	f.Fuzz(func(t *testing.T, z []byte) {
-		got, n, err := d.Append(nil, z, 1<<20)
+		// What the buffer holds before is never part of the member: a
+		// match reaching into it is refused.
+		prefix := []byte("<p>an earlier member</p>")
+		got, n, err := d.Append(prefix[:len(z)%len(prefix)], z, 1<<20)
 		if err != nil {
 			return
 		}
+		got = got[len(z)%len(prefix):]
 		zr, zerr := kgzip.NewReader(bytes.NewReader(z[:n]))
 		if zerr != nil {
 			t.Fatalf("fast decoder accepted a member the stream decoder refuses: %v", zerr)
