@@ -90,7 +90,9 @@ func (d *Decoder) dynamicCodes(s *stream) error {
 	return nil
 }
 
-// codes1 decodes a compressed block's symbols up to its end.
+// codes1 decodes a compressed block's symbols up to its end. With 48 bits
+// held after a refill, up to three literals (15 bits each at most) are
+// decoded before the next one.
 func (d *Decoder) codes1(s *stream) error {
 	lit, dist := d.lit.entries, d.dist.entries
 	if len(lit) < 1<<litBits || len(dist) < 1<<distBits {
@@ -103,9 +105,8 @@ func (d *Decoder) codes1(s *stream) error {
 	out, op := s.out, s.op
 	for {
 		if op+slack > len(out) {
-			s.op = op
-			if err := s.grow(slack); err != nil {
-				return err
+			if s.op = op; s.grow(slack) != nil {
+				return ErrLimit
 			}
 			out = s.out
 		}
@@ -114,47 +115,35 @@ func (d *Decoder) codes1(s *stream) error {
 				bits |= binary.LittleEndian.Uint64(src[pos:]) << nb
 				pos += int(63-nb) >> 3
 				nb |= 56
-			} else {
-				s.pos, s.bits, s.nb = pos, bits, nb
-				s.refill()
-				pos, bits, nb = s.pos, s.bits, s.nb
-				if pos > len(src)+maxOverrun {
-					return ErrShort
-				}
+			} else if pos, bits, nb = s.refillAt(pos, bits, nb); pos > len(src)+maxOverrun {
+				return ErrShort
 			}
 		}
 		e := litP[bits&(1<<litBits-1)]
 		if e&kindMask == kindLiteral {
-			// With 48 bits held, up to three literals (15 bits each at
-			// most) are decoded before the next refill.
 			bits >>= e & 0xf
 			nb -= uint(e & 0xf)
 			out[op] = byte(e >> 16)
 			op++
-			if e = litP[bits&(1<<litBits-1)]; e&kindMask != kindLiteral {
-				continue
+			if e = litP[bits&(1<<litBits-1)]; e&kindMask == kindLiteral {
+				bits >>= e & 0xf
+				nb -= uint(e & 0xf)
+				out[op] = byte(e >> 16)
+				op++
+				if e = litP[bits&(1<<litBits-1)]; e&kindMask == kindLiteral {
+					bits >>= e & 0xf
+					nb -= uint(e & 0xf)
+					out[op] = byte(e >> 16)
+					op++
+				}
 			}
-			bits >>= e & 0xf
-			nb -= uint(e & 0xf)
-			out[op] = byte(e >> 16)
-			op++
-			if e = litP[bits&(1<<litBits-1)]; e&kindMask != kindLiteral {
-				continue
-			}
-			bits >>= e & 0xf
-			nb -= uint(e & 0xf)
-			out[op] = byte(e >> 16)
-			op++
 			continue
 		}
 		if e&kindMask == kindSub {
-			bits >>= litBits
-			nb -= litBits
-			i := int(e>>16) + int(bits&(1<<(e>>8&0xf)-1))
-			if i >= len(lit) {
-				return ErrCorrupt
-			}
-			e = lit[i]
+			n := e & 0xf
+			e = subEntry(lit, e, bits>>n)
+			bits >>= n
+			nb -= uint(n)
 		}
 		bits >>= e & 0xf
 		nb -= uint(e & 0xf)
@@ -175,13 +164,10 @@ func (d *Decoder) codes1(s *stream) error {
 		nb -= uint(extra)
 		e = distP[bits&(1<<distBits-1)]
 		if e&kindMask == kindSub {
-			bits >>= distBits
-			nb -= distBits
-			i := int(e>>16) + int(bits&(1<<(e>>8&0xf)-1))
-			if i >= len(dist) {
-				return ErrCorrupt
-			}
-			e = dist[i]
+			n := e & 0xf
+			e = subEntry(dist, e, bits>>n)
+			bits >>= n
+			nb -= uint(n)
 		}
 		if e&kindMask != kindLength {
 			return ErrCorrupt
@@ -207,6 +193,15 @@ func (d *Decoder) codes1(s *stream) error {
 		}
 		op += length
 	}
+}
+
+// subEntry is the entry of a subtable that the primary entry e points to,
+// for the bits after the primary ones.
+func subEntry(t []uint32, e uint32, bits uint64) uint32 {
+	if i := int(e>>16) + int(bits&(1<<(e>>8&0xf)-1)); i < len(t) {
+		return t[i]
+	}
+	return kindInvalid
 }
 
 // slack is the room kept free at the end of the output: a match, and the

@@ -40,6 +40,14 @@ func (s *stream) refill() {
 	}
 }
 
+// refillAt is refill for a decoding loop that holds the stream's position
+// and bit buffer in variables.
+func (s *stream) refillAt(pos int, bits uint64, nb uint) (int, uint64, uint) {
+	s.pos, s.bits, s.nb = pos, bits, nb
+	s.refill()
+	return s.pos, s.bits, s.nb
+}
+
 // take returns the next n bits (n ≤ 32, after a refill when fewer are held).
 func (s *stream) take(n uint) uint32 {
 	if s.nb < n {
