@@ -117,16 +117,22 @@ func dropIndexFile(p string) string {
 }
 
 // stripPathSession drops session parameters written into the path
-// (";jsessionid=…", ";phpsessid=…", ";sid=…"), up to the next segment.
+// (";jsessionid=…", ";phpsessid=…", ";sid=…"), up to the next segment,
+// and ASP.NET's cookieless session segments ("/(S(…))/", "/(X(1)S(…))/").
 func stripPathSession(p string) string {
-	if !strings.Contains(p, ";") {
+	if !strings.Contains(p, ";") && !strings.Contains(p, "(") && !strings.Contains(p, "%28") {
 		return p
 	}
 	var b strings.Builder
-	for i, seg := range strings.Split(p, "/") {
-		if i > 0 {
+	first := true
+	for seg := range strings.SplitSeq(p, "/") {
+		if cookielessSegment(seg) {
+			continue
+		}
+		if !first {
 			b.WriteByte('/')
 		}
+		first = false
 		base, params, ok := strings.Cut(seg, ";")
 		b.WriteString(base)
 		if !ok {
@@ -141,6 +147,28 @@ func stripPathSession(p string) string {
 		}
 	}
 	return b.String()
+}
+
+// cookielessSegment tells whether a path segment is an ASP.NET cookieless
+// session: one or more letter-named groups in parentheses, "(S(token))",
+// "(X(1)S(token)F(ticket))".
+func cookielessSegment(seg string) bool {
+	seg = strings.NewReplacer("%28", "(", "%29", ")").Replace(seg)
+	if len(seg) < 5 || seg[0] != '(' || seg[len(seg)-1] != ')' {
+		return false
+	}
+	rest := seg[1 : len(seg)-1]
+	for rest != "" {
+		if len(rest) < 3 || rest[0] < 'A' || rest[0] > 'Z' || rest[1] != '(' {
+			return false
+		}
+		end := strings.IndexByte(rest, ')')
+		if end < 0 || strings.ContainsAny(rest[2:end], "()") {
+			return false
+		}
+		rest = rest[end+1:]
+	}
+	return true
 }
 
 func isASCII(s string) bool {

@@ -41,6 +41,13 @@ func TestCanonicalize(t *testing.T) {
 		{"http://example.com/a?sessid=1&id=1", "http://example.com/a?id=1"},
 		{"http://example.com/a;phpsessid=abc/b;v=1", "http://example.com/a/b;v=1"},
 		{"http://example.com/a;sid=0a1b2c3d4e5f6a7b8c9d?x=1", "http://example.com/a?x=1"},
+		{"http://example.com/(S(lit3py55t21z5v55vlm25s55))/news/story.aspx?id=4", "http://example.com/news/story.aspx?id=4"},
+		{"http://example.com/(X(1)S(ab12cd34ef))/news/", "http://example.com/news/"},
+		{"http://example.com/%28S%28ab12cd34ef%29%29/a", "http://example.com/a"},
+		{"http://example.com/(S(ab12cd34ef))", "http://example.com/"},
+		// Parentheses that are not a session stay.
+		{"http://example.com/wiki/Paris_(France)/", "http://example.com/wiki/Paris_(France)/"},
+		{"http://example.com/(2024)/a", "http://example.com/(2024)/a"},
 		// A repeated key keeps the order of its values.
 		{"http://example.com/a?sort=z&b=1&sort=a", "http://example.com/a?b=1&sort=z&sort=a"},
 	} {

@@ -27,17 +27,19 @@ func (p *page) authors(metas map[string]string, ld *ldData, site string, base *u
 	o := p.outletOf(site, metas, base)
 	fromLD := o.clean(ld.authors)
 	var fromMeta []string
-	for _, k := range []string{"author", "article:author", "byl", "dc.creator", "dc.creator.name", "dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author"} {
-		if v := metas[k]; v != "" {
-			if fromMeta = o.clean([]string{v}); len(fromMeta) > 0 {
-				break
-			}
+	for _, v := range metaCredits(metas) {
+		if fromMeta = o.clean([]string{v}); len(fromMeta) > 0 {
+			break
 		}
 	}
 	fromPage, marked := p.bylines(o)
 	switch {
-	case len(fromLD) > 0:
+	case len(fromLD) > 0 && marked:
 		return recase(widen(fromLD, fromPage), fromPage, fromMeta)
+	case len(fromLD) > 0:
+		// A bare line under the headline adds no names to the declared
+		// ones: "Jane Doe / New Delhi" also names a place.
+		return recase(fromLD, fromPage, fromMeta)
 	case len(fromPage) > 0 && (marked || len(fromMeta) == 0 || overlaps(fromPage, fromMeta)):
 		// A byline the page marks or opens with "By" is the page's own
 		// word; a bare line under the headline yields to a meta tag.
@@ -46,6 +48,40 @@ func (p *page) authors(metas map[string]string, ld *ldData, site string, base *u
 		return recase(widen(fromMeta, fromPage), fromPage)
 	}
 	return nil
+}
+
+// authorMetaKeys are the <meta> names of an author, lower case, most
+// trusted first.
+var authorMetaKeys = []string{"author", "article:author", "byl", "dc.creator", "dc.creator.name", "dc:creator",
+	"dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author", "authors",
+	"cxenseparse:author", "dcsext.author", "dc.creator.aut", "dcterms.creator.aut", "shareaholic:article_author_name"}
+
+// writtenByLabels label the author in a twitter:labelN / twitter:dataN
+// pair (written by SEO plugins in the page's language), lower case.
+var writtenByLabels = map[string]bool{
+	"written by": true, "author": true, "authors": true, "by": true, "geschrieben von": true, "verfasst von": true,
+	"autor": true, "autorin": true, "escrito por": true, "écrit par": true, "auteur": true, "scritto da": true,
+	"autore": true, "geschreven door": true, "napisane przez": true, "автор": true, "skrevet af": true,
+	"skrevet av": true, "skriven av": true, "kirjoittanut": true, "yazan": true, "szerző": true, "autorem": true,
+	"napsal": true, "написано": true, "написал": true,
+}
+
+// metaCredits returns the author credits of the page's <meta> tags, most
+// trusted first: the author keys, then a twitter:dataN whose label says
+// "Written by".
+func metaCredits(metas map[string]string) []string {
+	var out []string
+	for _, k := range authorMetaKeys {
+		if v := metas[k]; v != "" {
+			out = append(out, v)
+		}
+	}
+	for _, n := range []string{"1", "2", "3", "4"} {
+		if l := strings.Trim(lower(metas["twitter:label"+n]), " :"); writtenByLabels[l] && metas["twitter:data"+n] != "" {
+			out = append(out, metas["twitter:data"+n])
+		}
+	}
+	return out
 }
 
 // recase gives a name written in capitals ("TOM KRISHER") the case another
@@ -203,11 +239,14 @@ func (o outlet) cleanOrg(raw []string) ([]string, bool) {
 // notByWords open a credit for something else than the writing: "Photos
 // by", "Edited by", "Developed by", "Снимка:", "© 2020".
 var notByWords = words(
-	"photo photos photograph photographs picture pictures image images video illustration illustrations",
+	"photo photos photograph photographs photography picture pictures image images video videos illustration illustrations",
 	"illustrated graphic graphics edited editing translated translation designed developed powered hosted",
 	"sponsored presented maintained foto fotos bild bilder imagen fotografía traducido übersetzt traduit",
 	"traduzione фото снимка снимки desenvolvido desarrollado développé entwickelt sviluppato realizzato",
-	"criado diseñado conçu gestaltet copyright rights direitos derechos droits rechte ©")
+	"criado diseñado conçu gestaltet copyright rights direitos derechos droits rechte ©",
+	"produced production producción produção produktion fotografie fotografia fotografías fotografias фотографии",
+	"світлини cover kamera camera grafik grafiken infografik infographic redigiert bearbeitet édité éditée",
+	"editado editada edición edição revisado revisão")
 
 // notBy reports a credit opening with one of notByWords.
 func notBy(s string) bool {
@@ -223,10 +262,12 @@ var (
 	// reByStart opens a byline in the languages of the corpus and their
 	// neighbours; reByMid finds one after a few words ("Analysis by",
 	// "Monday 7:45 am PST by"), where "von" and "di" would be particles.
-	reByStart = regexp.MustCompile(`(?i)^(?:by|von|por|par|door|av|af|przez|від|от|di)\s*[:：]?\s+`)
-	reByMid   = regexp.MustCompile(`(?i)^(.{0,80}?)\s(?:by|por|par|door|przez|af|av|von|di)\s*[:：]?\s+(\S.*)$`)
+	reByStart = regexp.MustCompile(`(?i)^(?:by|von|por|par|door|av|af|przez|від|от|di|oleh|bởi|โดย|מאת|بقلم)\s*[:：]?\s+`)
+	reByMid   = regexp.MustCompile(`(?i)^(.{0,80}?)\s(?:by|por|par|door|przez|af|av|von|di|da|oleh)\s*[:：]?\s+(\S.*)$`)
 	// reLabelLead is a labelled credit: "Autor: NAME", "Текст: NAME".
-	reLabelLead = regexp.MustCompile(`(?i)^(?:[(（【\[]\s*)?(?:authors?|autor(?:in|a|es|as)?|auteur(?:e|s)?|autore|autori|text|texto|texte|tekst|testo|verfasser(?:in)?|written|reporting|reporter|story|words|текст|автор(?:ы)?|piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|bron)\s*[:：]\s*`)
+	// A label may pair with the credit of the pictures ("Text & Photos:",
+	// "Texte et photos :") or take one word after it ("Автор текста:").
+	reLabelLead = regexp.MustCompile(`(?i)^(?:[(（【\[]\s*)?(?:` + labelWords + `)(?:\s*(?:&|\+|and|und|et|y|e|и|і|та)\s*\p{L}+|\s+\p{L}+)?\s*[:：]\s*`)
 	// reCJKLead is a byline's opening in Chinese and Japanese: "文／",
 	// "記者 ", "（記者", "作者：", "执笔：".
 	reCJKLead = regexp.MustCompile(`^(?:[(（【\[「]\s*)?(?:本[报報]|特约|特約|实习|實習)?(?:记者|記者|文|撰文|撰稿|作者|执笔|執筆|執筆者|取材・文|取材・?執筆|通讯员|通訊員)\s*(?:[／/:：・|丨]\s*)?`)
@@ -239,20 +280,39 @@ var (
 	reCreditSep = regexp.MustCompile(`\s*(?:[,;&|/／·•、，；+]|\s[-–—]+\s|\s(?i:and|und|et|en|og|och|и|і|та|ja|és|ve|oraz)\s|\s&amp;\s)\s*`)
 )
 
+// labelWords label a byline, followed by a colon: "Autor:", "Yazan:",
+// "Журналист:", "लेखक:". Words for the editor alone ("Redaktør:", the
+// legal editor of a site's footer) are not among them.
+const labelWords = `authors?|autor(?:in|a|ka|es|as|zy|i)?|auteur(?:e|s)?|autore|autori|text|texto|texte|tekst|testo|` +
+	`verfasser(?:in)?|written|reporting|reporter|reportér|riporter|story|words|redactor(?:a|es|as)?|toimittaja|` +
+	`yazan|muhabir|penulis|pewarta|wartawan|novinar(?:ka)?|dziennikarz|dziennikarka|tác giả|` +
+	`текст|автор(?:ы|и|ка)?|журналист(?:ка)?|журналіст(?:ка)?|корреспондент|кореспондент|новинар|` +
+	`piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|teksti|autorius|autors|avtor|аутор|bron|ავტორი|نوشته|كتب|كتبت|إعداد|نویسنده|लेखक|रिपोर्ट|প্রতিবেদক|লেখক`
+
 // credit cuts one raw credit into the person names it gives, and reports
-// whether it named an organisation.
+// whether it named an organisation. A credit is read clause by clause
+// (creditClauses): the names of a clause that credits other work
+// ("Editing by A and B", "Photos: C") are dropped with it, and a date
+// ends the credit.
 func (o outlet) credit(r string) ([]string, bool) {
 	r = collapse(html.UnescapeString(r))
 	if r == "" || len(r) > 400 || looksURL(r) || strings.Contains(r, "©") {
 		return nil, false
 	}
-	if r = stripLead(r, true); r == "" {
-		return nil, false
+	var parts []string
+	for _, c := range creditClauses(r) {
+		if c = stripLead(c, true); c == "" {
+			continue
+		}
+		cut := cutTail(c)
+		parts = append(parts, splitCredit(koreanName(dropHandles(cut)), o.ja)...)
+		if len(cut) < len(c) {
+			break
+		}
 	}
-	r = dropHandles(cutTail(r))
 	var out []string
 	org, multi := false, false
-	for _, part := range splitCredit(r, o.ja) {
+	for _, part := range parts {
 		name, kind := o.name(part, len(out) > 0)
 		switch kind {
 		case kindOrg:
@@ -269,6 +329,54 @@ func (o outlet) credit(r string) ([]string, bool) {
 		}
 	}
 	return out, org
+}
+
+// reClauseCut is where a credit may change clause: a semicolon, a bar, or
+// a comma, full stop or dash before a new label ("…, Fotos: C", "…. Photos
+// : C", "… – Editing by D").
+var reClauseCut = regexp.MustCompile(`\s*(?:[;|]|[,.]\s|\s[-–—]+\s)\s*`)
+
+// creditClauses cuts a credit into its clauses: at every semicolon and bar,
+// and at a comma, full stop or dash when what follows opens a credit of its
+// own ("Photos by", "Fotos:", "Editing by", "Additional reporting by").
+func creditClauses(r string) []string {
+	var out []string
+	start := 0
+	for _, loc := range reClauseCut.FindAllStringIndex(r, -1) {
+		sep, rest := r[loc[0]:loc[1]], r[loc[1]:]
+		if !strings.ContainsAny(sep, ";|") && !opensClause(rest) {
+			continue
+		}
+		out = append(out, r[start:loc[0]])
+		start = loc[1]
+	}
+	return append(out, r[start:])
+}
+
+// opensClause reports text that opens a credit: a word of notByWords, a
+// label, a byline word, or words for writing before "by".
+func opensClause(s string) bool {
+	w := strings.Trim(lower(firstWord(s)), ".,()")
+	if notByWords[w] || labelLeadIndex(s) != nil {
+		return true
+	}
+	if m := reByMid.FindStringSubmatch(s); m != nil && len(strings.Fields(m[1])) <= 2 && reOpener.MatchString(lower(m[1])) {
+		return true
+	}
+	return false
+}
+
+// koreanName keeps the name of a Korean credit that opens with a place or
+// an outlet: "[항구시=뉴스] 김민준 기자", "항구스포츠=박서연 기자".
+func koreanName(r string) string {
+	i := strings.LastIndexByte(r, '=')
+	if i < 0 || !hasCJK(r) {
+		return r
+	}
+	if j := strings.LastIndexAny(r, "]）)"); j > i {
+		return strings.TrimSpace(r[j+1:])
+	}
+	return strings.TrimSpace(r[i+1:])
 }
 
 func looksURL(s string) bool {
@@ -513,12 +621,17 @@ const (
 // name judges one part of a credit; after says a person came before it in
 // the same credit (so "Staff Writer", "Business Insider" are affiliations).
 func (o outlet) name(part string, after bool) (string, nameKind) {
-	part = strings.Trim(part, " .:-–—|·•()[]（）【】「」<>\"'“”‘’*=~")
+	// A final dot stays for now: "Jr." keeps it, "Doe." loses it below.
+	part = strings.TrimLeft(strings.TrimRight(part, " :-–—|·•()[]（）【】「」<>\"'“”‘’*=~"), " .:-–—|·•()[]（）【】「」<>\"'“”‘’*=~")
 	if part = stripLead(part, true); part == "" || strings.ContainsAny(part, ":：") {
 		return "", kindNone
 	}
 	if hasCJK(part) {
-		return cjkName(part)
+		name, kind := cjkName(part)
+		if kind == kindPerson && o.cjkOutlet(name) {
+			return "", kindOrg
+		}
+		return name, kind
 	}
 	words, glued := unglue(strings.Fields(part))
 	n := len(words)
@@ -576,7 +689,7 @@ func (o outlet) name(part string, after bool) (string, nameKind) {
 // name, or the outlet's own name.
 func (o outlet) trimWords(words []string, after bool) ([]string, nameKind) {
 	for i, w := range words {
-		if i > 0 && forWords[lower(w)] {
+		if i > 0 && (forWords[lower(w)] || nameEndPlaces[w]) {
 			words = words[:i]
 			break
 		}
@@ -654,6 +767,13 @@ func (o outlet) isOutlet(name string, single bool) bool {
 	return false
 }
 
+// cjkOutlet reports a CJK credit of four characters or more that opens
+// with the first two of the outlet's name: "港灣台灣" on "港灣新聞中心".
+func (o outlet) cjkOutlet(name string) bool {
+	rs := []rune(strings.ReplaceAll(name, " ", ""))
+	return len(rs) >= 4 && strings.HasPrefix(o.site, string(rs[:2]))
+}
+
 // squash lower-cases s and keeps its letters and digits.
 func squash(s string) string {
 	var b strings.Builder
@@ -726,7 +846,25 @@ func isInitial(w string) bool {
 
 func isLowerWord(w string) bool {
 	r, _ := utf8.DecodeRuneInString(w)
-	return unicode.IsLower(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’")
+	return lowerCased(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’")
+}
+
+// uncased reports a name written without capitals in a script that has
+// none (Arabic, Devanagari, Hebrew, Thai, Georgian…).
+func uncased(name string) bool {
+	for _, r := range name {
+		if unicode.IsUpper(r) || lowerCased(r) {
+			return false
+		}
+	}
+	return true
+}
+
+// lowerCased reports a lower-case letter of a script that writes names
+// with capitals: Georgian's letters are lower case (its capitals are
+// for headings), so a Georgian name is uncased.
+func lowerCased(r rune) bool {
+	return unicode.IsLower(r) && !unicode.Is(unicode.Georgian, r)
 }
 
 // nameParticles are the lower-case words person names carry.
@@ -753,11 +891,11 @@ func personShape(words []string) bool {
 		first := true
 		for _, r := range w {
 			switch {
-			case unicode.IsLetter(r) || unicode.Is(unicode.Mn, r):
-				if first && unicode.IsLower(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’") {
+			case unicode.IsLetter(r) || unicode.Is(unicode.M, r):
+				if first && lowerCased(r) && !nameParticles[lower(w)] && !strings.ContainsAny(w, "'’") {
 					return false
 				}
-				if first && !unicode.IsUpper(r) && !unicode.IsLower(r) {
+				if first && !unicode.IsUpper(r) && !lowerCased(r) {
 					uncased++
 				}
 				first = false
@@ -796,8 +934,12 @@ func words(lists ...string) map[string]bool {
 // corpus and their neighbours. Each is used with the shape of a credit
 // (its position after a name, its separators), never alone.
 var (
-	forWords  = words("for für fuer para pour per voor för til dla для 为 為")
-	roleWords = words(
+	// forWords end a name: an outlet follows ("for", "für"); so do
+	// nameEndPlaces written in lower case ("in Lisbon", "aus Wien", "à
+	// Lyon"), never "In" of "Lee In Young".
+	forWords      = words("for für fuer para pour per voor för til dla для 为 為")
+	nameEndPlaces = words("in from aus à desde em из із")
+	roleWords     = words(
 		"writer writers reporter reporters correspondent correspondents editor editors columnist columnists",
 		"contributor contributors contributing critic analyst producer producers photographer photojournalist",
 		"anchor presenter intern journalist journalists blogger freelance freelancer staff senior chief",
@@ -806,7 +948,8 @@ var (
 		"corresponsal redactor redactora periodista enviado enviada colaborador colaboradora",
 		"journaliste rédacteur rédactrice envoyé envoyée chroniqueur chroniqueuse giornalista inviato inviata",
 		"correspondente repórter jornalista colunista correspondent verslaggever",
-		"корреспондент корреспондентка журналист журналистка обозреватель редактор кореспондент журналістка оглядач")
+		"корреспондент корреспондентка журналист журналистка обозреватель редактор кореспондент журналістка оглядач",
+		"संवाददाता पत्रकार संपादक সংবাদদাতা প্রতিবেদক সাংবাদিক مراسل محرر خبرنگار")
 	uiWords = words(
 		"share shares follow following comments comment advertisement advertising view more read email e-mail",
 		"print subscribe tweet facebook twitter linkedin whatsapp reddit pinterest instagram about home menu",
@@ -825,8 +968,11 @@ var (
 		"gmbh corp corporation police polizei policía polícia admin administrator webmaster board",
 		"reuters xinhua kyodo yonhap anadolu interfax ukrinform unian sputnik bernama antara bloomberg ritzau",
 		"agencias agências agenturen agences",
+		"լուրեր ამბები ειδήσεις haberler vijesti vesti вести zprávy správy hírek știri uutiset nyheter nyheder",
+		"naujienos ziņas uudised novice жаңалықтар חדשות समाचार न्यूज़ न्यूज ब्यूरो डेस्क সংবাদ ডেস্ক செய்திகள்",
+		"نیوز ڈیسک",
 		"συντακτική ομάδα συντακτικη ομαδα اخبار أخبار الأخبار خبرگزاری وكالة صحيفة موقع التحرير تحریریه")
-	deskWords = words("staff desk team board newsroom editors editorial reports bureau redaktion redacción redação",
+	deskWords = words("staff desk team board newsroom editors editorial reports bureau redaktion redacción redação ब्यूरो डेस्क ডেস্ক",
 		"rédaction redazione redactie redakcja редакция редакція services")
 	dateWords = words(
 		"on at am um le el il em jan january feb february mar march apr april may jun june jul july aug august",
@@ -941,6 +1087,11 @@ func (p *page) bylines(o outlet) ([]string, bool) {
 	if names := s.bareLine(o); len(names) > 0 {
 		return names, false
 	}
+	if names := p.wireCredit(o); len(names) > 0 {
+		// "Reporting by A; Editing by B" closing a wire story, under a
+		// desk's byline or none.
+		return names, true
+	}
 	if s.head == nil || len(s.found) > 0 {
 		// No headline, or a credit near it that names no person (a
 		// desk, an agency): the page's other names are not its byline.
@@ -992,6 +1143,58 @@ func (s *bylineScan) pick(o outlet) []string {
 	return nil
 }
 
+// reWireLead opens the credit that closes a wire story: "(Reporting by",
+// "Additional reporting by", "Writing by", "Bericht von", "Reportage",
+// "Reporte de", "Con información de", "Reportagem de".
+var reWireLead = regexp.MustCompile(`(?i)^[(\[]?\s*(?:additional\s+|con\s+|zusätzliche\s+)?(?:(?:reporting|writing|reportaje|reportagem|reportage|reporte|reportado|información|informação|bericht|berichterstattung|geschrieben)\s+(?:by|de|por|par|von|di)|reportage)\s+`)
+
+// wireLeadWords open every text reWireLead matches, lower case, after
+// its bracket.
+var wireLeadWords = []string{"report", "additional", "writing", "con ", "zusätzliche", "información", "informação", "bericht", "geschrieben"}
+
+// wireCredit returns the reporters named by the credit line that closes a
+// wire story ("Reporting by A and B in Lisbon; Editing by C"): the
+// clauses of reporting and writing, not those of editing.
+func (p *page) wireCredit(o outlet) []string {
+	var names []string
+	var walk func(n *html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && names == nil; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			st := p.stats.get(c)
+			if st == nil || st.chars < 15 {
+				continue
+			}
+			if st.chars > 400 || isBlockContainer(c) {
+				walk(c)
+				continue
+			}
+			f := lower(strings.TrimLeft(firstText(c), "([ "))
+			if !slices.ContainsFunc(wireLeadWords, func(w string) bool { return strings.HasPrefix(f, w) }) {
+				continue
+			}
+			t := nodeText(c)
+			if !reWireLead.MatchString(t) {
+				continue
+			}
+			var credits []string
+			for _, cl := range creditClauses(strings.Trim(t, "()[] ")) {
+				if loc := reWireLead.FindStringIndex(cl); loc != nil {
+					credits = append(credits, cl[loc[1]:])
+				}
+			}
+			names = o.clean(credits)
+			if names == nil {
+				names = []string{} // the first such line ends the search
+			}
+		}
+	}
+	walk(p.body)
+	return names
+}
+
 // nearHead reports an element in the headline's own block: their common
 // ancestor holds little more text than the headline.
 func (s *bylineScan) nearHead(n *html.Node) bool {
@@ -1040,8 +1243,12 @@ func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
 	switch {
 	case c.DataAtom == atom.Nav, strings.Contains(cid, "comment"), strings.Contains(cid, "respond"):
 		return // chrome and comment threads: their names are no byline
+	case c.DataAtom == atom.Figcaption:
+		return // a caption's credit is the picture's
 	case s.loose && (c.DataAtom == atom.Li || c.DataAtom == atom.Aside || c.DataAtom == atom.Footer):
 		return
+	case teaserAtoms[c.DataAtom] && (s.head == nil || !within(s.head, c)) && s.teaser(c):
+		return // another story's headline and its writer
 	}
 	chars := st.chars
 	if chars <= 150 && markedAuthor(c, cid) {
@@ -1063,6 +1270,33 @@ func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
 		return
 	}
 	s.walk(c, pos)
+}
+
+// teaserAtoms are the elements a teaser of another story is made of.
+var teaserAtoms = map[atom.Atom]bool{atom.Li: true, atom.Article: true, atom.Section: true}
+
+// teaser reports a small element that links to another story by its
+// headline: a link of four words or more that is not to an author's page.
+func (s *bylineScan) teaser(n *html.Node) bool {
+	if st := s.p.stats.get(n); st == nil || st.chars > 300 {
+		return false // a story, not a teaser
+	}
+	found := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+			if c.Type != html.ElementNode {
+				continue
+			}
+			if c.DataAtom == atom.A && attr(c, "href") != "" && !markedAuthor(c, "") {
+				found = len(strings.Fields(nodeText(c))) >= 4
+				continue
+			}
+			walk(c)
+		}
+	}
+	walk(n)
+	return found
 }
 
 // markedAuthor reports an element the markup says is an author: microdata,
@@ -1127,7 +1361,42 @@ func markedText(n *html.Node) string {
 	if v := attr(n, "content"); v != "" {
 		return v
 	}
+	if links := linkList(n); len(links) >= 2 {
+		return strings.Join(links, ", ")
+	}
 	return nodeText(n)
+}
+
+// linkList returns the texts of the links in n when n holds nothing else
+// but byline words and separators ("By <a>A</a>, <a>B</a> and <a>C</a>",
+// "<a>A</a><a>B</a>"): each link is one credit, even glued to the next.
+func linkList(n *html.Node) []string {
+	var links []string
+	glue := true
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && glue; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				for _, w := range strings.Fields(c.Data) {
+					lw := strings.Trim(lower(w), ".,:;|·•&/-–—()")
+					glue = glue && (lw == "" || openerWords[lw] || reCreditSep.MatchString(" "+lw+" "))
+				}
+			case c.Type != html.ElementNode:
+			case c.DataAtom == atom.A:
+				if t := nodeText(c); t != "" {
+					links = append(links, t)
+				}
+			default:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	if !glue {
+		return nil
+	}
+	return links
 }
 
 // openedByline reports a short line that opens with a byline word and a
@@ -1239,10 +1508,14 @@ var openerWords = words(
 	"reporter story words текст автор авторы piše napisao napisala yazar szerző συντάκτης kirjoittaja bron",
 	"additional analysis commentary opinion review interview posted report column article a an escrito",
 	"escrita publicado publicada postado postada geschrieben écrit publié scritto pubblicato geschreven",
-	"geplaatst napisane opublikowane написано опубликовано")
+	"geplaatst napisane opublikowane написано опубликовано writing ein eine einen bởi מאת بقلم oleh โดย teksti",
+	"autorius autors avtor аутор نوشته pubblicata scritta",
+	"autorka autorzy redactor redactora toimittaja yazan muhabir penulis pewarta wartawan novinar novinarka",
+	"dziennikarz dziennikarka reportér riporter tác автори авторка журналист журналистка журналіст журналістка",
+	"ავტორი корреспондент кореспондент новинар كتب كتبت إعداد نویسنده लेखक रिपोर्ट প্রতিবেদক লেখক")
 
 // midByWords are in every text reByMid matches.
-var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di"}
+var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di", " da", " oleh"}
 
 var midBySet = newPhraseSet(midByWords)
 
@@ -1269,14 +1542,14 @@ func isOpener(s string) bool {
 	return len(rest) <= 1 && strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
-var reOpener = regexp.MustCompile(`^(?:text|words|story|reporting|additional reporting|analysis|commentary|opinion|review|interview|written|posted|report|column|article|an? \p{L}+ story|escrito|escrita|publicado|publicada|postado|postada|geschrieben|écrit|publié|scritto|pubblicato|geschreven|geplaatst|napisane|opublikowane|написано|опубликовано)$`)
+var reOpener = regexp.MustCompile(`^(?:text|words|story|reporting|additional reporting|writing|analysis|commentary|opinion|review|interview|written|posted|report|column|article|an? \p{L}+ story|(?:a|an|ein|eine|einen) \p{L}+|escrito|escrita|publicado|publicada|postado|postada|geschrieben|écrit|publié|scritto|scritta|pubblicato|pubblicata|geschreven|geplaatst|napisane|opublikowane|написано|опубликовано)$`)
 
 var (
 	// reCJKCredit finds a Chinese or Japanese byline in running text: at
 	// the start of a paragraph or in brackets, a name of two or three
 	// characters ended by a separator: "（記者王小明／台北報導）", "记者
 	// 张三 李四", never "记者从多地了解到".
-	reCJKCredit = regexp.MustCompile(`(?:^[\s　]*|[（(【\[]|本[报報])(?:记者|記者|文[／/]|作者[:：]|撰文[:：／/])\s*\p{Han}{2,3}(?:(?:\s+|\s*[、，,和与及]\s*)\p{Han}{2,3})*\s*(?:[／/）)】\]\s]|报道|報導|报讯|報訊|摄|攝|$)`)
+	reCJKCredit = regexp.MustCompile(`(?:^[\s　]*|[（(【\[]|本[报報])(?:记者|記者|文[／/:：]|作者[:：]|撰文[:：／/])\s*\p{Han}{2,3}(?:(?:\s+|\s*[、，,和与及]\s*)\p{Han}{2,3})*\s*(?:[／/）)】\]\s]|报道|報導|报讯|報訊|摄|攝|$)`)
 	// reKoCredit finds a Korean one: "홍길동 기자", "홍길동·김철수 기자".
 	reKoCredit = regexp.MustCompile(`((?:[가-힣]{2,4}\s?[·,、]\s?)*[가-힣]{2,4})\s?(?:기자|특파원)(?:[\s=\]\)·,.]|$)`)
 )
@@ -1285,7 +1558,7 @@ var (
 // reKoCredit match: the test before the expressions, run on every text
 // node near the headline.
 var (
-	cjkCreditWords = newPhraseSet([]string{"记者", "記者", "文／", "文/", "作者", "撰文"})
+	cjkCreditWords = newPhraseSet([]string{"记者", "記者", "文／", "文/", "文:", "文：", "作者", "撰文"})
 	koCreditWords  = newPhraseSet([]string{"기자", "특파원"})
 )
 
@@ -1375,9 +1648,15 @@ func (s *bylineScan) bareLine(o outlet) []string {
 		if len(names) == 0 {
 			continue
 		}
+		if t == strings.ToUpper(t) {
+			return nil // a line in capitals: a kicker or a teaser, not a bare byline
+		}
 		for _, n := range names {
-			if !strings.Contains(n, " ") || hasCJK(n) {
-				return nil // a lone word, or CJK with no "記者": a label more likely than a name
+			if !strings.Contains(n, " ") || hasCJK(n) || uncased(n) {
+				// A lone word, CJK with no "記者", a script without
+				// case ("नई दिल्ली"): a label or a place as likely as
+				// a name.
+				return nil
 			}
 		}
 		if bylineEvidence(t) || i+1 < len(s.lines) && bylineEvidence(nodeText(s.lines[i+1].node)) ||

@@ -121,9 +121,22 @@ func (p *page) jsonLD() *ldData {
 	}
 	d.publisher = ldString(d.article["publisher"])
 	// Authors are Persons (an Organization is no author); images are URLs.
-	d.authors = ldAuthors(d.article["author"], objs)
-	if d.authors == nil {
-		d.authors = ldAuthors(d.article["creator"], objs)
+	d.authors = ldArticleAuthors(d.article, objs)
+	_, hasAuthor := d.article["author"]
+	_, hasCreator := d.article["creator"]
+	for _, o := range objs {
+		// The article object has no author: another article or page
+		// object of the page may name one ("WebPage" with the author
+		// beside a bare "NewsArticle"). An Organization author is an
+		// answer: no person.
+		if d.authors != nil || hasAuthor || hasCreator {
+			break
+		}
+		for _, t := range ldTypes(o) {
+			if k := schemaorg.TypeKind(t); d.authors == nil && (k == schemaorg.Article || k == schemaorg.Page) {
+				d.authors = ldArticleAuthors(o, objs)
+			}
+		}
 	}
 	d.images = ldCollect(d.article["image"], func(o map[string]any) string {
 		if s, ok := o["url"].(string); ok {
@@ -138,6 +151,15 @@ func (p *page) jsonLD() *ldData {
 		}
 	}
 	return d
+}
+
+// ldArticleAuthors returns the names of an article object's author, else
+// of its creator.
+func ldArticleAuthors(article map[string]any, objs []map[string]any) []string {
+	if a := ldAuthors(article["author"], objs); a != nil {
+		return a
+	}
+	return ldAuthors(article["creator"], objs)
 }
 
 func ldBreadcrumb(o map[string]any) []string {

@@ -109,7 +109,7 @@ func Decode(contentEncoding string, body io.Reader) (io.Reader, error) {
 		case "gzip", "x-gzip":
 			body, err = gunzip(body)
 		case "deflate":
-			body, err = inflate(body)
+			body, err = deflateReader(body)
 		case "br":
 			body = brotli.NewReader(body)
 		default:
@@ -130,9 +130,9 @@ func gunzip(r io.Reader) (io.Reader, error) {
 	return gzip.NewReader(br)
 }
 
-// inflate reads zlib-wrapped deflate (what the standard says) or raw
+// deflateReader reads zlib-wrapped deflate (what the standard says) or raw
 // deflate (what some servers send).
-func inflate(r io.Reader) (io.Reader, error) {
+func deflateReader(r io.Reader) (io.Reader, error) {
 	br := bufio.NewReader(r)
 	b, _ := br.Peek(2)
 	if len(b) == 2 && b[0]&0x0f == 8 && (uint16(b[0])<<8|uint16(b[1]))%31 == 0 {

@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/klauspost/compress/gzip"
+
+	"github.com/newsclip/newsclip/internal/inflate"
 )
 
 // Record is one WARC record as read: its place in the stream, its header
@@ -91,12 +93,14 @@ type Reader struct {
 	raw   countingReader // the stream
 	br    *bufio.Reader  // over raw; an io.ByteReader, so gzip reads no further than a member
 	gz    *gzip.Reader
-	mr    bytes.Reader   // a view of br's buffer that gz decodes a member from, while windowed
-	win   int            // the view's length
-	zm    memberSource   // over gz
-	zc    countingReader // over zm
-	zbr   *bufio.Reader  // over zc
-	src   *bufio.Reader  // where records are read from: br or zbr
+	inf   inflate.Decoder // decodes a member held whole in br's buffer, faster than gz
+	whole []byte          // the content of a member decoded by inf
+	mr    bytes.Reader    // a view of br's buffer that gz decodes a member from, while windowed
+	win   int             // the view's length
+	zm    memberSource    // over gz
+	zc    countingReader  // over zm
+	zbr   *bufio.Reader   // over zc
+	src   *bufio.Reader   // where records are read from: br or zbr
 	gzip  bool
 	begun bool
 
@@ -248,13 +252,11 @@ func (r *Reader) nextMember() error {
 			}
 		}
 		r.member = r.Pos()
-		windowed, err := r.startMember()
+		err := r.startMember()
 		if err == io.EOF {
 			return io.EOF
 		}
 		if err == nil {
-			r.gz.Multistream(false)
-			r.zm = memberSource{rd: r, windowed: windowed}
 			r.zc = countingReader{r: &r.zm}
 			if r.zbr == nil {
 				r.zbr = bufio.NewReaderSize(&r.zc, 64<<10)
@@ -275,42 +277,75 @@ func (r *Reader) nextMember() error {
 }
 
 // windowMin is the input kept buffered ahead of a gzip member: less, and
-// the buffer is filled before the member is started.
-const windowMin = 64 << 10
+// the buffer is filled before the member is started. Half the buffer: a
+// member that does not fit in what is buffered is decoded twice, and
+// filling (moving up to windowMin bytes) costs far less than that.
+const windowMin = 128 << 10
 
-// startMember starts decoding the gzip member at the stream's position:
-// from a view of the buffered input when its gzip header is there (the
-// decompressor reads a *bytes.Reader faster than a *bufio.Reader; the
-// member is read again from the stream if it goes on past the view), from
-// the stream otherwise.
-func (r *Reader) startMember() (windowed bool, err error) {
+// wholeMax bounds the content of a member decoded whole (larger ones are
+// streamed): the memory a Reader holds for it.
+const wholeMax = 8 << 20
+
+// startMember starts decoding the gzip member at the stream's position and
+// sets r.zm to read its content. A member held whole in the buffered input
+// is decoded at once (the fast path, in memory); otherwise it is decoded
+// as a stream: from a view of the buffered input when its gzip header is
+// there (the decompressor reads a *bytes.Reader faster than a
+// *bufio.Reader; the member is read again from the stream if it goes on
+// past the view), from the stream otherwise.
+func (r *Reader) startMember() error {
 	if r.br.Buffered() < windowMin {
 		r.br.Peek(r.br.Size())
 	}
 	view, _ := r.br.Peek(r.br.Buffered())
+	var n int
+	var err error
+	r.whole, n, err = r.inf.Append(r.whole[:0], view, wholeMax)
+	if errors.Is(err, inflate.ErrShort) && len(view) < r.br.Size() {
+		view, _ = r.br.Peek(r.br.Size()) // the member may fit in a full buffer
+		r.whole, n, err = r.inf.Append(r.whole[:0], view, wholeMax)
+	}
+	if err == nil {
+		r.br.Discard(n)
+		r.zm = memberSource{rd: r, inMemory: true}
+		r.zm.whole.Reset(r.whole)
+		return nil
+	}
+	// Not decoded whole: streamed, and any error is the stream decoder's.
 	r.mr.Reset(view)
 	r.win = len(view)
 	if r.gz == nil {
 		r.gz = new(gzip.Reader)
 	}
-	if len(view) > 0 && r.gz.Reset(&r.mr) == nil {
-		return true, nil
+	r.zm = memberSource{rd: r, windowed: true}
+	if len(view) == 0 || r.gz.Reset(&r.mr) != nil {
+		r.zm.windowed = false
+		if err := r.gz.Reset(r.br); err != nil {
+			return err
+		}
 	}
-	return false, r.gz.Reset(r.br)
+	r.gz.Multistream(false)
+	return nil
 }
 
-// memberSource reads the current gzip member's decompressed bytes. While
-// the member is decoded from a view of the buffered input, the stream is
-// not moved: at the member's end (or a corrupt member) it is moved past
-// what was decoded; when the member goes on past the view, it is decoded
-// again from the stream, and what was read already is skipped.
+// memberSource reads the current gzip member's decompressed bytes: from
+// the member decoded whole, or from the stream decoder. While the member
+// is decoded from a view of the buffered input, the stream is not moved:
+// at the member's end (or a corrupt member) it is moved past what was
+// decoded; when the member goes on past the view, it is decoded again from
+// the stream, and what was read already is skipped.
 type memberSource struct {
 	rd       *Reader
-	n        int64 // bytes read from the member
+	whole    bytes.Reader // the content of a member decoded whole
+	n        int64        // bytes read from the member
 	windowed bool
+	inMemory bool // decoded whole: read from whole
 }
 
 func (m *memberSource) Read(p []byte) (int, error) {
+	if m.inMemory {
+		return m.whole.Read(p)
+	}
 	r := m.rd
 	n, err := r.gz.Read(p)
 	m.n += int64(n)

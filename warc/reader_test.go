@@ -270,3 +270,19 @@ func TestReaderLargeMembers(t *testing.T) {
 		})
 	}
 }
+
+// A member whose content is larger than a Reader decodes whole in memory
+// is streamed instead, and reads the same; so does the record after it.
+func TestReaderMemberOverWholeMax(t *testing.T) {
+	big := strings.Repeat("<p>same paragraph again</p>\n", wholeMax/28+1000)
+	a := record("resource", "http://news.example/big", big)
+	b := record("response", "http://news.example/b", page("<p>Beta</p>"))
+	data := gzipEach(t, a, b)
+	want := []seen{
+		{Offset: 0, Type: "resource", URI: "http://news.example/big", Block: big},
+		{Offset: int64(len(gzipEach(t, a))), Type: "response", URI: "http://news.example/b", Block: page("<p>Beta</p>")},
+	}
+	if diff := cmp.Diff(want, readAll(t, data, true)); diff != "" {
+		t.Errorf("records mismatch (-want +got):\n%.2000s", diff)
+	}
+}

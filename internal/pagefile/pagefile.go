@@ -12,12 +12,14 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"sync"
 
 	"github.com/klauspost/compress/gzip"
 
 	"github.com/newsclip/newsclip/extract"
+	"github.com/newsclip/newsclip/internal/inflate"
 )
 
 // ErrDamagedGzip is matched (errors.Is) by the error of gzip data that
@@ -70,6 +72,12 @@ func ReadFrom(r io.Reader, limit int64) ([]byte, error) {
 		return readAll(r, size, limit)
 	}
 	if size >= 0 {
+		if b, ok := z.whole(f, size, limit); ok {
+			return b, nil
+		}
+		if _, err := f.Seek(0, io.SeekStart); err != nil {
+			return nil, err
+		}
 		z.br.Reset(f)
 	}
 	if err := z.zr.Reset(z.br); err != nil {
@@ -94,10 +102,49 @@ func statRegular(f *os.File) (os.FileInfo, error) {
 	return info, err
 }
 
-// gunzipper is a gzip reader and its input buffer, reused across files.
+// gunzipper is a gzip reader and its input buffer, and the fast decoder
+// and its input buffer, reused across files.
 type gunzipper struct {
-	br *bufio.Reader
-	zr gzip.Reader
+	br  *bufio.Reader
+	zr  gzip.Reader
+	inf inflate.Decoder
+	in  []byte
+}
+
+// wholeMax bounds the gzip files read whole and decoded at once (larger
+// ones are streamed): the memory a gunzipper keeps.
+const wholeMax = 8 << 20
+
+// whole reads the gzip file f of size bytes into memory and decodes its
+// members at once, into a buffer sized from its trailer. ok is false when
+// it cannot: the file is large, it is not valid gzip, or its content is
+// over the limit; the caller then streams it, and reports what is wrong.
+func (z *gunzipper) whole(f *os.File, size, limit int64) (b []byte, ok bool) {
+	if size > wholeMax {
+		return nil, false
+	}
+	if int64(cap(z.in)) < size {
+		z.in = make([]byte, size)
+	}
+	in := z.in[:size]
+	if _, err := f.ReadAt(in, 0); err != nil {
+		return nil, false
+	}
+	most := int64(math.MaxInt)
+	if limit >= 0 {
+		most = limit
+	}
+	hint := min(gunzippedSize(f, size), most)
+	b = make([]byte, 0, max(hint, 0)+inflate.Slack)
+	for len(in) > 0 {
+		var n int
+		var err error
+		if b, n, err = z.inf.Append(b, in, int(most)); err != nil {
+			return nil, false
+		}
+		in = in[n:]
+	}
+	return b, true
 }
 
 var gzipPool = sync.Pool{New: func() any { return &gunzipper{br: bufio.NewReaderSize(nil, 32<<10)} }}

@@ -7,9 +7,11 @@
 // internal/shscore too. With -dates the corpus is the dates benchmark and
 // the predictions are publication dates in dates_score.py's format
 // (<out>/<peer>-dates.json), scored by the root module's datesbench
-// (-score) and by dates_score.py:
+// (-score) and by dates_score.py. With -authors it lists the pages of both
+// corpora where newsclip's and go-trafilatura's author lists differ (no
+// author truth exists: it is a reading list), on stdout only:
 //
-//	cd bench && go run ./cmd/peers [-dates] [-corpus DIR] [-out DIR] [-peers a,b] [-j N]
+//	cd bench && go run ./cmd/peers [-dates|-authors] [-corpus DIR] [-out DIR] [-peers a,b] [-j N]
 //
 // Every engine is given the page decoded to UTF-8 and its URL. Timings are
 // wall-clock over -j goroutines and only indicative; BenchmarkPeers is the
@@ -48,6 +50,7 @@ const datesRelDir = "../shared/bench/dates"
 
 type config struct {
 	dates      bool
+	authors    bool
 	dir, out   string
 	names      []string
 	jobs       int
@@ -70,6 +73,7 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 	fs := flag.NewFlagSet("peers", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	fs.BoolVar(&c.dates, "dates", false, "publication dates on the dates benchmark instead of body texts")
+	fs.BoolVar(&c.authors, "authors", false, "list the pages of both development corpora where two extractors' authors differ\n(default newsclip and go-trafilatura)")
 	fs.StringVar(&c.dir, "corpus", "", "benchmark `dir` holding ground-truth.json and html/<id>.html.gz\n(default "+
 		corpus.DefaultDir()+", with -dates "+datesDir()+")")
 	fs.StringVar(&c.out, "out", c.defaultOut, "write <peer>.json (with -dates <peer>-dates.json) prediction files into `dir`")
@@ -91,6 +95,9 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
 		for _, name := range strings.Split(*list, ",") {
 			c.names = append(c.names, strings.TrimSpace(name))
 		}
+	}
+	if c.authors {
+		return runAuthors(ctx, c, stdout, stderr)
 	}
 	if c.dates {
 		return runDates(ctx, c, stdout, stderr)

@@ -88,3 +88,49 @@ func TestRunAbsentCorpusSkips(t *testing.T) {
 		t.Errorf("run(absent corpus) = %d, stderr %q; want 0 and a skip message", code, stderr.String())
 	}
 }
+
+func TestRunAuthors(t *testing.T) {
+	para := "<p>" + strings.Repeat("The council voted on Tuesday to rebuild the old harbour bridge before winter. ", 8) + "</p>"
+	page := func(meta, byline string) string {
+		return `<html><head><title>Council votes to rebuild the bridge</title>` + meta + `</head><body><article>` +
+			`<h1>Council votes to rebuild the bridge</h1>` + byline + para + `</article></body></html>`
+	}
+	dir := writeCorpus(t, map[string]string{
+		"same":  page(`<meta name="author" content="Mara Quinlan">`, `<p class="byline">By Mara Quinlan</p>`),
+		"none":  page("", ""),
+		"other": page(`<meta name="author" content="Harbour Desk">`, `<p class="byline">By Theo Barnaby</p>`),
+	})
+	var stdout, stderr bytes.Buffer
+	if code := run(context.Background(), []string{"-authors", "-corpus", dir, "-j", "1"}, &stdout, &stderr); code != 0 {
+		t.Fatalf("run(-authors) = %d, stderr:\n%s", code, stderr.String())
+	}
+	out := stdout.String()
+	for _, want := range []string{"3 pages;", "both the same: 1", "\n== "} {
+		if !strings.Contains(out, want) {
+			t.Errorf("stdout lacks %q:\n%s", want, out)
+		}
+	}
+	if strings.Contains(out, "same https://") || strings.Contains(out, "none https://") {
+		t.Errorf("pages that agree are listed:\n%s", out)
+	}
+	if code := run(context.Background(), []string{"-authors", "-corpus", dir, "-peers", "newsclip"}, &stdout, &stderr); code != 2 {
+		t.Errorf("run(-authors with one extractor) = %d, want 2", code)
+	}
+}
+
+func TestSameNames(t *testing.T) {
+	for _, tc := range []struct {
+		x, y []string
+		want bool
+	}{
+		{[]string{"Troy L. Smith"}, []string{"Troy L Smith"}, true},
+		{[]string{"TOM KRISHER"}, []string{"Tom Krisher"}, true},
+		{[]string{"José Ramírez", "Ann Lee"}, []string{"ann lee", "Jose Ramirez"}, true},
+		{[]string{"Ann Lee"}, []string{"Ann Lee", "CNN"}, false},
+		{[]string{"Ann Lee"}, []string{"Anna Lee"}, false},
+	} {
+		if got := sameNames(tc.x, tc.y); got != tc.want {
+			t.Errorf("sameNames(%q, %q) = %v, want %v", tc.x, tc.y, got, tc.want)
+		}
+	}
+}

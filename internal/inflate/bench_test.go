@@ -1,0 +1,91 @@
+package inflate
+
+import (
+	"bytes"
+	stdgzip "compress/gzip"
+	"syscall"
+	"testing"
+	"time"
+
+	kgzip "github.com/klauspost/compress/gzip"
+
+	"github.com/newsclip/newsclip/internal/corpus"
+)
+
+// BenchmarkGunzip decodes the ScrapingHub pages, each its own gzip member
+// (Go's default level), with this package and with the streaming decoders
+// of klauspost/compress and the standard library, in the same run.
+//
+//	go test -run '^$' -bench Gunzip -count 3 ./internal/inflate
+func BenchmarkGunzip(b *testing.B) {
+	docs, err := corpus.Load(corpus.DefaultDir())
+	if err != nil {
+		if corpus.IsAbsent(err) {
+			b.Skipf("skipped: %v", err)
+		}
+		b.Fatal(err)
+	}
+	var members [][]byte
+	for _, d := range docs {
+		members = append(members, gzipLevel(b, d.HTML, stdgzip.DefaultCompression, ""))
+	}
+	size := corpus.Bytes(docs)
+	b.Run("inflate", func(b *testing.B) {
+		b.SetBytes(size)
+		var d Decoder
+		var out []byte
+		defer reportCPU(b, size, cpuTime())
+		for b.Loop() {
+			for _, m := range members {
+				var err error
+				if out, _, err = d.Append(out[:0], m, 64<<20); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("klauspost", func(b *testing.B) {
+		b.SetBytes(size)
+		var zr kgzip.Reader
+		var out bytes.Buffer
+		defer reportCPU(b, size, cpuTime())
+		for b.Loop() {
+			for _, m := range members {
+				zr.Reset(bytes.NewReader(m))
+				out.Reset()
+				if _, err := out.ReadFrom(&zr); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+	b.Run("stdlib", func(b *testing.B) {
+		b.SetBytes(size)
+		var zr stdgzip.Reader
+		var out bytes.Buffer
+		defer reportCPU(b, size, cpuTime())
+		for b.Loop() {
+			for _, m := range members {
+				zr.Reset(bytes.NewReader(m))
+				out.Reset()
+				if _, err := out.ReadFrom(&zr); err != nil {
+					b.Fatal(err)
+				}
+			}
+		}
+	})
+}
+
+// reportCPU reports the MB decoded per second of the process's CPU time
+// since start (less sensitive to a shared machine than wall time).
+func reportCPU(b *testing.B, size int64, start time.Duration) {
+	if cpu := cpuTime() - start; cpu > 0 {
+		b.ReportMetric(float64(size)*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
+	}
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
