@@ -349,6 +349,18 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 			lines[b.elem]++
 		}
 	}
+	// Whether an element holds blocks, asked once per element: the lines
+	// of one element are many blocks, and each asking would walk all its
+	// children again (quadratic in the lines).
+	holdsBlocks := make(map[*html.Node]bool, len(lines))
+	isContainer := func(n *html.Node) bool {
+		v, ok := holdsBlocks[n]
+		if !ok {
+			v = isBlockContainer(n)
+			holdsBlocks[n] = v
+		}
+		return v
+	}
 	for i := range blocks {
 		b := &blocks[i]
 		w := paragraphWeight(b)
@@ -361,7 +373,7 @@ func (p *page) scoreCandidates(blocks []tblock) *candidates {
 		s := 1 + float64(strings.Count(b.text, ",")+strings.Count(b.text, "，")+strings.Count(b.text, "、"))
 		s += min(float64(w)/100, 3)
 		start := b.elem.Parent
-		if isBlockContainer(b.elem) || b.elem.DataAtom != atom.P && lines[b.elem] > 1 {
+		if isContainer(b.elem) || b.elem.DataAtom != atom.P && lines[b.elem] > 1 {
 			// Loose text beside blocks: a paragraph of its own, whose
 			// parent is the element holding it.
 			start = b.elem

@@ -221,36 +221,27 @@ func checkBodyEntries(t *testing.T, name string, a *extract.Article, tr *extract
 // FuzzExplain holds Explain to Extract on any input: the same record and
 // error, no panic, and a trace whose entries name elements of its source.
 func FuzzExplain(f *testing.F) {
-	inputs, err := filepath.Glob(filepath.Join(fixtureDir, "*", "input.html"))
-	if err != nil {
-		f.Fatal(err)
-	}
-	for _, p := range inputs {
-		b, err := os.ReadFile(p)
-		if err != nil {
-			f.Fatal(err)
-		}
-		f.Add(b)
-	}
-	for _, s := range fuzzSeeds {
-		f.Add([]byte(s))
-	}
+	addFuzzSeeds(f)
 	ex := extract.New(extract.Options{})
-	src := extract.Source{URL: "https://news.example.com/world/2024/03/05/story.html"}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		want, wantErr := ex.ExtractBytes(data, src)
-		got, tr, err := ex.Explain(bytes.NewReader(data), src)
-		if errString(err) != errString(wantErr) {
-			t.Fatalf("Explain error %v, Extract error %v", err, wantErr)
-		}
-		if diff := cmp.Diff(want, got); diff != "" {
-			t.Fatalf("Explain(page) record differs from Extract's (-Extract +Explain):\n%s", diff)
-		}
-		if tr != nil {
-			checkTrace(t, tr)
-			if got != nil {
-				checkBodyEntries(t, "fuzz", got, tr)
-			}
-		}
+		checkExplainProperties(t, ex, data)
 	})
+}
+
+func checkExplainProperties(t *testing.T, ex *extract.Extractor, data []byte) {
+	t.Helper()
+	want, wantErr := ex.ExtractBytes(data, fuzzSrc)
+	got, tr, err := ex.Explain(bytes.NewReader(data), fuzzSrc)
+	if errString(err) != errString(wantErr) {
+		t.Fatalf("Explain error %v, Extract error %v", err, wantErr)
+	}
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Fatalf("Explain(page) record differs from Extract's (-Extract +Explain):\n%s", diff)
+	}
+	if tr != nil {
+		checkTrace(t, tr)
+		if got != nil {
+			checkBodyEntries(t, "fuzz", got, tr)
+		}
+	}
 }

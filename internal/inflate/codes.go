@@ -94,14 +94,14 @@ func (d *Decoder) dynamicCodes(s *stream) error {
 // held after a refill, up to three literals (15 bits each at most) are
 // decoded before the next one.
 func (d *Decoder) codes1(s *stream) error {
-	lit, dist := d.lit.entries, d.dist.entries
-	if len(lit) < 1<<litBits || len(dist) < 1<<distBits {
+	// Few variables live in the loop, so that they stay in registers: the
+	// input and the subtables are read through s and d.
+	if len(d.lit.entries) < 1<<litBits || len(d.dist.entries) < 1<<distBits {
 		return ErrCorrupt
 	}
-	litP := (*[1 << litBits]uint32)(lit)
-	distP := (*[1 << distBits]uint32)(dist)
-	src, pos := s.src, s.pos
-	bits, nb := s.bits, s.nb
+	litP := (*[1 << litBits]uint32)(d.lit.entries)
+	distP := (*[1 << distBits]uint32)(d.dist.entries)
+	pos, bits, nb := s.pos, s.bits, s.nb
 	out, op := s.out, s.op
 	for {
 		if op+slack > len(out) {
@@ -111,11 +111,11 @@ func (d *Decoder) codes1(s *stream) error {
 			out = s.out
 		}
 		if nb < 48 {
-			if pos+8 <= len(src) {
-				bits |= binary.LittleEndian.Uint64(src[pos:]) << nb
+			if pos+8 <= len(s.src) {
+				bits |= binary.LittleEndian.Uint64(s.src[pos:]) << nb
 				pos += int(63-nb) >> 3
 				nb |= 56
-			} else if pos, bits, nb = s.refillAt(pos, bits, nb); pos > len(src)+maxOverrun {
+			} else if pos, bits, nb = s.refillAt(pos, bits, nb); pos > len(s.src)+maxOverrun {
 				return ErrShort
 			}
 		}
@@ -141,7 +141,7 @@ func (d *Decoder) codes1(s *stream) error {
 		}
 		if e&kindMask == kindSub {
 			n := e & 0xf
-			e = subEntry(lit, e, bits>>n)
+			e = subEntry(d.lit.entries, e, bits>>n)
 			bits >>= n
 			nb -= uint(n)
 		}
@@ -165,7 +165,7 @@ func (d *Decoder) codes1(s *stream) error {
 		e = distP[bits&(1<<distBits-1)]
 		if e&kindMask == kindSub {
 			n := e & 0xf
-			e = subEntry(dist, e, bits>>n)
+			e = subEntry(d.dist.entries, e, bits>>n)
 			bits >>= n
 			nb -= uint(n)
 		}
