@@ -139,6 +139,7 @@ type entry struct {
 	a     *html.Node // an item's headline link
 	title string     // its text, once the run it is in is judged
 	link  bool       // an item whose link the block lists (not "More »")
+	card  bool       // an item that is a story card with a summary (teaserRuns)
 	shape itemShape
 }
 
@@ -289,6 +290,7 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 			out = p.elementEntries(c, out)
 		}
 	}
+	p.teaserRuns(out)
 	for i := 0; i+1 < len(out); i++ {
 		if out[i].kind == entItem && out[i+1].kind == entItem &&
 			(i == 0 || out[i-1].kind != entItem || out[i-1].node.Data != out[i].node.Data) {
@@ -296,6 +298,85 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 		}
 	}
 	return out
+}
+
+// teaserRuns makes items of story cards set one after another, two or
+// more boxes of one tag each holding a headline link on a line of its own
+// and a summary (a picture, a section label, a time): a list of cards is a
+// link list as much as a list of bare headlines. A lone card stays a lead
+// story; a headline in the summary's line ("<a>…</a> A summary.") is a
+// teaser of running text, no item.
+func (p *page) teaserRuns(es []entry) {
+	for i := 0; i < len(es); {
+		j := i
+		for j < len(es) && (es[j].kind == entLead || es[j].kind == entBreak) && es[j].node.Type == html.ElementNode &&
+			es[j].node.Data == es[i].node.Data && p.stats.get(es[j].node).links > 0 {
+			j++
+		}
+		if j-i < 2 {
+			i = max(j, i+1)
+			continue
+		}
+		var heads [16]*html.Node
+		k := i
+		for ; k < j && k-i < len(heads); k++ {
+			if heads[k-i] = p.cardHeadline(es[k].node); heads[k-i] == nil {
+				break
+			}
+		}
+		if k == j {
+			for k := i; k < j; k++ {
+				e := &es[k]
+				e.kind, e.a, e.shape, e.card = entItem, heads[k-i], itemShape{extra: true}, true
+				p.longestLink(e.node, nil, &e.shape.img)
+			}
+		}
+		i = j
+	}
+}
+
+// cardHeadline returns the headline link of story card n, nil when n is
+// no card: links to one address but for short ones (a section label),
+// the headline's line holding little else, no more text than a card
+// shows and the headline a fifth of it at least.
+func (p *page) cardHeadline(n *html.Node) *html.Node {
+	st := p.stats.get(n)
+	if st == nil || st.links == 0 || st.links > 6 || st.chars > 600 || st.linkChars*5 < st.chars {
+		return nil
+	}
+	var img bool
+	a := p.longestLink(n, nil, &img)
+	if a == nil {
+		return nil
+	}
+	same := p.linkCharsTo(n, strings.TrimSpace(attr(a, "href")))
+	if other := st.linkChars - same; other > itemExtra || other*2 > same {
+		return nil
+	}
+	line := a
+	for line != n && !isBlock(line) && line.Parent != nil {
+		line = line.Parent
+	}
+	if inlineChars(line, a) > itemExtra {
+		return nil
+	}
+	return a
+}
+
+// inlineChars counts the characters of n's text on the lines of its own
+// inline content, outside the boxes it holds and outside skip.
+func inlineChars(n, skip *html.Node) int {
+	k := 0
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		switch {
+		case c == skip:
+		case c.Type == html.TextNode:
+			k += countChars(c.Data)
+		case c.Type == html.ElementNode && !isBlock(c):
+			k += inlineChars(c, skip)
+		}
+	}
+	return k
 }
 
 // linkedHeading makes item e, the first of a run, the run's heading when it
@@ -477,7 +558,7 @@ func (p *page) leadTeaser(n *html.Node) bool {
 			}
 			if k.DataAtom == atom.A && hasAttr(k, "href") {
 				h := strings.TrimSpace(attr(k, "href"))
-				if href != "" && h != href {
+				if href != "" && !p.sameTarget(h, href) {
 					one = false
 				}
 				href = h
@@ -516,8 +597,14 @@ func (p *page) linkCells(row *html.Node) []entry {
 			continue
 		}
 		a, shape, ok := p.linkItem(c)
+		card := false
 		if !ok {
-			return nil
+			// A story card with a summary, in a grid.
+			if a = p.cardHeadline(c); a == nil {
+				return nil
+			}
+			card, shape = true, itemShape{extra: true}
+			p.longestLink(c, nil, &shape.img)
 		}
 		if len(cells) > 0 {
 			// Links to one address with other texts are one story's parts
@@ -527,7 +614,7 @@ func (p *page) linkCells(row *html.Node) []entry {
 				return nil
 			}
 		}
-		cells = append(cells, entry{node: c, top: row, kind: entItem, a: a, shape: shape})
+		cells = append(cells, entry{node: c, top: row, kind: entItem, a: a, shape: shape, card: card})
 		k := p.stats.get(a).linkChars
 		least, most = min(least, k), max(most, k)
 	}
@@ -602,13 +689,23 @@ func (p *page) longestLink(n, best *html.Node, img *bool) *html.Node {
 	return best
 }
 
+// sameTarget reports whether two hrefs lead to one address, however each
+// is written (absolute, root-relative, relative to a <base>).
+func (p *page) sameTarget(a, b string) bool {
+	if a == b {
+		return true
+	}
+	u := resolve(p.base, a)
+	return u != "" && u == resolve(p.base, b)
+}
+
 // linkCharsTo counts the link text under n (or n) of the links to href.
 func (p *page) linkCharsTo(n *html.Node, href string) int {
 	if n.Type != html.ElementNode {
 		return 0
 	}
 	if n.DataAtom == atom.A && hasAttr(n, "href") {
-		if strings.TrimSpace(attr(n, "href")) == href {
+		if p.sameTarget(strings.TrimSpace(attr(n, "href")), href) {
 			return p.stats.get(n).linkChars
 		}
 		return 0
@@ -755,7 +852,8 @@ func (p *page) segment(es []entry, out []span) []span {
 				if pending >= 0 {
 					cur.heading = es[pending].node
 				}
-				if i > 0 && (es[i-1].kind == entGap || es[i-1].kind == entHeading && !es[i-1].named && pending >= 0 && pending < i-1) {
+				if i > 0 && es[i-1].node.Parent == es[i].node.Parent &&
+					(es[i-1].kind == entGap || es[i-1].kind == entHeading && !es[i-1].named && pending >= 0 && pending < i-1) {
 					// The first item's rank or date (read as a gap, or as
 					// a plain heading-like line under the block's heading).
 					cur.from = i - 1
@@ -1051,9 +1149,43 @@ func (p *page) makeBlock(n *html.Node, es []entry, r span, count int, base *url.
 			cls = classID(heading)
 		}
 	}
+	kind, labelled := blockKind(htext, cls), BlockKind("")
+	if htext == "" {
+		// The items' own parent: a grid's cells may sit in a list below n.
+		first := r.from
+		for first+1 < r.to && es[first].kind != entItem {
+			first++
+		}
+		if labelled = labelledKind(es[first].node.Parent); labelled != "" {
+			kind = labelled
+		}
+	}
+	if headingKind(htext) == "" && labelled == "" && (heading == nil || headingLevel(heading) == 1) &&
+		slices.ContainsFunc(es[r.from:r.to], func(e entry) bool { return e.card }) {
+		// Cards under no heading, or under the page's own title: a
+		// listing's stories, the page's content.
+		return foundBlock{}, false
+	}
 	return foundBlock{nodes: nodes, heading: heading, inline: p.inText(n, chars), from: r.from, to: r.to, block: Block{
-		Kind: blockKind(htext, cls), Heading: htext, Links: links,
+		Kind: kind, Heading: htext, Links: links,
 	}}, true
+}
+
+// labelledKind returns the block kind that the name of n's nearest
+// container with an aria-label gives (<section aria-label="Related">),
+// up to three levels above n: a list that shows no heading, named for
+// screen readers. "" when no such name names a kind.
+func labelledKind(n *html.Node) BlockKind {
+	for k := 0; k < 4 && n != nil && n.Type == html.ElementNode && n.DataAtom != atom.Body; k++ {
+		if l := strings.TrimSpace(attr(n, "aria-label")); l != "" {
+			if len(l) > 60 {
+				return ""
+			}
+			return headingKind(l)
+		}
+		n = n.Parent
+	}
+	return ""
 }
 
 // usableHref reports an href that leads to a page: not empty, not a

@@ -77,7 +77,11 @@ const (
 	countItem = `<li><a href="%s">%s</a> <em>(1%[3]d3)</em></li>`
 	rowItem   = `<tr><td>&middot; <a href="%s">%s</a></td></tr>`
 	cellItem  = `<td><a href="%s">%s</a></td>`
-	cardItem  = `<a class="card" href="%[1]s"><img src="/t/%[3]d.jpg" alt=""><span>%[2]s</span></a>`
+	// A story card: a thumbnail link whose text is only in its title, the
+	// headline in a heading, a summary and a time.
+	summaryCard = `<article><a class="t" href="%[1]s" title="%[2]s"><img src="/t/%[3]d.jpg" alt=""></a><h4><a href="%[1]s">%[2]s</a></h4>` +
+		`<p>The council said the plan would be reviewed again before the end of the year.</p><time>2 hours ago</time></article>`
+	cardItem = `<a class="card" href="%[1]s"><img src="/t/%[3]d.jpg" alt=""><span>%[2]s</span></a>`
 	// Item extras: a rank with a period before a card, a rank and a time
 	// around a bare link, a grid cell of a thumbnail and a headline.
 	rankDotCard  = `<em class="k2">%[3]d.</em> <a href="%[1]s"><img src="/t/%[3]d.jpg" alt=""><span>%[2]s</span></a>`
@@ -295,6 +299,26 @@ func TestBlockShapes(t *testing.T) {
 				`<h5><a href="/news/lead.html">Lead story on the harbour works</a></h5><p>A summary of the lead story, in a sentence of its own.</p></div>` +
 				`<div class="others">` + items(4, "c", cardItem) + `</div></section>`,
 			[]shapeBlock{{"recommendation", "We recommend", urls("c", 1, 4)}},
+		},
+		{
+			"story cards with a summary under a heading naming the block",
+			`<div>` + shapeBody + `</div><section><h3>Related</h3>` + items(3, "c", summaryCard) + `</section>`,
+			[]shapeBlock{{"related", "Related", urls("c", 1, 3)}},
+		},
+		{
+			"story cards with a summary in a grid, hrefs written two ways",
+			`<div>` + shapeBody + `</div><h3>You may also like</h3><table><tr>` + strings.ReplaceAll(items(2, "g", "<td>"+summaryCard+"</td>"), `class="t" href="/`, `class="t" href="https://news.example/`) + `</tr></table>`,
+			[]shapeBlock{{"recommendation", "You may also like", urls("g", 1, 2)}},
+		},
+		{
+			"story cards with a summary under no heading are the page's, no block",
+			`<div>` + shapeBody + `</div><div>` + items(4, "n", summaryCard) + `</div>`,
+			nil,
+		},
+		{
+			"a list named only by its aria-label, after a reaction counter",
+			`<div>` + shapeBody + `<div>veryGood! (46151)</div><section aria-label="Recommended for you"><div>` + items(4, "a", divItem) + `</div></section></div>`,
+			[]shapeBlock{{"recommendation", "", urls("a", 1, 4)}},
 		},
 		{
 			"teasers with a summary each are no link list",

@@ -262,10 +262,28 @@ Today the mill grinds flour again on the first Sunday of every month, and the sh
 		want: []string{"The Vale Community Choir", "No experience is needed", "every Wednesday at 7.30 p.m.", "Priya Sand", "second rehearsal"},
 	},
 	{
+		name: "links to the story's other pages after the body", lang: "en", title: "Harbour works to start in May",
+		main: `<div class="story"><h1>Harbour works to start in May</h1>` + pagerParas + `<ul class="x"><li><span>Page 1 of 3</span></li><li><span>‹ Previous</span></li><li><b>1</b></li>` +
+			`<li><a href="/h_2.html">2</a></li><li><a href="/h_3.html">3</a></li><li><a href="/h_2.html">Next ›</a></li></ul></div>`,
+		want: []string{"The harbour authority", "two years"},
+		not:  []string{"Page 1 of 3", "Previous", "Next"},
+	},
+	{
+		name: "a Chinese pager in a paragraph after the body", lang: "zh", title: "Harbour works to start in May",
+		main: `<div class="story"><h1>Harbour works to start in May</h1>` + pagerParas + `<p>共3页: 上一页 <span>1</span> <a href="?page=2">2</a> <a href="?page=3">3</a> <a href="?page=2">下一页</a></p></div>`,
+		want: []string{"The harbour authority", "two years"},
+		not:  []string{"共3页", "下一页"},
+	},
+	{
 		name: "section listing", lang: "en", title: "Sport", noArticle: true,
 		main: `<div class="listing"><h1>Sport</h1>` + teasers() + `</div>`,
 	},
 }
+
+// pagerParas is the first page of a story split over three.
+const pagerParas = `<p>The harbour authority said on Monday that work on the new quay wall would begin in May, after the last permits were granted by the regional government.</p>` +
+	`<p>The project, which will cost about 40 million euros, is expected to take two years and will allow larger ferries to dock in the old port.</p>` +
+	`<p>Fishermen have asked for a temporary berth during the works, and the authority said it would present a plan at a public meeting next month.</p>`
 
 // teasers writes a section's list of stories: a headline link, a one-line
 // teaser and a time for each.

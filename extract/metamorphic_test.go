@@ -80,6 +80,12 @@ var metamorphicFloor = map[string]float64{
 	"render-style":      1.00,
 	"soft-breaks":       1.00,
 	"story-inserts":     1.00,
+	"item-cards":        1.00,
+	"heading-inside":    1.00,
+	"hidden-copies":     1.00,
+	"body-inline":       1.00,
+	"meta-order":        1.00,
+	"article-pages":     1.00,
 	"charset":           1.00,
 }
 

@@ -51,6 +51,7 @@ func extractDoc(doc *html.Node, src source, pageURL *url.URL, rawURL string, tr 
 	if p.body != nil {
 		p.skipComments([]*html.Node{p.body}, skip)
 		p.skipEntryBoxes(skip)
+		p.skipPagers(skip)
 		// The body is cut into text blocks once: they score the
 		// candidate containers, then those in the chosen ones are judged.
 		l := &linearizer{skip: skip}

@@ -120,7 +120,11 @@ func moreLink(p *Page, r *rand.Rand) (string, bool) {
 		l.InsertBefore(n, last.NextSibling)
 		return fmt.Sprintf("block %d %q: %q row", b.idx, b.want, label), true
 	case atom.Td, atom.Th:
-		n = elem(last.Data)
+		// A cell of its own in the last item's row.
+		td := elem(last.Data)
+		td.AppendChild(a)
+		last.Parent.InsertBefore(td, last.NextSibling)
+		return fmt.Sprintf("block %d %q: %q cell", b.idx, b.want, label), true
 	default:
 		if phrasing(last) || phrasing(l) {
 			// Items of links in a line: the link joins them, after a <br>.
@@ -167,14 +171,13 @@ func headingApart(p *Page, r *rand.Rand) (string, bool) {
 // and a count in brackets ("veryGood! (46151)").
 var reReactionText = regexp.MustCompile(`^(\p{L}[\p{L}\p{N} ']*[!！]?)\s*[(（]\s*([0-9][0-9,.]*)\s*[)）]$`)
 
-// reactionShapes sets the reaction counters of the record in another
-// markup: label and count in spans of their own, the count first, label
-// and count in boxes of their own, or the counter a <button>.
-func reactionShapes(p *Page, r *rand.Rand) (string, bool) {
+// counters returns the deepest elements that hold a reaction counter of
+// the record, in page order.
+func (p *Page) counters() []*html.Node {
 	var found []*html.Node
 	b := body(p.doc)
 	if b == nil || len(p.rec.Reactions) == 0 {
-		return "", false
+		return nil
 	}
 	walk(b, func(n *html.Node) bool {
 		if n.Type != html.ElementNode || hidden(n) {
@@ -197,6 +200,14 @@ func reactionShapes(p *Page, r *rand.Rand) (string, bool) {
 		found = append(found, n)
 		return false
 	})
+	return found
+}
+
+// reactionShapes sets the reaction counters of the record in another
+// markup: label and count in spans of their own, the count first, label
+// and count in boxes of their own, or the counter a <button>.
+func reactionShapes(p *Page, r *rand.Rand) (string, bool) {
+	found := p.counters()
 	if len(found) == 0 {
 		return "", false
 	}

@@ -119,7 +119,7 @@ func (p *Page) unwrapSome(r *rand.Rand) int {
 		default:
 			continue
 		}
-		if !roles[e] && onlyBlocks(e) && e.Parent != nil && flowParent(e.Parent) && onlyBlocks(e.Parent) {
+		if !roles[e] && !hides(e) && onlyBlocks(e) && e.Parent != nil && flowParent(e.Parent) && onlyBlocks(e.Parent) {
 			cands = append(cands, e)
 		}
 	}

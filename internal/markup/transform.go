@@ -47,6 +47,12 @@ var transforms = []Transform{
 	{Name: "render-style", Doc: "tag and attribute names in upper case, attribute values single-quoted or unquoted", apply: renderStyle},
 	{Name: "soft-breaks", Doc: "soft hyphens and <wbr> inside long words of the body, lang and dir attributes on its paragraphs", apply: softBreaks},
 	{Name: "story-inserts", Doc: "a \"Read also: <link>\" teaser, a newsletter box, a social embed's iframe or a captioned picture between body paragraphs", apply: storyInserts},
+	{Name: "item-cards", Doc: "a block's items as story cards: thumbnail links (headline only in title/aria-label), headline in a heading, section label, time, summary sentence", apply: itemCards},
+	{Name: "heading-inside", Doc: "a block's heading as the list's first item or heading row, a caption, legend, summary or figcaption, or only an aria-label (no heading)", apply: headingInside},
+	{Name: "hidden-copies", Doc: "a copy of a block in a <template>, a <noscript>, a hidden or display:none element, or an off-screen aria-hidden clone", apply: hiddenCopies},
+	{Name: "body-inline", Doc: "body paragraphs with each sentence in a span, the text in <font> or a styled span, or the wire dateline in <strong>/<b>/<span>", apply: bodyInline},
+	{Name: "meta-order", Doc: "the date line moved below the body, the reaction counter above it, inside or beside the body's container", apply: metaOrder},
+	{Name: "article-pages", Doc: "links to the article's other pages (\"‹ Previous 1 2 3 Next ›\", \"Page 1 of 3\", ten languages) after the body", apply: articlePages},
 	{Name: "charset", Doc: "re-encoded in a legacy charset its text allows, declared only in <meta>", apply: recharset, last: true},
 }
 
