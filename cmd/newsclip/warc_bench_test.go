@@ -129,6 +129,42 @@ func BenchmarkExtractWARC(b *testing.B) {
 	}
 }
 
+// BenchmarkExtractWARCRatio gives the per-record cost of `newsclip extract`
+// over a WARC file as a ratio to in-process judging and extracting of the
+// same pages, alternating the two pass by pass, so that a shared
+// machine's drift falls on both alike (the rows of BenchmarkExtractWARC run
+// one after the other):
+//
+//	go test -run '^$' -bench ExtractWARCRatio -benchtime 10x -cpu 1 ./cmd/newsclip
+//
+// One op is a pass of each; the metrics are each side's docs/cpu-s and
+// their ratios, gz/in-process and warc/in-process.
+func BenchmarkExtractWARCRatio(b *testing.B) {
+	docs := loadCorpus(b)
+	judge := crawl.NewJudge(extract.New(extract.Options{}))
+	gz, plain := benchWARC(b, docs, true), benchWARC(b, docs, false)
+	j := fmt.Sprint(runtime.GOMAXPROCS(0))
+	var cpu [3]time.Duration // gz, warc, in process
+	for b.Loop() {
+		for i, path := range []string{gz, plain} {
+			start := cpuTime()
+			if code := run(context.Background(), []string{"extract", "-j", j, path}, nil, io.Discard, io.Discard); code != exitOK {
+				b.Fatalf("exit %d", code)
+			}
+			cpu[i] += cpuTime() - start
+		}
+		start := cpuTime()
+		parallel(docs, func(d corpus.Doc) { judge.Page(d.HTML, d.URL, textHTML) })
+		cpu[2] += cpuTime() - start
+	}
+	n := float64(len(docs) * b.N)
+	b.ReportMetric(n/cpu[0].Seconds(), "gz-docs/cpu-s")
+	b.ReportMetric(n/cpu[1].Seconds(), "warc-docs/cpu-s")
+	b.ReportMetric(n/cpu[2].Seconds(), "in-process-docs/cpu-s")
+	b.ReportMetric(cpu[0].Seconds()/cpu[2].Seconds(), "gz/in-process")
+	b.ReportMetric(cpu[1].Seconds()/cpu[2].Seconds(), "warc/in-process")
+}
+
 var textHTML = map[string][]string{"Content-Type": {"text/html"}}
 
 // parallel calls f on every doc from GOMAXPROCS goroutines.
