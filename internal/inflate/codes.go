@@ -181,16 +181,7 @@ func (d *Decoder) codes1(s *stream) error {
 		if distance > op-s.base {
 			return ErrCorrupt
 		}
-		if from := op - distance; distance >= 8 {
-			// Two words cover most matches; the rest a word at a time.
-			binary.LittleEndian.PutUint64(out[op:], binary.LittleEndian.Uint64(out[from:]))
-			binary.LittleEndian.PutUint64(out[op+8:], binary.LittleEndian.Uint64(out[from+8:]))
-			for i := 16; i < length; i += 8 {
-				binary.LittleEndian.PutUint64(out[op+i:], binary.LittleEndian.Uint64(out[from+i:]))
-			}
-		} else {
-			copyMatch(out, op, distance, length)
-		}
+		copyMatch(out, op, distance, length)
 		op += length
 	}
 }
@@ -208,29 +199,30 @@ func subEntry(t []uint32, e uint32, bits uint64) uint32 {
 // 8 bytes a word copy may write past it.
 const slack = maxMatch + 8
 
-// copyMatch copies length bytes from distance back to out[op:], 8 bytes
-// at a time when the match does not overlap them (it may write up to 7
-// bytes past the match: slack keeps them in out).
+// copyMatch copies length bytes from distance back to out[op:]: by copy
+// when the match is long and does not overlap its source, else 8 bytes at
+// a time when the source is at least 8 bytes back (it may write up to 7
+// bytes past the match: slack keeps them in out), else byte by byte.
 func copyMatch(out []byte, op, distance, length int) {
 	from := op - distance
-	if distance >= 8 {
-		end := op + length
-		_ = out[end+7]
-		for op < end {
-			binary.LittleEndian.PutUint64(out[op:], binary.LittleEndian.Uint64(out[from:]))
-			op += 8
-			from += 8
+	switch {
+	case length > 32 && distance >= length:
+		copy(out[op:op+length], out[from:])
+	case distance >= 8:
+		// Two words cover most matches; the rest a word at a time.
+		binary.LittleEndian.PutUint64(out[op:], binary.LittleEndian.Uint64(out[from:]))
+		binary.LittleEndian.PutUint64(out[op+8:], binary.LittleEndian.Uint64(out[from+8:]))
+		for i := 16; i < length; i += 8 {
+			binary.LittleEndian.PutUint64(out[op+i:], binary.LittleEndian.Uint64(out[from+i:]))
 		}
-		return
-	}
-	if distance == 1 {
+	case distance == 1:
 		c := out[from]
 		for i := range out[op : op+length] {
 			out[op+i] = c
 		}
-		return
-	}
-	for i := range length {
-		out[op+i] = out[from+i]
+	default:
+		for i := range length {
+			out[op+i] = out[from+i]
+		}
 	}
 }
