@@ -307,6 +307,7 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 // story; a headline in the summary's line ("<a>…</a> A summary.") is a
 // teaser of running text, no item.
 func (p *page) teaserRuns(es []entry) {
+	var heads []*html.Node
 	for i := 0; i < len(es); {
 		j := i
 		for j < len(es) && (es[j].kind == entLead || es[j].kind == entBreak) && es[j].node.Type == html.ElementNode &&
@@ -317,14 +318,15 @@ func (p *page) teaserRuns(es []entry) {
 			i = max(j, i+1)
 			continue
 		}
-		var heads [16]*html.Node
-		k := i
-		for ; k < j && k-i < len(heads); k++ {
-			if heads[k-i] = p.cardHeadline(es[k].node); heads[k-i] == nil {
+		heads = heads[:0]
+		for k := i; k < j; k++ {
+			a := p.cardHeadline(es[k].node)
+			if a == nil {
 				break
 			}
+			heads = append(heads, a)
 		}
-		if k == j {
+		if len(heads) == j-i {
 			for k := i; k < j; k++ {
 				e := &es[k]
 				e.kind, e.a, e.shape, e.card = entItem, heads[k-i], itemShape{extra: true}, true
