@@ -1276,20 +1276,20 @@ func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
 var teaserAtoms = map[atom.Atom]bool{atom.Li: true, atom.Article: true, atom.Section: true}
 
 // teaser reports a small element that links to another story by its
-// headline: a link of four words or more that is not to an author's page.
+// headline (teaserLink).
 func (s *bylineScan) teaser(n *html.Node) bool {
 	if st := s.p.stats.get(n); st == nil || st.chars > 300 {
 		return false // a story, not a teaser
 	}
 	found := false
 	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil && !found; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.A && attr(c, "href") != "" && !markedAuthor(c, "") {
-				found = len(strings.Fields(nodeText(c))) >= 4
+			if c.DataAtom == atom.A {
+				found = teaserLink(n, c)
 				continue
 			}
 			walk(c)
@@ -1297,6 +1297,52 @@ func (s *bylineScan) teaser(n *html.Node) bool {
 	}
 	walk(n)
 	return found
+}
+
+// teaserLink reports a link of teaser n that reads as another story's
+// headline: four words or more, to another page but not an author's, no
+// call to act ("Follow Jane Doe on X"), at the start of its line (a
+// link inside a sentence is the story's own) and not the name a byline
+// opens ("Por <a>José María Álvarez del Manzano</a>").
+func teaserLink(n, a *html.Node) bool {
+	t := nodeText(a)
+	if !usableHref(attr(a, "href")) || markedAuthor(a, "") || len(strings.Fields(t)) < 4 ||
+		uiWords[strings.Trim(lower(firstWord(t)), ".,:")] {
+		return false
+	}
+	line := a
+	for line != n && !isBlock(line) && line.Parent != nil {
+		line = line.Parent
+	}
+	before := strings.TrimSpace(textBefore(line, a, 4*itemExtra))
+	if countChars(before) > itemExtra {
+		return false
+	}
+	_, opened := openedByline(strings.TrimSpace(before + " " + t))
+	return !opened
+}
+
+// textBefore returns the text of n that comes before stop, cut after
+// limit bytes.
+func textBefore(n, stop *html.Node, limit int) string {
+	var b strings.Builder
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			switch {
+			case c == stop:
+				done = true
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				done = b.Len() > limit
+			case c.Type == html.ElementNode:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return collapse(b.String())
 }
 
 // markedAuthor reports an element the markup says is an author: microdata,

@@ -236,6 +236,17 @@ func TestPageAuthorShapes2(t *testing.T) {
 		{"teaser list with authors after a story without byline",
 			head + `</head><body><article>` + h1 + para(2) + `</article><ul class="k3"><li><a href="/2025/03/02/ferry">Ferry service returns to the island after two years</a><span class="author">Theo Barnaby</span></li><li><a href="/2025/03/01/market">Fish market moves to the old station building</a><span class="author">Ana Sousa</span></li></ul></body></html>`,
 			nil},
+		// The teaser rule (a small li, article or section with a link of
+		// four words) must not take a byline of that shape.
+		{"byline in a list item, a long name linked to a profile",
+			page("es", "El consejo vota reconstruir el viejo puente", `<ul class="k2"><li>Por <a href="/perfil/jose-maria">José María Álvarez del Manzano</a></li><li><time>3 de marzo de 2025</time></li></ul>`+para(2), ""),
+			[]string{"José María Álvarez del Manzano"}},
+		{"byline section with a follow link",
+			page("en", "Council votes to rebuild the old bridge", `<section class="k2"><p>By Mara Quinlan</p><a href="https://social.example/maraq">Follow Mara Quinlan on Social</a></section>`+para(2), ""),
+			[]string{"Mara Quinlan"}},
+		{"short story in an article, a link inside its sentence",
+			head + `</head><body>` + h1 + `<article><p>By Mara Quinlan</p><p>The council voted on Tuesday to rebuild the old harbour bridge, and <a href="/docs/plan.pdf">the full plan for the works</a> is online.</p></article></body></html>`,
+			[]string{"Mara Quinlan"}},
 		{"photo credit in a caption before the byline",
 			head + `</head><body><article>` + h1 + `<figure><img src="/b.jpg"><figcaption>The old bridge at dawn. By Theo Barnaby</figcaption></figure><p>By Mara Quinlan</p>` + para(2) + `</article></body></html>`,
 			[]string{"Mara Quinlan"}},
