@@ -110,6 +110,14 @@ func TestCreditShapes2(t *testing.T) {
 		{"By A.J. Quinlan", []string{"A.J. Quinlan"}},
 		{"By Theo Barnaby Jr.", []string{"Theo Barnaby Jr."}},
 		{"By Lee In Young", []string{"Lee In Young"}},
+		// The byline words of twitter:labelN ("Verfasst von") open a
+		// page's byline too; a label's conjunction is a word of its own.
+		{"Verfasst von Lotte Brandauer", []string{"Lotte Brandauer"}},
+		{"Skrevet av Sigrid Holmvik", []string{"Sigrid Holmvik"}},
+		{"Napsal: Jana Nováková", []string{"Jana Nováková"}},
+		{"Autorem: Jana Nováková", []string{"Jana Nováková"}},
+		{"Autoreparatur: Lotte Brandauer", nil},
+		{"Texteditor: Lotte Brandauer", nil},
 		// Korean credits with a place or an outlet before "=".
 		{"[항구시=뉴스] 김민준 기자", []string{"김민준"}},
 		{"항구스포츠=박서연 기자", []string{"박서연"}},
