@@ -1,13 +1,8 @@
 package extract
 
 import (
-	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-	"golang.org/x/net/html"
 )
 
 // TestCreditShapes2 holds credit layouts in many languages beyond those of
@@ -16,10 +11,7 @@ import (
 // names in scripts with combining marks. Every name is invented.
 func TestCreditShapes2(t *testing.T) {
 	o := outlet{site: "Lantern Post", labels: []string{"lanternpost"}}
-	for _, tc := range []struct {
-		credit string
-		want   []string
-	}{
+	checkCredits(t, o, []creditCase{
 		// Labels that open a byline.
 		{"Written by Mara Quinlan", []string{"Mara Quinlan"}},
 		{"Words by Mara Quinlan", []string{"Mara Quinlan"}},
@@ -134,12 +126,7 @@ func TestCreditShapes2(t *testing.T) {
 		{"नगर ब्यूरो", nil},
 		{"সংবাদ ডেস্ক", nil},
 		{"Haberler Merkezi", nil},
-	} {
-		got := o.clean([]string{tc.credit})
-		if !cmp.Equal(got, tc.want, cmpopts.EquateEmpty()) {
-			t.Errorf("clean(%q) mismatch (-want +got):\n%s", tc.credit, cmp.Diff(tc.want, got, cmpopts.EquateEmpty()))
-		}
-	}
+	})
 }
 
 // TestPageAuthorShapes2 runs the author step on whole invented pages with
@@ -290,15 +277,7 @@ func TestPageAuthorShapes2(t *testing.T) {
 			[]string{"सुरेश वर्मा"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tc.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			base, _ := url.Parse("https://www.lanternpost.example/2025/03/03/bridge.html")
-			got := newPage(doc).metadata(base).authors
-			if diff := cmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("authors mismatch (-want +got):\n%s", diff)
-			}
+			checkPageAuthors(t, "https://www.lanternpost.example/2025/03/03/bridge.html", tc.page, tc.want)
 		})
 	}
 }
@@ -307,16 +286,9 @@ func TestPageAuthorShapes2(t *testing.T) {
 // outlet's, a name of two or three characters stays a name.
 func TestCJKOutletCredit(t *testing.T) {
 	o := outlet{site: "港灣新聞中心"}
-	for _, tc := range []struct {
-		credit string
-		want   []string
-	}{
+	checkCredits(t, o, []creditCase{
 		{"港灣台灣", nil},
 		{"記者 港明", []string{"港明"}},
 		{"王小明", []string{"王小明"}},
-	} {
-		if got := o.clean([]string{tc.credit}); !cmp.Equal(got, tc.want, cmpopts.EquateEmpty()) {
-			t.Errorf("clean(%q) mismatch (-want +got):\n%s", tc.credit, cmp.Diff(tc.want, got, cmpopts.EquateEmpty()))
-		}
-	}
+	})
 }
