@@ -1309,11 +1309,7 @@ func teaserLink(n, a *html.Node) bool {
 		uiWords[strings.Trim(lower(firstWord(t)), ".,:")] {
 		return false
 	}
-	line := a
-	for line != n && !isBlock(line) && line.Parent != nil {
-		line = line.Parent
-	}
-	before := strings.TrimSpace(textBefore(line, a, 4*itemExtra))
+	before := strings.TrimSpace(textBefore(lineOf(a, n), a, 4*itemExtra))
 	if countChars(before) > itemExtra {
 		return false
 	}

@@ -355,14 +355,19 @@ func (p *page) cardHeadline(n *html.Node) *html.Node {
 	if other := st.linkChars - same; other > itemExtra || other*2 > same {
 		return nil
 	}
-	line := a
-	for line != n && !isBlock(line) && line.Parent != nil {
-		line = line.Parent
-	}
-	if inlineChars(line, a) > itemExtra {
+	if inlineChars(lineOf(a, n), a) > itemExtra {
 		return nil
 	}
 	return a
+}
+
+// lineOf returns the box whose line holds inline n: its nearest block
+// ancestor, or top when there is none below it.
+func lineOf(n, top *html.Node) *html.Node {
+	for n != top && !isBlock(n) && n.Parent != nil {
+		n = n.Parent
+	}
+	return n
 }
 
 // inlineChars counts the characters of n's text on the lines of its own
