@@ -1246,8 +1246,8 @@ func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
 		return // a caption's credit is the picture's
 	case s.loose && (c.DataAtom == atom.Li || c.DataAtom == atom.Aside || c.DataAtom == atom.Footer):
 		return
-	case teaserAtoms[c.DataAtom] && (s.head == nil || !within(s.head, c)) && s.teaser(c):
-		return // another story's headline and its writer
+	case teaserAtoms[c.DataAtom] && (s.head == nil || !within(s.head, c)) && !markedAuthor(c, cid) && s.teaser(c):
+		return // another story's headline and its writer (unless the markup says a byline)
 	}
 	chars := st.chars
 	if chars <= 150 && markedAuthor(c, cid) {
