@@ -702,8 +702,22 @@ func (p *page) sameTarget(a, b string) bool {
 	if a == b {
 		return true
 	}
-	u := resolve(p.base, a)
-	return u != "" && u == resolve(p.base, b)
+	u := p.resolveHref(a)
+	return u != "" && u == p.resolveHref(b)
+}
+
+// resolveHref is resolve against the page's base, remembered by href:
+// link targets are compared again and again.
+func (p *page) resolveHref(href string) string {
+	if u, ok := p.resolved[href]; ok {
+		return u
+	}
+	if p.resolved == nil {
+		p.resolved = make(map[string]string)
+	}
+	u := resolve(p.base, href)
+	p.resolved[href] = u
+	return u
 }
 
 // linkCharsTo counts the link text under n (or n) of the links to href.

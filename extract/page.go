@@ -29,6 +29,7 @@ type page struct {
 	baseHref string
 	hasBase  bool
 	base     *url.URL
+	resolved map[string]string // resolve(base, href) by href, for comparing link targets
 	stats    statTable
 	slab     []nstat // backing store of stats, allocated in chunks
 	// softCuts are the text nodes prune cuts soft hyphens from.

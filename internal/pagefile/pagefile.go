@@ -134,7 +134,11 @@ func (z *gunzipper) whole(f *os.File, size, limit int64) (b []byte, ok bool) {
 	if limit >= 0 {
 		most = limit
 	}
-	hint := min(gunzippedSize(f, size), most)
+	hint := int64(-1)
+	if size >= 18 {
+		hint = trailerSize(in[size-4:], size)
+	}
+	hint = min(hint, most)
 	b = make([]byte, 0, max(hint, 0)+inflate.Slack)
 	for len(in) > 0 {
 		var n int
@@ -159,7 +163,13 @@ func gunzippedSize(f *os.File, size int64) int64 {
 	if _, err := f.ReadAt(t[:], size-4); err != nil {
 		return -1
 	}
-	return min(int64(binary.LittleEndian.Uint32(t[:])), size*1032)
+	return trailerSize(t[:], size)
+}
+
+// trailerSize is the size a gzip trailer's last 4 bytes state, bounded by
+// deflate's largest ratio over a file of size bytes.
+func trailerSize(t []byte, size int64) int64 {
+	return min(int64(binary.LittleEndian.Uint32(t)), size*1032)
 }
 
 // readAll reads r to its end, or to limit+1 bytes when limit >= 0, into a
