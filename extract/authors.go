@@ -56,14 +56,13 @@ var authorMetaKeys = []string{"author", "article:author", "byl", "dc.creator", "
 	"dcterms.creator", "sailthru.author", "parsely-author", "citation_author", "og:article:author", "authors",
 	"cxenseparse:author", "dcsext.author", "dc.creator.aut", "dcterms.creator.aut", "shareaholic:article_author_name"}
 
-// writtenByLabels label the author in a twitter:labelN / twitter:dataN
-// pair (written by SEO plugins in the page's language), lower case.
-var writtenByLabels = map[string]bool{
-	"written by": true, "author": true, "authors": true, "by": true, "geschrieben von": true, "verfasst von": true,
-	"autor": true, "autorin": true, "escrito por": true, "écrit par": true, "auteur": true, "scritto da": true,
-	"autore": true, "geschreven door": true, "napisane przez": true, "автор": true, "skrevet af": true,
-	"skrevet av": true, "skriven av": true, "kirjoittanut": true, "yazan": true, "szerző": true, "autorem": true,
-	"napsal": true, "написано": true, "написал": true,
+// authorLabel reports a twitter:labelN that labels the author in its
+// twitter:dataN (written by SEO plugins in the page's language): a label
+// that opens a byline in front of a name, "Written by", "Autor",
+// "Escrito por", in the byline words of the page's own credits.
+func authorLabel(l string) bool {
+	const name = "Jane Doe"
+	return l != "" && stripLead(l+": "+name, true) == name
 }
 
 // metaCredits returns the author credits of the page's <meta> tags, most
@@ -77,7 +76,7 @@ func metaCredits(metas map[string]string) []string {
 		}
 	}
 	for _, n := range []string{"1", "2", "3", "4"} {
-		if l := strings.Trim(lower(metas["twitter:label"+n]), " :"); writtenByLabels[l] && metas["twitter:data"+n] != "" {
+		if l := strings.Trim(metas["twitter:label"+n], " :"); authorLabel(l) && metas["twitter:data"+n] != "" {
 			out = append(out, metas["twitter:data"+n])
 		}
 	}
@@ -267,7 +266,7 @@ var (
 	// reLabelLead is a labelled credit: "Autor: NAME", "Текст: NAME".
 	// A label may pair with the credit of the pictures ("Text & Photos:",
 	// "Texte et photos :") or take one word after it ("Автор текста:").
-	reLabelLead = regexp.MustCompile(`(?i)^(?:[(（【\[]\s*)?(?:` + labelWords + `)(?:\s*(?:&|\+|and|und|et|y|e|и|і|та)\s*\p{L}+|\s+\p{L}+)?\s*[:：]\s*`)
+	reLabelLead = regexp.MustCompile(`(?i)^(?:[(（【\[]\s*)?(?:` + labelWords + `)(?:(?:\s*[&+]\s*|\s+(?:and|und|et|y|e|и|і|та)\s+)\p{L}+|\s+\p{L}+)?\s*[:：]\s*`)
 	// reCJKLead is a byline's opening in Chinese and Japanese: "文／",
 	// "記者 ", "（記者", "作者：", "执笔：".
 	reCJKLead = regexp.MustCompile(`^(?:[(（【\[「]\s*)?(?:本[报報]|特约|特約|实习|實習)?(?:记者|記者|文|撰文|撰稿|作者|执笔|執筆|執筆者|取材・文|取材・?執筆|通讯员|通訊員)\s*(?:[／/:：・|丨]\s*)?`)
@@ -283,11 +282,11 @@ var (
 // labelWords label a byline, followed by a colon: "Autor:", "Yazan:",
 // "Журналист:", "लेखक:". Words for the editor alone ("Redaktør:", the
 // legal editor of a site's footer) are not among them.
-const labelWords = `authors?|autor(?:in|a|ka|es|as|zy|i)?|auteur(?:e|s)?|autore|autori|text|texto|texte|tekst|testo|` +
+const labelWords = `authors?|autor(?:in|a|ka|em|es|as|zy|i)?|auteur(?:e|s)?|autore|autori|text|texto|texte|tekst|testo|` +
 	`verfasser(?:in)?|written|reporting|reporter|reportér|riporter|story|words|redactor(?:a|es|as)?|toimittaja|` +
 	`yazan|muhabir|penulis|pewarta|wartawan|novinar(?:ka)?|dziennikarz|dziennikarka|tác giả|` +
 	`текст|автор(?:ы|и|ка)?|журналист(?:ка)?|журналіст(?:ка)?|корреспондент|кореспондент|новинар|` +
-	`piše|napisao|napisala|yazar|szerző|συντάκτης|kirjoittaja|teksti|autorius|autors|avtor|аутор|bron|ავტორი|نوشته|كتب|كتبت|إعداد|نویسنده|लेखक|रिपोर्ट|প্রতিবেদক|লেখক`
+	`piše|napisao|napisala|napsal(?:a)?|написал(?:а)?|написано|kirjoittanut|yazar|szerző|συντάκτης|kirjoittaja|teksti|autorius|autors|avtor|аутор|bron|ავტორი|نوشته|كتب|كتبت|إعداد|نویسنده|लेखक|रिपोर्ट|প্রতিবেদক|লেখক`
 
 // credit cuts one raw credit into the person names it gives, and reports
 // whether it named an organisation. A credit is read clause by clause
@@ -1247,8 +1246,8 @@ func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
 		return // a caption's credit is the picture's
 	case s.loose && (c.DataAtom == atom.Li || c.DataAtom == atom.Aside || c.DataAtom == atom.Footer):
 		return
-	case teaserAtoms[c.DataAtom] && (s.head == nil || !within(s.head, c)) && s.teaser(c):
-		return // another story's headline and its writer
+	case teaserAtoms[c.DataAtom] && (s.head == nil || !within(s.head, c)) && !markedAuthor(c, cid) && s.teaser(c):
+		return // another story's headline and its writer (unless the markup says a byline)
 	}
 	chars := st.chars
 	if chars <= 150 && markedAuthor(c, cid) {
@@ -1276,20 +1275,20 @@ func (s *bylineScan) visit(c *html.Node, st *nstat, pos int) {
 var teaserAtoms = map[atom.Atom]bool{atom.Li: true, atom.Article: true, atom.Section: true}
 
 // teaser reports a small element that links to another story by its
-// headline: a link of four words or more that is not to an author's page.
+// headline (teaserLink).
 func (s *bylineScan) teaser(n *html.Node) bool {
 	if st := s.p.stats.get(n); st == nil || st.chars > 300 {
 		return false // a story, not a teaser
 	}
 	found := false
 	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil && !found; c = c.NextSibling {
+	walk = func(c *html.Node) {
+		for c := c.FirstChild; c != nil && !found; c = c.NextSibling {
 			if c.Type != html.ElementNode {
 				continue
 			}
-			if c.DataAtom == atom.A && attr(c, "href") != "" && !markedAuthor(c, "") {
-				found = len(strings.Fields(nodeText(c))) >= 4
+			if c.DataAtom == atom.A {
+				found = teaserLink(n, c)
 				continue
 			}
 			walk(c)
@@ -1297,6 +1296,48 @@ func (s *bylineScan) teaser(n *html.Node) bool {
 	}
 	walk(n)
 	return found
+}
+
+// teaserLink reports a link of teaser n that reads as another story's
+// headline: four words or more, to another page but not an author's, no
+// call to act ("Follow Jane Doe on X"), at the start of its line (a
+// link inside a sentence is the story's own) and not the name a byline
+// opens ("Por <a>José María Álvarez del Manzano</a>").
+func teaserLink(n, a *html.Node) bool {
+	t := nodeText(a)
+	if !usableHref(attr(a, "href")) || markedAuthor(a, "") || len(strings.Fields(t)) < 4 ||
+		uiWords[strings.Trim(lower(firstWord(t)), ".,:")] {
+		return false
+	}
+	before := strings.TrimSpace(textBefore(lineOf(a, n), a, 4*itemExtra))
+	if countChars(before) > itemExtra {
+		return false
+	}
+	_, opened := openedByline(strings.TrimSpace(before + " " + t))
+	return !opened
+}
+
+// textBefore returns the text of n that comes before stop, cut after
+// limit bytes.
+func textBefore(n, stop *html.Node, limit int) string {
+	var b strings.Builder
+	done := false
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil && !done; c = c.NextSibling {
+			switch {
+			case c == stop:
+				done = true
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+				done = b.Len() > limit
+			case c.Type == html.ElementNode:
+				walk(c)
+			}
+		}
+	}
+	walk(n)
+	return collapse(b.String())
 }
 
 // markedAuthor reports an element the markup says is an author: microdata,
@@ -1512,7 +1553,8 @@ var openerWords = words(
 	"autorius autors avtor аутор نوشته pubblicata scritta",
 	"autorka autorzy redactor redactora toimittaja yazan muhabir penulis pewarta wartawan novinar novinarka",
 	"dziennikarz dziennikarka reportér riporter tác автори авторка журналист журналистка журналіст журналістка",
-	"ავტორი корреспондент кореспондент новинар كتب كتبت إعداد نویسنده लेखक रिपोर्ट প্রতিবেদক লেখক")
+	"ავტორი корреспондент кореспондент новинар كتب كتبت إعداد نویسنده लेखक रिपोर्ट প্রতিবেদক লেখক",
+	"verfasst skrevet skriven napsal napsala написал написала kirjoittanut")
 
 // midByWords are in every text reByMid matches.
 var midByWords = []string{" by", " por", " par", " door", " przez", " af", " av", " von", " di", " da", " oleh"}
@@ -1542,7 +1584,7 @@ func isOpener(s string) bool {
 	return len(rest) <= 1 && strings.IndexFunc(s, unicode.IsDigit) >= 0
 }
 
-var reOpener = regexp.MustCompile(`^(?:text|words|story|reporting|additional reporting|writing|analysis|commentary|opinion|review|interview|written|posted|report|column|article|an? \p{L}+ story|(?:a|an|ein|eine|einen) \p{L}+|escrito|escrita|publicado|publicada|postado|postada|geschrieben|écrit|publié|scritto|scritta|pubblicato|pubblicata|geschreven|geplaatst|napisane|opublikowane|написано|опубликовано)$`)
+var reOpener = regexp.MustCompile(`^(?:text|words|story|reporting|additional reporting|writing|analysis|commentary|opinion|review|interview|written|posted|report|column|article|an? \p{L}+ story|(?:a|an|ein|eine|einen) \p{L}+|escrito|escrita|publicado|publicada|postado|postada|geschrieben|verfasst|écrit|publié|scritto|scritta|pubblicato|pubblicata|geschreven|geplaatst|napisane|opublikowane|skrevet|skriven|написано|опубликовано)$`)
 
 var (
 	// reCJKCredit finds a Chinese or Japanese byline in running text: at

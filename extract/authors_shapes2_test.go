@@ -1,13 +1,8 @@
 package extract
 
 import (
-	"net/url"
 	"strings"
 	"testing"
-
-	"github.com/google/go-cmp/cmp"
-	"github.com/google/go-cmp/cmp/cmpopts"
-	"golang.org/x/net/html"
 )
 
 // TestCreditShapes2 holds credit layouts in many languages beyond those of
@@ -16,10 +11,7 @@ import (
 // names in scripts with combining marks. Every name is invented.
 func TestCreditShapes2(t *testing.T) {
 	o := outlet{site: "Lantern Post", labels: []string{"lanternpost"}}
-	for _, tc := range []struct {
-		credit string
-		want   []string
-	}{
+	checkCredits(t, o, []creditCase{
 		// Labels that open a byline.
 		{"Written by Mara Quinlan", []string{"Mara Quinlan"}},
 		{"Words by Mara Quinlan", []string{"Mara Quinlan"}},
@@ -110,6 +102,14 @@ func TestCreditShapes2(t *testing.T) {
 		{"By A.J. Quinlan", []string{"A.J. Quinlan"}},
 		{"By Theo Barnaby Jr.", []string{"Theo Barnaby Jr."}},
 		{"By Lee In Young", []string{"Lee In Young"}},
+		// The byline words of twitter:labelN ("Verfasst von") open a
+		// page's byline too; a label's conjunction is a word of its own.
+		{"Verfasst von Lotte Brandauer", []string{"Lotte Brandauer"}},
+		{"Skrevet av Sigrid Holmvik", []string{"Sigrid Holmvik"}},
+		{"Napsal: Jana Nováková", []string{"Jana Nováková"}},
+		{"Autorem: Jana Nováková", []string{"Jana Nováková"}},
+		{"Autoreparatur: Lotte Brandauer", nil},
+		{"Texteditor: Lotte Brandauer", nil},
 		// Korean credits with a place or an outlet before "=".
 		{"[항구시=뉴스] 김민준 기자", []string{"김민준"}},
 		{"항구스포츠=박서연 기자", []string{"박서연"}},
@@ -126,12 +126,7 @@ func TestCreditShapes2(t *testing.T) {
 		{"नगर ब्यूरो", nil},
 		{"সংবাদ ডেস্ক", nil},
 		{"Haberler Merkezi", nil},
-	} {
-		got := o.clean([]string{tc.credit})
-		if !cmp.Equal(got, tc.want, cmpopts.EquateEmpty()) {
-			t.Errorf("clean(%q) mismatch (-want +got):\n%s", tc.credit, cmp.Diff(tc.want, got, cmpopts.EquateEmpty()))
-		}
-	}
+	})
 }
 
 // TestPageAuthorShapes2 runs the author step on whole invented pages with
@@ -206,6 +201,9 @@ func TestPageAuthorShapes2(t *testing.T) {
 		{"Cxense author meta",
 			head + `<meta name="cXenseParse:author" content="Mara Quinlan"></head><body><article>` + h1 + para(2) + `</article></body></html>`,
 			[]string{"Mara Quinlan"}},
+		{"JSON-LD author of another article of the page is not this one's",
+			head + `<script type="application/ld+json">[{"@type":"NewsArticle","headline":"Council votes to rebuild the old bridge"},{"@type":"NewsArticle","headline":"Ferry service returns to the island","author":{"@type":"Person","name":"Theo Barnaby"}}]</script></head><body><article>` + h1 + `<p>By Mara Quinlan</p>` + para(2) + `</article></body></html>`,
+			[]string{"Mara Quinlan"}},
 		{"JSON-LD author on the WebPage beside a bare NewsArticle",
 			head + `<script type="application/ld+json">[{"@type":"NewsArticle","headline":"Council votes to rebuild the old bridge"},{"@type":"WebPage","author":{"@type":"Person","name":"Mara Quinlan"}}]</script></head><body><article>` + h1 + para(2) + `</article></body></html>`,
 			[]string{"Mara Quinlan"}},
@@ -236,6 +234,20 @@ func TestPageAuthorShapes2(t *testing.T) {
 		{"teaser list with authors after a story without byline",
 			head + `</head><body><article>` + h1 + para(2) + `</article><ul class="k3"><li><a href="/2025/03/02/ferry">Ferry service returns to the island after two years</a><span class="author">Theo Barnaby</span></li><li><a href="/2025/03/01/market">Fish market moves to the old station building</a><span class="author">Ana Sousa</span></li></ul></body></html>`,
 			nil},
+		// The teaser rule (a small li, article or section with a link of
+		// four words) must not take a byline of that shape.
+		{"byline in a list item, a long name linked to a profile",
+			page("es", "El consejo vota reconstruir el viejo puente", `<ul class="k2"><li>Por <a href="/perfil/jose-maria">José María Álvarez del Manzano</a></li><li><time>3 de marzo de 2025</time></li></ul>`+para(2), ""),
+			[]string{"José María Álvarez del Manzano"}},
+		{"byline section with a follow link",
+			page("en", "Council votes to rebuild the old bridge", `<section class="k2"><p>By Mara Quinlan</p><a href="https://social.example/maraq">Follow Mara Quinlan on Social</a></section>`+para(2), ""),
+			[]string{"Mara Quinlan"}},
+		{"section the markup calls a byline, a topic link before the name",
+			page("en", "Council votes to rebuild the old bridge", `<section class="byline"><a href="/topics/harbour">Harbour and coastal works</a> <span itemprop="author">Mara Quinlan</span></section>`+para(2), ""),
+			[]string{"Mara Quinlan"}},
+		{"short story in an article, a link inside its sentence",
+			head + `</head><body>` + h1 + `<article><p>By Mara Quinlan</p><p>The council voted on Tuesday to rebuild the old harbour bridge, and <a href="/docs/plan.pdf">the full plan for the works</a> is online.</p></article></body></html>`,
+			[]string{"Mara Quinlan"}},
 		{"photo credit in a caption before the byline",
 			head + `</head><body><article>` + h1 + `<figure><img src="/b.jpg"><figcaption>The old bridge at dawn. By Theo Barnaby</figcaption></figure><p>By Mara Quinlan</p>` + para(2) + `</article></body></html>`,
 			[]string{"Mara Quinlan"}},
@@ -271,15 +283,7 @@ func TestPageAuthorShapes2(t *testing.T) {
 			[]string{"सुरेश वर्मा"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tc.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			base, _ := url.Parse("https://www.lanternpost.example/2025/03/03/bridge.html")
-			got := newPage(doc).metadata(base).authors
-			if diff := cmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("authors mismatch (-want +got):\n%s", diff)
-			}
+			checkPageAuthors(t, "https://www.lanternpost.example/2025/03/03/bridge.html", tc.page, tc.want)
 		})
 	}
 }
@@ -288,16 +292,9 @@ func TestPageAuthorShapes2(t *testing.T) {
 // outlet's, a name of two or three characters stays a name.
 func TestCJKOutletCredit(t *testing.T) {
 	o := outlet{site: "港灣新聞中心"}
-	for _, tc := range []struct {
-		credit string
-		want   []string
-	}{
+	checkCredits(t, o, []creditCase{
 		{"港灣台灣", nil},
 		{"記者 港明", []string{"港明"}},
 		{"王小明", []string{"王小明"}},
-	} {
-		if got := o.clean([]string{tc.credit}); !cmp.Equal(got, tc.want, cmpopts.EquateEmpty()) {
-			t.Errorf("clean(%q) mismatch (-want +got):\n%s", tc.credit, cmp.Diff(tc.want, got, cmpopts.EquateEmpty()))
-		}
-	}
+	})
 }

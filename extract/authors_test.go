@@ -15,10 +15,7 @@ import (
 // agencies, outlets, roles, dates, addresses, handles, UI words).
 func TestCleanCredits(t *testing.T) {
 	o := outlet{site: "Harbor Herald", labels: []string{"harborherald"}}
-	for _, tc := range []struct {
-		credit string
-		want   []string
-	}{
+	checkCredits(t, o, []creditCase{
 		// Prefixes and separators.
 		{"By Jane Doe and John Roe", []string{"Jane Doe", "John Roe"}},
 		{"By Jane Doe, John Roe and Ann Lee", []string{"Jane Doe", "John Roe", "Ann Lee"}},
@@ -115,11 +112,36 @@ func TestCleanCredits(t *testing.T) {
 		{"Alle Meldungen Folgen", nil},
 		{"写真を拡大", nil},
 		{"记者从多地商务部门了解到", nil},
-	} {
-		got := o.clean([]string{tc.credit})
-		if !cmp.Equal(got, tc.want, cmpopts.EquateEmpty()) {
+	})
+}
+
+// creditCase is one credit and the names clean gives for it.
+type creditCase struct {
+	credit string
+	want   []string
+}
+
+// checkCredits cleans each credit as outlet o's.
+func checkCredits(t *testing.T, o outlet, cases []creditCase) {
+	t.Helper()
+	for _, tc := range cases {
+		if got := o.clean([]string{tc.credit}); !cmp.Equal(got, tc.want, cmpopts.EquateEmpty()) {
 			t.Errorf("clean(%q) mismatch (-want +got):\n%s", tc.credit, cmp.Diff(tc.want, got, cmpopts.EquateEmpty()))
 		}
+	}
+}
+
+// checkPageAuthors runs the author step on page, read at pageURL.
+func checkPageAuthors(t *testing.T, pageURL, page string, want []string) {
+	t.Helper()
+	doc, err := html.Parse(strings.NewReader(page))
+	if err != nil {
+		t.Fatal(err)
+	}
+	base, _ := url.Parse(pageURL)
+	got := newPage(doc).metadata(base).authors
+	if diff := cmp.Diff(want, got, cmpopts.EquateEmpty()); diff != "" {
+		t.Errorf("authors mismatch (-want +got):\n%s", diff)
 	}
 }
 
@@ -194,15 +216,7 @@ func TestPageAuthors(t *testing.T) {
 			[]string{"김민준"}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			doc, err := html.Parse(strings.NewReader(tc.page))
-			if err != nil {
-				t.Fatal(err)
-			}
-			base, _ := url.Parse("https://www.harborherald.example/2025/03/03/storm.html")
-			got := newPage(doc).metadata(base).authors
-			if diff := cmp.Diff(tc.want, got, cmpopts.EquateEmpty()); diff != "" {
-				t.Errorf("authors mismatch (-want +got):\n%s", diff)
-			}
+			checkPageAuthors(t, "https://www.harborherald.example/2025/03/03/storm.html", tc.page, tc.want)
 		})
 	}
 }

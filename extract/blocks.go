@@ -307,6 +307,7 @@ func (p *page) entries(n *html.Node, out []entry) []entry {
 // story; a headline in the summary's line ("<a>…</a> A summary.") is a
 // teaser of running text, no item.
 func (p *page) teaserRuns(es []entry) {
+	var heads []*html.Node
 	for i := 0; i < len(es); {
 		j := i
 		for j < len(es) && (es[j].kind == entLead || es[j].kind == entBreak) && es[j].node.Type == html.ElementNode &&
@@ -317,14 +318,15 @@ func (p *page) teaserRuns(es []entry) {
 			i = max(j, i+1)
 			continue
 		}
-		var heads [16]*html.Node
-		k := i
-		for ; k < j && k-i < len(heads); k++ {
-			if heads[k-i] = p.cardHeadline(es[k].node); heads[k-i] == nil {
+		heads = heads[:0]
+		for k := i; k < j; k++ {
+			a := p.cardHeadline(es[k].node)
+			if a == nil {
 				break
 			}
+			heads = append(heads, a)
 		}
-		if k == j {
+		if len(heads) == j-i {
 			for k := i; k < j; k++ {
 				e := &es[k]
 				e.kind, e.a, e.shape, e.card = entItem, heads[k-i], itemShape{extra: true}, true
@@ -353,14 +355,19 @@ func (p *page) cardHeadline(n *html.Node) *html.Node {
 	if other := st.linkChars - same; other > itemExtra || other*2 > same {
 		return nil
 	}
-	line := a
-	for line != n && !isBlock(line) && line.Parent != nil {
-		line = line.Parent
-	}
-	if inlineChars(line, a) > itemExtra {
+	if inlineChars(lineOf(a, n), a) > itemExtra {
 		return nil
 	}
 	return a
+}
+
+// lineOf returns the box whose line holds inline n: its nearest block
+// ancestor, or top when there is none below it.
+func lineOf(n, top *html.Node) *html.Node {
+	for n != top && !isBlock(n) && n.Parent != nil {
+		n = n.Parent
+	}
+	return n
 }
 
 // inlineChars counts the characters of n's text on the lines of its own

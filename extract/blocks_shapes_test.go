@@ -306,6 +306,13 @@ func TestBlockShapes(t *testing.T) {
 			[]shapeBlock{{"related", "Related", urls("c", 1, 3)}},
 		},
 		{
+			// A run of cards has no bound: a long "More stories" list
+			// is as much a block as a short one.
+			"twenty story cards with a summary under a heading",
+			`<div>` + shapeBody + `</div><section><h3>Related</h3>` + items(20, "c", summaryCard) + `</section>`,
+			[]shapeBlock{{"related", "Related", urls("c", 1, 20)}},
+		},
+		{
 			"story cards with a summary in a grid, hrefs written two ways",
 			`<div>` + shapeBody + `</div><h3>You may also like</h3><table><tr>` + strings.ReplaceAll(items(2, "g", "<td>"+summaryCard+"</td>"), `class="t" href="/`, `class="t" href="https://news.example/`) + `</tr></table>`,
 			[]shapeBlock{{"recommendation", "You may also like", urls("g", 1, 2)}},

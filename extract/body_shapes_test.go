@@ -275,6 +275,23 @@ Today the mill grinds flour again on the first Sunday of every month, and the sh
 		not:  []string{"共3页", "下一页"},
 	},
 	{
+		// Numbers linked in the body are no pager when they point into
+		// the page (footnotes) or do not count up (figures in a table).
+		name: "footnote numbers in short list items", lang: "en", title: "Harbour works to start in May",
+		main: `<div class="story"><h1>Harbour works to start in May</h1>` + pagerParas + `<p>The costs, as the authority gives them:</p><ul>` +
+			`<li>Quay wall, 40 million euros <sup><a href="#n1">1</a></sup> <sup><a href="#n2">2</a></sup></li>` +
+			`<li>Temporary berth, 2 million euros <sup><a href="#n3">3</a></sup> <sup><a href="#n4">4</a></sup></li></ul>` +
+			`<ol><li id="n1">Regional budget, 2025.</li><li id="n2">Port accounts, 2024.</li><li id="n3">Council minutes, March.</li><li id="n4">Port accounts, 2024.</li></ol></div>`,
+		want: []string{"The harbour authority", "Quay wall, 40 million euros", "Temporary berth, 2 million euros"},
+	},
+	{
+		name: "figures linked in a table row", lang: "en", title: "Harbour Town striker signs for two more years",
+		main: `<div class="story"><h1>Harbour Town striker signs for two more years</h1>` + pagerParas + `<table><tr><th>Season</th><th>Goals</th><th>Assists</th></tr>` +
+			`<tr><td>Season 2023</td><td><a href="/stats/goals/2023">14</a></td><td><a href="/stats/assists/2023">6</a></td></tr>` +
+			`<tr><td>Season 2024</td><td><a href="/stats/goals/2024">21</a></td><td><a href="/stats/assists/2024">9</a></td></tr></table></div>`,
+		want: []string{"The harbour authority", "Season | Goals | Assists", "Season 2023"},
+	},
+	{
 		name: "section listing", lang: "en", title: "Sport", noArticle: true,
 		main: `<div class="listing"><h1>Sport</h1>` + teasers() + `</div>`,
 	},

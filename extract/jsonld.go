@@ -124,16 +124,13 @@ func (p *page) jsonLD() *ldData {
 	d.authors = ldArticleAuthors(d.article, objs)
 	_, hasAuthor := d.article["author"]
 	_, hasCreator := d.article["creator"]
-	for _, o := range objs {
-		// The article object has no author: another article or page
-		// object of the page may name one ("WebPage" with the author
-		// beside a bare "NewsArticle"). An Organization author is an
-		// answer: no person.
-		if d.authors != nil || hasAuthor || hasCreator {
-			break
-		}
-		for _, t := range ldTypes(o) {
-			if k := schemaorg.TypeKind(t); d.authors == nil && (k == schemaorg.Article || k == schemaorg.Page) {
+	if !hasAuthor && !hasCreator {
+		// The article object names no author (an Organization author is
+		// an answer: no person): the page object that holds it may
+		// ("WebPage" with the author beside a bare "NewsArticle"), or
+		// another object of the same item, never another article.
+		for _, o := range objs {
+			if d.authors == nil && ldSameItem(o, d.article) {
 				d.authors = ldArticleAuthors(o, objs)
 			}
 		}
@@ -151,6 +148,24 @@ func (p *page) jsonLD() *ldData {
 		}
 	}
 	return d
+}
+
+// ldSameItem reports an object o that describes the article's item: a page
+// object, or an article object of the same @id or url.
+func ldSameItem(o, article map[string]any) bool {
+	for _, t := range ldTypes(o) {
+		switch schemaorg.TypeKind(t) {
+		case schemaorg.Page:
+			return true
+		case schemaorg.Article:
+			for _, k := range []string{"@id", "url"} {
+				if v := ldString(o[k]); v != "" && v == ldString(article[k]) {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // ldArticleAuthors returns the names of an article object's author, else

@@ -44,10 +44,12 @@ func (p *page) skipPagers(skip map[*html.Node]bool) {
 	}
 }
 
-// pager reports whether n reads as a pager: two links to page numbers or
-// more, each a different number, and no other text than short labels.
+// pager reports whether n reads as a pager: two links to other pages or
+// more whose texts are different page numbers counting up, and no other
+// text than short labels. Numbers that link into the page (footnotes) or
+// go down (figures in a table row) are no pager's.
 func (p *page) pager(n *html.Node) bool {
-	numbers := map[string]bool{}
+	numbers, last := 0, -1
 	ok := true
 	var walk func(c *html.Node)
 	walk = func(c *html.Node) {
@@ -58,14 +60,17 @@ func (p *page) pager(n *html.Node) bool {
 				if t == "" {
 					continue
 				}
-				if countChars(t) > pagerLabel || sentenceEnd(t) && !pageNumber(strings.TrimRight(t, ".")) {
+				if countChars(t) > pagerLabel || sentenceEnd(t) && !isPageNumber(strings.TrimRight(t, ".")) {
 					ok = false
 				}
 			case html.ElementNode:
 				if k.DataAtom == atom.A && hasAttr(k, "href") {
 					t := nodeText(k)
-					if pageNumber(t) {
-						numbers[t] = true
+					if v, num := pageNumber(t); num {
+						if ok = v >= last && usableHref(attr(k, "href")); ok && v > last {
+							numbers++
+						}
+						last = v
 					} else if countChars(t) > pagerLabel {
 						ok = false
 					}
@@ -76,18 +81,26 @@ func (p *page) pager(n *html.Node) bool {
 		}
 	}
 	walk(n)
-	return ok && len(numbers) >= 2
+	return ok && numbers >= 2
 }
 
-// pageNumber reports a page number: one to three digits.
-func pageNumber(t string) bool {
+// pageNumber returns the page number t writes (one to three digits) and
+// whether it writes one.
+func pageNumber(t string) (int, bool) {
 	if t == "" || len(t) > 3 {
-		return false
+		return 0, false
 	}
+	v := 0
 	for i := 0; i < len(t); i++ {
 		if t[i] < '0' || t[i] > '9' {
-			return false
+			return 0, false
 		}
+		v = v*10 + int(t[i]-'0')
 	}
-	return true
+	return v, true
+}
+
+func isPageNumber(t string) bool {
+	_, ok := pageNumber(t)
+	return ok
 }
