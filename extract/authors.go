@@ -482,10 +482,11 @@ func isASCII(s string) bool {
 }
 
 func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return strings.TrimRight(f[0], ":：")
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i] // the first of strings.Fields, without the slice
 	}
-	return ""
+	return strings.TrimRight(s, ":：")
 }
 
 // cutTail cuts a credit at the first digit (a date, a time, "5 min read")
@@ -1277,8 +1278,8 @@ var teaserAtoms = map[atom.Atom]bool{atom.Li: true, atom.Article: true, atom.Sec
 // teaser reports a small element that links to another story by its
 // headline (teaserLink).
 func (s *bylineScan) teaser(n *html.Node) bool {
-	if st := s.p.stats.get(n); st == nil || st.chars > 300 {
-		return false // a story, not a teaser
+	if st := s.p.stats.get(n); st == nil || st.chars > 300 || st.links == 0 {
+		return false // a story, not a teaser; or no link to another
 	}
 	found := false
 	var walk func(*html.Node)
@@ -1304,9 +1305,11 @@ func (s *bylineScan) teaser(n *html.Node) bool {
 // link inside a sentence is the story's own) and not the name a byline
 // opens ("Por <a>José María Álvarez del Manzano</a>").
 func teaserLink(n, a *html.Node) bool {
+	if !usableHref(attr(a, "href")) || markedAuthor(a, "") {
+		return false
+	}
 	t := nodeText(a)
-	if !usableHref(attr(a, "href")) || markedAuthor(a, "") || len(strings.Fields(t)) < 4 ||
-		uiWords[strings.Trim(lower(firstWord(t)), ".,:")] {
+	if !hasFields(t, 4) || uiWords[strings.Trim(lower(firstWord(t)), ".,:")] {
 		return false
 	}
 	before := strings.TrimSpace(textBefore(lineOf(a, n), a, 4*itemExtra))

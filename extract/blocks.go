@@ -513,7 +513,7 @@ func lastText(n *html.Node) string {
 	for c := n.LastChild; c != nil; c = c.PrevSibling {
 		switch c.Type {
 		case html.TextNode:
-			if strings.TrimFunc(c.Data, isSpace) != "" {
+			if trimSpace(c.Data) != "" {
 				return c.Data
 			}
 		case html.ElementNode:
@@ -532,7 +532,7 @@ func soleElement(p *page, n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if strings.TrimFunc(c.Data, isSpace) != "" {
+			if trimSpace(c.Data) != "" {
 				return nil
 			}
 		case html.ElementNode:
@@ -791,7 +791,7 @@ func soleText(n *html.Node) (t string, ok bool) {
 	if n.Type != html.TextNode {
 		return "", false
 	}
-	t = strings.TrimFunc(n.Data, isSpace)
+	t = trimSpace(n.Data)
 	if strings.Contains(t, "  ") || strings.ContainsAny(t, "\n\t\r\u00a0") {
 		return "", false
 	}

@@ -56,7 +56,7 @@ func (p *page) pager(n *html.Node) bool {
 		for k := c.FirstChild; k != nil && ok; k = k.NextSibling {
 			switch k.Type {
 			case html.TextNode:
-				t := strings.TrimFunc(k.Data, isSpace)
+				t := trimSpace(k.Data)
 				if t == "" {
 					continue
 				}

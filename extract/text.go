@@ -45,7 +45,33 @@ func collapse(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return strings.TrimFunc(b.String(), isSpace)
+	return trimSpace(b.String())
+}
+
+// trimASCIISpace trims the ASCII white space (what isSpace calls space
+// below U+0080) from both ends of s, without decoding it.
+func trimASCIISpace(s string) string {
+	i, j := 0, len(s)
+	for i < j && asciiSpace(s[i]) {
+		i++
+	}
+	for j > i && asciiSpace(s[j-1]) {
+		j--
+	}
+	return s[i:j]
+}
+
+// trimSpace is strings.TrimFunc(s, isSpace), decoding only the ends that
+// are not ASCII.
+func trimSpace(s string) string {
+	if s = trimASCIISpace(s); s != "" && (s[0] >= utf8.RuneSelf || s[len(s)-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(s, isSpace)
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // collapsed reports whether collapse(s) is s: valid UTF-8, no soft hyphen,
@@ -268,4 +294,20 @@ func hasPhrase(s string, phrases []string) bool {
 		}
 	}
 	return false
+}
+
+// hasFields reports whether s has at least n fields, as strings.Fields
+// splits them, without building them.
+func hasFields(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+		in = !sp
+	}
+	return n <= 0
 }
