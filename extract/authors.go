@@ -1171,7 +1171,7 @@ func (p *page) wireCredit(o outlet) []string {
 				walk(c)
 				continue
 			}
-			f := lower(strings.TrimLeft(firstText(c), "([ "))
+			f := lower(runePrefix(strings.TrimLeft(firstText(c), "([ "), 16)) // the words' length at most
 			if !slices.ContainsFunc(wireLeadWords, func(w string) bool { return strings.HasPrefix(f, w) }) {
 				continue
 			}
@@ -1457,7 +1457,7 @@ func openedByline(t string) (string, bool) {
 	if loc := cjkCreditIndex(t); loc != nil {
 		return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
 	}
-	if !midBySet.in(lower(t)) {
+	if buf := (lowerBuf{}); !midBySet.in(lowerInto(&buf, t)) {
 		return "", false // the cheap test before the expression
 	}
 	if m := reByMid.FindStringSubmatch(t); m != nil && isOpener(m[1]) {

@@ -63,7 +63,8 @@ var blockKinds = []kindPhrases{
 
 // headingKind returns the block kind a heading names, "" when none.
 func headingKind(heading string) BlockKind {
-	h := lower(heading)
+	var buf lowerBuf
+	h := lowerInto(&buf, heading)
 	if h == "" {
 		return ""
 	}

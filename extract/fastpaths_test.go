@@ -279,7 +279,8 @@ func nodeTextRef(n *html.Node) string {
 // children, block and inline, over texts of every kind of space.
 func TestNodeTextChains(t *testing.T) {
 	tags := []atom.Atom{atom.A, atom.Span, atom.Div, atom.P, atom.Li, atom.B, atom.Script, atom.Br, atom.Noscript}
-	texts := []string{"Headline", " Headline ", "Two  words", "a\u3000b", "\u3000a", "x\ny", "", " ", "日本語", "\xffbad", "a\u00a0b", "soft\u00adhyphen"}
+	texts := []string{"Headline", " Headline ", "Two  words", "a\u3000b", "\u3000a", "x\ny", "", " ", "日本語", "\xffbad", "a\u00a0b", "soft\u00adhyphen",
+		"\n\t Headline \r\n", "\n  Two  words\n", "\v\f a\u3000b \n", "\n\u3000a\n", " \u00a0x ", "\n\xffbad\n", " 2 ", "\n\n"}
 	rng := rand.New(rand.NewPCG(13, 14))
 	for range 20000 {
 		leaf := &html.Node{Type: html.TextNode, Data: texts[rng.IntN(len(texts))]}
@@ -442,5 +443,44 @@ func TestMayHaveSeparator(t *testing.T) {
 	}
 	if refused == 0 {
 		t.Fatal("mayHaveSeparator refused nothing")
+	}
+}
+
+// TestStringFastPaths checks the allocation-free string helpers against
+// the library calls they stand for, on random strings of ASCII space,
+// letters of both cases, other spaces and broken UTF-8.
+func TestStringFastPaths(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\f", "\r", "a", "Z", "By", ":", "\u00a0", "\u3000", "\u200b", "É", "ß", "İ", "\u212a",
+		"Ⱥ", "日", "\xff", "\xc3", "x\x00", "word"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := trimSpace(s), strings.TrimFunc(s, isSpace); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		var buf lowerBuf
+		if got, want := lowerInto(&buf, s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerInto(%q) = %q, want %q", s, got, want)
+		}
+		for n := range 6 {
+			l, p := strings.ToLower(s), strings.ToLower(runePrefix(s, n))
+			if !strings.HasPrefix(l, p) || len(p) < n && p != l {
+				t.Fatalf("lower(runePrefix(%q, %d)) = %q, no prefix of %q holding %d bytes", s, n, p, l, n)
+			}
+			if got, want := hasFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Fatalf("hasFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = strings.TrimRight(f[0], ":：")
+		}
+		if got := firstWord(s); got != want {
+			t.Fatalf("firstWord(%q) = %q, want %q", s, got, want)
+		}
 	}
 }

@@ -198,7 +198,10 @@ var signupWords = []string{
 }
 
 // entryWords reports a line that speaks of signing up (signupWords).
-func entryWords(s string) bool { return signupSet.in(lower(s)) }
+func entryWords(s string) bool {
+	var buf lowerBuf
+	return signupSet.in(lowerInto(&buf, s))
+}
 
 var signupSet = newPhraseSet(signupWords)
 

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The text helpers every stage uses: white space, letters and words, CJK
@@ -46,6 +47,49 @@ func collapse(s string) string {
 		b.WriteRune(r)
 	}
 	return trimSpace(b.String())
+}
+
+// lowerBuf is the room lowerInto lower-cases short ASCII text in.
+type lowerBuf [256]byte
+
+// lowerInto is lower(s), written into buf when s is short ASCII: no
+// allocation when the caller's buf stays on its stack, that is when the
+// result does not escape (go build -gcflags=-m says "moved to heap: buf"
+// otherwise, and then lower is the cheaper).
+func lowerInto(buf *lowerBuf, s string) string {
+	if len(s) > len(buf) {
+		return lower(s)
+	}
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	if !upper {
+		return s
+	}
+	return unsafe.String(&buf[0], len(s))
+}
+
+// runePrefix returns the first n characters of s (its first n runes as
+// range reads them): lower-casing maps each to one character at least, so
+// lower(runePrefix(s, n)) is a prefix of lower(s) that holds n bytes or
+// all of it.
+func runePrefix(s string, n int) string {
+	for i := range s {
+		if n == 0 {
+			return s[:i]
+		}
+		n--
+	}
+	return s
 }
 
 // trimASCIISpace trims the ASCII white space (what isSpace calls space
