@@ -197,8 +197,10 @@ func absURL(s string) *url.URL {
 
 // textOf concatenates the raw text nodes under n.
 func textOf(n *html.Node) string {
-	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
-		return n.FirstChild.Data
+	for k := n; k.FirstChild != nil && k.FirstChild == k.LastChild; k = k.FirstChild {
+		if k.FirstChild.Type == html.TextNode {
+			return k.FirstChild.Data // a chain of only children: no copy
+		}
 	}
 	var b strings.Builder
 	var walk func(*html.Node)

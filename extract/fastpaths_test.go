@@ -297,7 +297,23 @@ func TestNodeTextChains(t *testing.T) {
 		if got, want := nodeText(n), nodeTextRef(n); got != want {
 			t.Fatalf("nodeText = %q, want %q", got, want)
 		}
+		if got, want := textOf(n), textOfRef(n); got != want {
+			t.Fatalf("textOf = %q, want %q", got, want)
+		}
 	}
+}
+
+// textOfRef is textOf without its fast path: every text node below n.
+func textOfRef(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		} else {
+			b.WriteString(textOfRef(c))
+		}
+	}
+	return b.String()
 }
 
 // TestCounterEnds checks that counterEnds refuses no element whose text
