@@ -582,9 +582,11 @@ func (p *page) leadTeaser(n *html.Node) bool {
 // linkCells returns the cells of row as item entries when each of its
 // element children with text is a link item, nil otherwise. Wrappers that
 // hold the row alone (a table's body and its one row) are looked through:
-// the cells are cousins of other rows' cells.
+// the cells are cousins of other rows' cells. The cells are valid until
+// the next call (they live in p.cells).
 func (p *page) linkCells(row *html.Node) []entry {
-	var cells []entry
+	cells := p.cells[:0]
+	defer func() { p.cells = cells[:0] }()
 	least, most := 1<<30, 0
 	in := row
 	for k := 0; k < 4; k++ {

@@ -30,6 +30,7 @@ type page struct {
 	hasBase  bool
 	base     *url.URL
 	resolved map[string]string // resolve(base, href) by href, for comparing link targets
+	cells    []entry           // linkCells' room, reused: its caller copies the cells out
 	stats    statTable
 	slab     []nstat // backing store of stats, allocated in chunks
 	// softCuts are the text nodes prune cuts soft hyphens from.
