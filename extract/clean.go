@@ -47,6 +47,7 @@ func (p *page) prune(n *html.Node, inHead bool, st *nstat, inLink bool) {
 				}
 				k := countChars(t)
 				st.chars += k
+				st.digits = st.digits || hasDigit(t)
 				if inLink {
 					st.linkChars += k
 				}
@@ -84,6 +85,7 @@ func (p *page) prune(n *html.Node, inHead bool, st *nstat, inLink bool) {
 		st.chars += cs.chars
 		st.linkChars += cs.linkChars
 		st.links += cs.links
+		st.digits = st.digits || cs.digits
 		c = next
 	}
 }

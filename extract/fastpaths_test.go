@@ -1,7 +1,10 @@
 package extract
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -498,5 +501,35 @@ func TestStringFastPaths(t *testing.T) {
 		if got := firstWord(s); got != want {
 			t.Fatalf("firstWord(%q) = %q, want %q", s, got, want)
 		}
+	}
+}
+
+// TestDigitsMeasure checks the digits measure against hasDigitText on
+// every element of the fixtures, as the page is measured.
+func TestDigitsMeasure(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/extract/*/input.html")
+	if len(files) == 0 {
+		t.Skip("no fixtures")
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newPage(doc)
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if st := p.stats.get(c); st != nil && st.digits != hasDigitText(c) {
+					t.Fatalf("%s: <%s> digits = %v, hasDigitText %v", f, c.Data, st.digits, !st.digits)
+				}
+				walk(c)
+			}
+		}
+		walk(doc)
 	}
 }

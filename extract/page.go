@@ -49,6 +49,10 @@ type nstat struct {
 	links     int // <a href> elements
 	// comments is isComments of the element, asked of every element.
 	comments bool
+	// digits: an ASCII digit in the text as measured. Nodes leave the
+	// tree later (drop) but none come in: false means hasDigitText is
+	// false, true that it may be.
+	digits bool
 }
 
 // newPage walks the tree once: it collects head metadata, JSON-LD and
