@@ -705,9 +705,55 @@ func (p *page) sameTarget(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if pa, ok := plainPath(a); ok {
+		if pb, ok := plainPath(b); ok && pa != pb {
+			return false // two paths that resolving leaves as they are
+		}
+	}
 	u := p.resolveHref(a)
 	return u != "" && u == p.resolveHref(b)
 }
+
+// plainPath returns the path of href when resolving it against any base
+// leaves that path as written: href is root-relative ("/a/b.html") or an
+// http(s) address with a plain host, its path is made of letters, digits
+// and "/_~.-" only (no escape, query, fragment, empty or dot segment).
+// Two such hrefs with different paths resolve to different addresses,
+// which a comparison of the two can tell without resolving either.
+func plainPath(href string) (string, bool) {
+	path := href
+	if rest, ok := strings.CutPrefix(href, "https://"); ok || strings.HasPrefix(href, "http://") {
+		if !ok {
+			rest = href[len("http://"):]
+		}
+		i := strings.IndexByte(rest, '/')
+		if i <= 0 {
+			return "", false
+		}
+		for j := 0; j < i; j++ {
+			if c := rest[j]; !alnum(c) && c != '.' && c != '-' {
+				return "", false
+			}
+		}
+		path = rest[i:]
+	}
+	if path == "" || path[0] != '/' || strings.Contains(path, "//") {
+		return "", false
+	}
+	for i := 1; i < len(path); i++ {
+		if c := path[i]; !alnum(c) && c != '/' && c != '_' && c != '~' && c != '.' && c != '-' {
+			return "", false
+		}
+	}
+	for seg := range strings.SplitSeq(path[1:], "/") {
+		if seg == "." || seg == ".." {
+			return "", false
+		}
+	}
+	return path, true
+}
+
+func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
 // resolveHref is resolve against the page's base, remembered by href:
 // link targets are compared again and again.

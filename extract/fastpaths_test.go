@@ -3,6 +3,7 @@ package extract
 import (
 	"bytes"
 	"math/rand/v2"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -531,5 +532,56 @@ func TestDigitsMeasure(t *testing.T) {
 			}
 		}
 		walk(doc)
+	}
+}
+
+// TestPlainPath checks the shortcut of sameTarget: two hrefs plainPath
+// accepts with different paths never resolve to one address, against
+// bases of every kind; random hrefs made of the pieces that break it.
+func TestPlainPath(t *testing.T) {
+	heads := []string{"/", "https://news.example/", "http://h.example/", "HTTPS://h.example/", "https://news.example", "", "//", "./", "../"}
+	pieces := []string{"/", "a", "B", "1", ".", "..", "-", "_", "~", "x.html", "b.html", "/", "/", "a/"}
+	odd := []string{"//", "%41", "?q", "#f", ":", " ", "é", "\\", "./", "../"}
+	bases := []string{"", "https://news.example/a/b.html", "http://news.example/", "https://news.example", "file:///x/y",
+		"mailto:x@news.example", "https://user@news.example:8080/a/"}
+	rng := rand.New(rand.NewPCG(31, 32))
+	var hrefs []string
+	for range 4000 {
+		var b strings.Builder
+		b.WriteString(heads[rng.IntN(len(heads))])
+		for range rng.IntN(6) {
+			if rng.IntN(10) == 0 {
+				b.WriteString(odd[rng.IntN(len(odd))])
+				continue
+			}
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		hrefs = append(hrefs, b.String())
+	}
+	hrefs = append(hrefs, "/a/b.html", "https://news.example/a/b.html", "/a/b.html/", "/", "https://news.example/")
+	plain := 0
+	for _, bs := range bases {
+		var base *url.URL
+		if bs != "" {
+			base, _ = url.Parse(bs)
+		}
+		for i := range 20000 {
+			a, b := hrefs[rng.IntN(len(hrefs))], hrefs[rng.IntN(len(hrefs))]
+			if i < 25 {
+				a, b = hrefs[len(hrefs)-1-i%5], hrefs[len(hrefs)-1-(i/5)%5]
+			}
+			pa, okA := plainPath(a)
+			pb, okB := plainPath(b)
+			if !okA || !okB || pa == pb {
+				continue
+			}
+			plain++
+			if ra := resolve(base, a); ra != "" && ra == resolve(base, b) {
+				t.Fatalf("base %q: %q and %q (paths %q, %q) both resolve to %q", bs, a, b, pa, pb, ra)
+			}
+		}
+	}
+	if plain < 1000 {
+		t.Fatalf("only %d pairs of plain paths tried", plain)
 	}
 }
