@@ -356,8 +356,8 @@ func creditClauses(r string) []string {
 // label, a byline word, or words for writing before "by".
 func opensClause(s string) bool {
 	w := strings.Trim(lower(firstWord(s)), ".,()")
-	if notByWords[w] || labelLeadIndex(s) != nil {
-		return true
+	if notByWords[w] || labelLeadIndex(s) != nil || w == "with" && reWireLead.MatchString(s) {
+		return true // "…, with reporting by B": a clause of its own
 	}
 	if m := reByMid.FindStringSubmatch(s); m != nil && len(strings.Fields(m[1])) <= 2 && reOpener.MatchString(lower(m[1])) {
 		return true
@@ -1144,17 +1144,71 @@ func (s *bylineScan) pick(o outlet) []string {
 }
 
 // reWireLead opens the credit that closes a wire story: "(Reporting by",
-// "Additional reporting by", "Writing by", "Bericht von", "Reportage",
-// "Reporte de", "Con información de", "Reportagem de".
-var reWireLead = regexp.MustCompile(`(?i)^[(\[]?\s*(?:additional\s+|con\s+|zusätzliche\s+)?(?:(?:reporting|writing|reportaje|reportagem|reportage|reporte|reportado|información|informação|bericht|berichterstattung|geschrieben)\s+(?:by|de|por|par|von|di)|reportage)\s+`)
+// "Additional reporting by", "with additional reporting by", "Writing
+// by", "Compiled by", "Written by", "Contributing:", "Mitarbeit:",
+// "Bericht von", "Reportage", "Reporte de", "Con información de",
+// "Reportagem de".
+var reWireLead = regexp.MustCompile(`(?i)^[(\[]?\s*(?:with\s+)?(?:additional\s+|con\s+|zusätzliche\s+)?(?:(?:reporting|writing|written|compiled|reportaje|reportagem|reportage|reporte|reportado|información|informação|bericht|berichterstattung|geschrieben)\s+(?:by|de|por|par|von|di)|reportage|(?:contributing|mitarbeit)\s*:)\s+`)
+
+// reContributed is the closing line "A and B contributed to this report.",
+// "A in Lisbon contributed reporting.", the names in its first group.
+var reContributed = regexp.MustCompile(`(?i)^[(\[]?\s*(\S.{2,200}?)\s+(?:also\s+)?contributed\s+(?:(?:additional\s+)?reporting|to\s+this\s+(?:report|story|article))(?:\s+(?:to|for)\s+this\s+(?:report|story|article))?\s*[.)\]]?\s*[)\]]?$`)
+
+// reContribRole is the role before the names of such a line: "Associated
+// Press writers A and B contributed…".
+var reContribRole = regexp.MustCompile(`(?i)^.{0,40}?\b(?:staff\s+)?(?:writers?|reporters?|correspondents?|journalists?)\s+`)
+
+// reWithName joins a reporter to those before: "Reportage A, avec B à
+// Paris", "Reporting by A with B".
+var reWithName = regexp.MustCompile(`(?:,\s*|\s+)(?i:avec|with|mit|con|com)\s+(\p{Lu})`)
+
+// reAgencySign is a story signed at its end with a dash, the names and the
+// agency: "— Jane Roe, Associated Press".
+var reAgencySign = regexp.MustCompile(`^[—–-]\s*(\p{Lu}.{2,80}?),\s*(\S[^,]{1,40}?)\.?$`)
+
+// wireLeadParts are in every closing credit these expressions read, as
+// printed in any case (the word without its first letter): the test on
+// the text nodes before the text is built.
+var wireLeadParts = []string{"eport", "riting", "ritten", "ompiled", "ontributed", "ontributing", "itarbeit", "nformaci",
+	"nformaç", "ericht", "eschrieben"}
 
 // wireLeadWords open every text reWireLead matches, lower case, after
 // its bracket.
-var wireLeadWords = []string{"report", "additional", "writing", "con ", "zusätzliche", "información", "informação", "bericht", "geschrieben"}
+var wireLeadWords = []string{"report", "additional", "writing", "written", "compiled", "contributing", "mitarbeit",
+	"with ", "con ", "zusätzliche", "información", "informação", "bericht", "geschrieben"}
+
+// mayCloseStory is the cheap test before closingCandidates: a text node of
+// n holds one of wireLeadParts, or n opens with a dash.
+func mayCloseStory(n *html.Node) bool {
+	if dashLead(firstText(n)) {
+		return true
+	}
+	if last := lastElement(n); last != nil && dashLead(firstText(last)) {
+		return true
+	}
+	return eachText(n, func(s string) bool {
+		return slices.ContainsFunc(wireLeadParts, func(p string) bool { return strings.Contains(s, p) })
+	})
+}
+
+// lastElement is n's last child when it is an element, white space after
+// it aside.
+func lastElement(n *html.Node) *html.Node {
+	last := n.LastChild
+	for last != nil && last.Type == html.TextNode && strings.TrimSpace(last.Data) == "" {
+		last = last.PrevSibling
+	}
+	if last == nil || last.Type != html.ElementNode || last == n.FirstChild {
+		return nil
+	}
+	return last
+}
 
 // wireCredit returns the reporters named by the credit line that closes a
 // wire story ("Reporting by A and B in Lisbon; Editing by C"): the
-// clauses of reporting and writing, not those of editing.
+// clauses of reporting and writing, not those of editing. The credit is a
+// line of its own, or closes a paragraph after its last sentence: in
+// brackets, or in an element of its own at the paragraph's end.
 func (p *page) wireCredit(o outlet) []string {
 	var names []string
 	var walk func(n *html.Node)
@@ -1167,32 +1221,110 @@ func (p *page) wireCredit(o outlet) []string {
 			if st == nil || st.chars < 15 {
 				continue
 			}
-			if st.chars > 400 || isBlockContainer(c) {
+			if isBlockContainer(c) {
 				walk(c)
 				continue
 			}
-			f := lower(runePrefix(strings.TrimLeft(firstText(c), "([ "), 16)) // the words' length at most
-			if !slices.ContainsFunc(wireLeadWords, func(w string) bool { return strings.HasPrefix(f, w) }) {
+			if !mayCloseStory(c) {
 				continue
 			}
 			t := nodeText(c)
-			if !reWireLead.MatchString(t) {
-				continue
-			}
-			var credits []string
-			for _, cl := range creditClauses(strings.Trim(t, "()[] ")) {
-				if loc := reWireLead.FindStringIndex(cl); loc != nil {
-					credits = append(credits, cl[loc[1]:])
+			for _, cand := range closingCandidates(c, t, st.chars <= 400) {
+				if found, ok := o.closingCredit(cand); ok {
+					names = found
+					if names == nil {
+						names = []string{} // the first such line ends the search
+					}
+					break
 				}
-			}
-			names = o.clean(credits)
-			if names == nil {
-				names = []string{} // the first such line ends the search
 			}
 		}
 	}
 	walk(p.body)
 	return names
+}
+
+// closingCandidates returns the texts of line n (text t) that may be a
+// closing credit: the whole line when whole, the text of the element that
+// ends it, and a bracket that ends it; each after the end of a sentence.
+func closingCandidates(n *html.Node, t string, whole bool) []string {
+	var out []string
+	if whole {
+		out = append(out, t)
+	}
+	if last := lastElement(n); last != nil {
+		if lt := nodeText(last); lt != "" && len(lt) < len(t) && strings.HasSuffix(t, lt) && sentenceEnd(t[:len(t)-len(lt)]) {
+			out = append(out, lt)
+		}
+	}
+	if lt := afterLastBreak(n); lt != "" && len(lt) < len(t) && strings.HasSuffix(t, lt) && sentenceEnd(t[:len(t)-len(lt)]) {
+		out = append(out, lt)
+	}
+	if strings.HasSuffix(t, ")") {
+		if i := strings.LastIndexByte(t, '('); i > 0 && unicode.IsSpace(rune(t[i-1])) && sentenceEnd(t[:i]) {
+			out = append(out, t[i:])
+		}
+	}
+	return out
+}
+
+// afterLastBreak is the text of n after its last <br> child ("" for none).
+func afterLastBreak(n *html.Node) string {
+	c := n.LastChild
+	for c != nil && !(c.Type == html.ElementNode && c.DataAtom == atom.Br) {
+		c = c.PrevSibling
+	}
+	if c == nil {
+		return ""
+	}
+	var b strings.Builder
+	for c = c.NextSibling; c != nil; c = c.NextSibling {
+		switch c.Type {
+		case html.TextNode:
+			b.WriteString(c.Data)
+		case html.ElementNode:
+			b.WriteString(" " + nodeText(c) + " ")
+		}
+	}
+	return collapse(b.String())
+}
+
+// closingCredit reads t as the credit that closes a story and returns the
+// names of its reporters and writers; ok is false for text of another
+// kind.
+func (o outlet) closingCredit(t string) (names []string, ok bool) {
+	if len(t) > 400 {
+		return nil, false
+	}
+	head := lower(strings.TrimLeft(t[:min(len(t), 40)], "([ "))
+	switch {
+	case slices.ContainsFunc(wireLeadWords, func(w string) bool { return strings.HasPrefix(head, w) }) && reWireLead.MatchString(t):
+		var credits []string
+		for _, cl := range creditClauses(strings.Trim(t, "()[] ")) {
+			if loc := reWireLead.FindStringIndex(cl); loc != nil {
+				credits = append(credits, reWithName.ReplaceAllString(cl[loc[1]:], ", $1"))
+			}
+		}
+		return o.clean(credits), true
+	case strings.Contains(t, "contributed"):
+		if m := reContributed.FindStringSubmatch(t); m != nil {
+			r := m[1]
+			if loc := reContribRole.FindStringIndex(r); loc != nil {
+				r = r[loc[1]:]
+			}
+			return o.clean([]string{r}), true
+		}
+	case dashLead(t):
+		if m := reAgencySign.FindStringSubmatch(t); m != nil && agencyName(m[2]) != "" {
+			return o.clean([]string{m[1]}), true
+		}
+	}
+	return nil, false
+}
+
+// dashLead reports text that opens with a dash.
+func dashLead(s string) bool {
+	return strings.HasPrefix(s, "—") || strings.HasPrefix(s, "–") || strings.HasPrefix(s, "-")
 }
 
 // nearHead reports an element in the headline's own block: their common
@@ -1408,8 +1540,64 @@ func markedText(n *html.Node) string {
 	if links := linkList(n); len(links) >= 2 {
 		return strings.Join(links, ", ")
 	}
+	if t := textOutside(n, topicOrScript); t != nodeText(n) && hasNameWord(t) {
+		// "<a>Harbour and coastal works</a> Mara Quinlan": the box also
+		// links the story's topic, whose words are no name.
+		return t
+	}
 	return nodeText(n)
 }
+
+// topicLink reports a link in a byline box that names the story's topic or
+// section rather than a person: it leads to a page of a topic, tag or
+// section, or its words before any comma hold a lower-case word that is
+// neither a name's particle, a separator nor a byline word ("Harbour and
+// coastal works", never "Jane Roe and John Doe" or "Jane Roe, staff
+// writer").
+func topicLink(a *html.Node) bool {
+	if a.Type != html.ElementNode || a.DataAtom != atom.A {
+		return false
+	}
+	if u, err := url.Parse(strings.TrimSpace(attr(a, "href"))); err == nil && reTopicPath.MatchString(lower(u.Path)) {
+		return true
+	}
+	t := nodeText(a)
+	if i := strings.IndexAny(t, ",|"); i >= 0 {
+		t = t[:i]
+	}
+	for _, w := range strings.Fields(t) {
+		lw := strings.Trim(lower(w), ".:;()")
+		if lw != "" && isLowerWord(w) && !openerWords[lw] && !placeWordsBefore[lw] && !reCreditSep.MatchString(" "+lw+" ") {
+			return true
+		}
+	}
+	return false
+}
+
+// placeWordsBefore put a place after a name ("Jane Roe in Paris").
+var placeWordsBefore = words("in at from aus em en à desde")
+
+// hasNameWord reports text with a word that may be a name's: capitalised
+// or in a script without case, and no byline word.
+func hasNameWord(t string) bool {
+	for _, w := range strings.Fields(t) {
+		r, _ := utf8.DecodeRuneInString(w)
+		if unicode.IsLetter(r) && !lowerCased(r) && !openerWords[strings.Trim(lower(w), ".,:;()")] {
+			return true
+		}
+	}
+	return false
+}
+
+// topicOrScript is topicLink, or a script or style whose text is no
+// text.
+func topicOrScript(n *html.Node) bool {
+	return n.DataAtom == atom.Script || n.DataAtom == atom.Style || topicLink(n)
+}
+
+// reTopicPath is the path of a page that lists the stories of a topic, a
+// tag or a section.
+var reTopicPath = regexp.MustCompile(`/(?:tags?|topics?|themes?|thema|themen|schlagworte?|categor(?:y|ies|ia|ie|ias)|sections?|rubri(?:que|ques|k|ken)|secci[oó]n|secciones|sezione|argomenti?)/`)
 
 // linkList returns the texts of the links in n when n holds nothing else
 // but byline words and separators ("By <a>A</a>, <a>B</a> and <a>C</a>",
@@ -1428,7 +1616,7 @@ func linkList(n *html.Node) []string {
 				}
 			case c.Type != html.ElementNode:
 			case c.DataAtom == atom.A:
-				if t := nodeText(c); t != "" {
+				if t := nodeText(c); t != "" && !topicLink(c) {
 					links = append(links, t)
 				}
 			default:

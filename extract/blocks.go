@@ -857,22 +857,7 @@ func shortText(n *html.Node) string {
 
 // extraText is the text of n outside its links, collapsed.
 func extraText(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			switch {
-			case c.Type == html.TextNode:
-				b.WriteString(c.Data)
-			case c.Type == html.ElementNode && c.DataAtom != atom.A:
-				b.WriteByte(' ')
-				walk(c)
-				b.WriteByte(' ')
-			}
-		}
-	}
-	walk(n)
-	return collapse(b.String())
+	return textOutside(n, func(c *html.Node) bool { return c.DataAtom == atom.A })
 }
 
 // itemExtra is the text an item may hold besides its links whatever their

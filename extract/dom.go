@@ -221,3 +221,25 @@ func eachText(n *html.Node, fn func(string) bool) bool {
 	}
 	return false
 }
+
+// textOutside is the text of n without the elements skip takes (and
+// their text), collapsed.
+func textOutside(n *html.Node, skip func(*html.Node) bool) string {
+	var b strings.Builder
+	var walk func(*html.Node)
+	walk = func(n *html.Node) {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch {
+			case c.Type == html.TextNode:
+				b.WriteString(c.Data)
+			case c.Type != html.ElementNode || skip(c):
+			default:
+				b.WriteByte(' ')
+				walk(c)
+				b.WriteByte(' ')
+			}
+		}
+	}
+	walk(n)
+	return collapse(b.String())
+}

@@ -78,20 +78,6 @@ func lowerInto(buf *lowerBuf, s string) string {
 	return unsafe.String(&buf[0], len(s))
 }
 
-// runePrefix returns the first n characters of s (its first n runes as
-// range reads them): lower-casing maps each to one character at least, so
-// lower(runePrefix(s, n)) is a prefix of lower(s) that holds n bytes or
-// all of it.
-func runePrefix(s string, n int) string {
-	for i := range s {
-		if n == 0 {
-			return s[:i]
-		}
-		n--
-	}
-	return s
-}
-
 // trimASCIISpace trims the ASCII white space (what isSpace calls space
 // below U+0080) from both ends of s, without decoding it.
 func trimASCIISpace(s string) string {
