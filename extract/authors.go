@@ -1172,6 +1172,7 @@ var reAgencySign = regexp.MustCompile(`^[—–-]\s*(\p{Lu}.{2,80}?),\s*(\S[^,]{
 var wireLeadParts = []string{"eport", "riting", "ritten", "ompiled", "ontributed", "ontributing", "itarbeit", "nformaci",
 	"nformaç", "ericht", "eschrieben"}
 
+var wireLeadPartSet = newPhraseSet(wireLeadParts) // asked of every paragraph
 // wireLeadWords open every text reWireLead matches, lower case, after
 // its bracket.
 var wireLeadWords = []string{"report", "additional", "writing", "written", "compiled", "contributing", "mitarbeit",
@@ -1186,9 +1187,7 @@ func mayCloseStory(n *html.Node) bool {
 	if last := lastElement(n); last != nil && dashLead(firstText(last)) {
 		return true
 	}
-	return eachText(n, func(s string) bool {
-		return slices.ContainsFunc(wireLeadParts, func(p string) bool { return strings.Contains(s, p) })
-	})
+	return eachText(n, wireLeadPartSet.in)
 }
 
 // lastElement is n's last child when it is an element, white space after
