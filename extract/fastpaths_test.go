@@ -25,7 +25,7 @@ func TestPhraseSet(t *testing.T) {
 		"boilerPhrases": boilerPhrases, "authorClassWords": authorClassWords, "authorPathWords": authorPathWords,
 		"midByWords": midByWords, "dateLabelWords": dateLabelWords, "updateLabelWords": updateLabelWords,
 		"signupWords": signupWords, "wireLeadParts": wireLeadParts,
-		"short":       {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
+		"short": {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
 		"singles": {"a", "bc", "ü"}, "cjk": {"记者", "記者", "文／", "文/", "作者", "撰文"}, "ko": {"기자", "특파원"},
 		"few": {"ab", "ac", "ba", "zz"}, "many": {"ab", "bc", "cd", "de"},
 	}
