@@ -3,6 +3,7 @@ package inflate
 import (
 	"bytes"
 	stdgzip "compress/gzip"
+	"io"
 	"syscall"
 	"testing"
 	"time"
@@ -44,36 +45,33 @@ func BenchmarkGunzip(b *testing.B) {
 			}
 		}
 	})
+	var kz kgzip.Reader
+	var sz stdgzip.Reader
 	b.Run("klauspost", func(b *testing.B) {
-		b.SetBytes(size)
-		var zr kgzip.Reader
-		var out bytes.Buffer
-		defer reportCPU(b, size, cpuTime())
-		for b.Loop() {
-			for _, m := range members {
-				zr.Reset(bytes.NewReader(m))
-				out.Reset()
-				if _, err := out.ReadFrom(&zr); err != nil {
-					b.Fatal(err)
-				}
-			}
-		}
+		streamed(b, members, size, func(m []byte) (io.Reader, error) { return &kz, kz.Reset(bytes.NewReader(m)) })
 	})
 	b.Run("stdlib", func(b *testing.B) {
-		b.SetBytes(size)
-		var zr stdgzip.Reader
-		var out bytes.Buffer
-		defer reportCPU(b, size, cpuTime())
-		for b.Loop() {
-			for _, m := range members {
-				zr.Reset(bytes.NewReader(m))
-				out.Reset()
-				if _, err := out.ReadFrom(&zr); err != nil {
-					b.Fatal(err)
-				}
+		streamed(b, members, size, func(m []byte) (io.Reader, error) { return &sz, sz.Reset(bytes.NewReader(m)) })
+	})
+}
+
+// streamed decodes every member with a stream decoder that open resets.
+func streamed(b *testing.B, members [][]byte, size int64, open func([]byte) (io.Reader, error)) {
+	b.SetBytes(size)
+	var out bytes.Buffer
+	defer reportCPU(b, size, cpuTime())
+	for b.Loop() {
+		for _, m := range members {
+			zr, err := open(m)
+			if err != nil {
+				b.Fatal(err)
+			}
+			out.Reset()
+			if _, err := out.ReadFrom(zr); err != nil {
+				b.Fatal(err)
 			}
 		}
-	})
+	}
 }
 
 // reportCPU reports the MB decoded per second of the process's CPU time

@@ -167,10 +167,15 @@ func gunzippedSize(f *os.File, size int64) int64 {
 }
 
 // trailerSize is the size a gzip trailer's last 4 bytes state, bounded by
-// deflate's largest ratio over a file of size bytes.
+// deflate's largest ratio over a file of size bytes, and by maxHint: it
+// sizes a buffer before anything is decoded, and a trailer can lie.
 func trailerSize(t []byte, size int64) int64 {
-	return min(int64(binary.LittleEndian.Uint32(t)), size*1032)
+	return min(int64(binary.LittleEndian.Uint32(t)), size*1032, maxHint)
 }
+
+// maxHint bounds the buffer allocated on a trailer's word; a larger page
+// grows its buffer as it is decoded.
+const maxHint = 64 << 20
 
 // readAll reads r to its end, or to limit+1 bytes when limit >= 0, into a
 // buffer of capacity hint+1 when hint is known, growing it only if r holds
