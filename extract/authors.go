@@ -482,10 +482,11 @@ func isASCII(s string) bool {
 }
 
 func firstWord(s string) string {
-	if f := strings.Fields(s); len(f) > 0 {
-		return strings.TrimRight(f[0], ":：")
+	s = strings.TrimLeftFunc(s, unicode.IsSpace)
+	if i := strings.IndexFunc(s, unicode.IsSpace); i >= 0 {
+		s = s[:i] // the first of strings.Fields, without the slice
 	}
-	return ""
+	return strings.TrimRight(s, ":：")
 }
 
 // cutTail cuts a credit at the first digit (a date, a time, "5 min read")
@@ -1171,6 +1172,7 @@ var reAgencySign = regexp.MustCompile(`^[—–-]\s*(\p{Lu}.{2,80}?),\s*(\S[^,]{
 var wireLeadParts = []string{"eport", "riting", "ritten", "ompiled", "ontributed", "ontributing", "itarbeit", "nformaci",
 	"nformaç", "ericht", "eschrieben"}
 
+var wireLeadPartSet = newPhraseSet(wireLeadParts) // asked of every paragraph
 // wireLeadWords open every text reWireLead matches, lower case, after
 // its bracket.
 var wireLeadWords = []string{"report", "additional", "writing", "written", "compiled", "contributing", "mitarbeit",
@@ -1185,9 +1187,7 @@ func mayCloseStory(n *html.Node) bool {
 	if last := lastElement(n); last != nil && dashLead(firstText(last)) {
 		return true
 	}
-	return eachText(n, func(s string) bool {
-		return slices.ContainsFunc(wireLeadParts, func(p string) bool { return strings.Contains(s, p) })
-	})
+	return eachText(n, wireLeadPartSet.in)
 }
 
 // lastElement is n's last child when it is an element, white space after
@@ -1409,8 +1409,8 @@ var teaserAtoms = map[atom.Atom]bool{atom.Li: true, atom.Article: true, atom.Sec
 // teaser reports a small element that links to another story by its
 // headline (teaserLink).
 func (s *bylineScan) teaser(n *html.Node) bool {
-	if st := s.p.stats.get(n); st == nil || st.chars > 300 {
-		return false // a story, not a teaser
+	if st := s.p.stats.get(n); st == nil || st.chars > 300 || st.links == 0 {
+		return false // a story, not a teaser; or no link to another
 	}
 	found := false
 	var walk func(*html.Node)
@@ -1436,9 +1436,11 @@ func (s *bylineScan) teaser(n *html.Node) bool {
 // link inside a sentence is the story's own) and not the name a byline
 // opens ("Por <a>José María Álvarez del Manzano</a>").
 func teaserLink(n, a *html.Node) bool {
+	if !usableHref(attr(a, "href")) || markedAuthor(a, "") {
+		return false
+	}
 	t := nodeText(a)
-	if !usableHref(attr(a, "href")) || markedAuthor(a, "") || len(strings.Fields(t)) < 4 ||
-		uiWords[strings.Trim(lower(firstWord(t)), ".,:")] {
+	if !hasFields(t, 4) || uiWords[strings.Trim(lower(firstWord(t)), ".,:")] {
 		return false
 	}
 	before := strings.TrimSpace(textBefore(lineOf(a, n), a, 4*itemExtra))
@@ -1642,7 +1644,7 @@ func openedByline(t string) (string, bool) {
 	if loc := cjkCreditIndex(t); loc != nil {
 		return t[loc[0]:loc[1]], true // the credit, not the paragraph it opens
 	}
-	if !midBySet.in(lower(t)) {
+	if buf := (lowerBuf{}); !midBySet.in(lowerInto(&buf, t)) {
 		return "", false // the cheap test before the expression
 	}
 	if m := reByMid.FindStringSubmatch(t); m != nil && isOpener(m[1]) {

@@ -63,7 +63,8 @@ var blockKinds = []kindPhrases{
 
 // headingKind returns the block kind a heading names, "" when none.
 func headingKind(heading string) BlockKind {
-	h := lower(heading)
+	var buf lowerBuf
+	h := lowerInto(&buf, heading)
 	if h == "" {
 		return ""
 	}
@@ -513,7 +514,7 @@ func lastText(n *html.Node) string {
 	for c := n.LastChild; c != nil; c = c.PrevSibling {
 		switch c.Type {
 		case html.TextNode:
-			if strings.TrimFunc(c.Data, isSpace) != "" {
+			if trimSpace(c.Data) != "" {
 				return c.Data
 			}
 		case html.ElementNode:
@@ -532,7 +533,7 @@ func soleElement(p *page, n *html.Node) *html.Node {
 	for c := n.FirstChild; c != nil; c = c.NextSibling {
 		switch c.Type {
 		case html.TextNode:
-			if strings.TrimFunc(c.Data, isSpace) != "" {
+			if trimSpace(c.Data) != "" {
 				return nil
 			}
 		case html.ElementNode:
@@ -581,9 +582,11 @@ func (p *page) leadTeaser(n *html.Node) bool {
 // linkCells returns the cells of row as item entries when each of its
 // element children with text is a link item, nil otherwise. Wrappers that
 // hold the row alone (a table's body and its one row) are looked through:
-// the cells are cousins of other rows' cells.
+// the cells are cousins of other rows' cells. The cells are valid until
+// the next call (they live in p.cells).
 func (p *page) linkCells(row *html.Node) []entry {
-	var cells []entry
+	cells := p.cells[:0]
+	defer func() { p.cells = cells[:0] }()
 	least, most := 1<<30, 0
 	in := row
 	for k := 0; k < 4; k++ {
@@ -702,9 +705,55 @@ func (p *page) sameTarget(a, b string) bool {
 	if a == b {
 		return true
 	}
+	if pa, ok := plainPath(a); ok {
+		if pb, ok := plainPath(b); ok && pa != pb {
+			return false // two paths that resolving leaves as they are
+		}
+	}
 	u := p.resolveHref(a)
 	return u != "" && u == p.resolveHref(b)
 }
+
+// plainPath returns the path of href when resolving it against any base
+// leaves that path as written: href is root-relative ("/a/b.html") or an
+// http(s) address with a plain host, its path is made of letters, digits
+// and "/_~.-" only (no escape, query, fragment, empty or dot segment).
+// Two such hrefs with different paths resolve to different addresses,
+// which a comparison of the two can tell without resolving either.
+func plainPath(href string) (string, bool) {
+	path := href
+	if rest, ok := strings.CutPrefix(href, "https://"); ok || strings.HasPrefix(href, "http://") {
+		if !ok {
+			rest = href[len("http://"):]
+		}
+		i := strings.IndexByte(rest, '/')
+		if i <= 0 {
+			return "", false
+		}
+		for j := 0; j < i; j++ {
+			if c := rest[j]; !alnum(c) && c != '.' && c != '-' {
+				return "", false
+			}
+		}
+		path = rest[i:]
+	}
+	if path == "" || path[0] != '/' || strings.Contains(path, "//") {
+		return "", false
+	}
+	for i := 1; i < len(path); i++ {
+		if c := path[i]; !alnum(c) && c != '/' && c != '_' && c != '~' && c != '.' && c != '-' {
+			return "", false
+		}
+	}
+	for seg := range strings.SplitSeq(path[1:], "/") {
+		if seg == "." || seg == ".." {
+			return "", false
+		}
+	}
+	return path, true
+}
+
+func alnum(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' }
 
 // resolveHref is resolve against the page's base, remembered by href:
 // link targets are compared again and again.
@@ -791,7 +840,7 @@ func soleText(n *html.Node) (t string, ok bool) {
 	if n.Type != html.TextNode {
 		return "", false
 	}
-	t = strings.TrimFunc(n.Data, isSpace)
+	t = trimSpace(n.Data)
 	if strings.Contains(t, "  ") || strings.ContainsAny(t, "\n\t\r\u00a0") {
 		return "", false
 	}

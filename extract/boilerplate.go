@@ -236,7 +236,8 @@ var creditWords = []string{"image", "photo", "picture", "foto", "фото", "cre
 var creditSet, boilerSet = newPhraseSet(creditWords), newPhraseSet(boilerPhrases)
 
 func isCredit(text string) bool {
-	return creditSet.in(lower(text)) && reCredit.MatchString(text)
+	var buf lowerBuf
+	return creditSet.in(lowerInto(&buf, text)) && reCredit.MatchString(text)
 }
 
 // bylineWords open every byline reByPrefix matches.
@@ -249,7 +250,8 @@ func isByline(text string) bool {
 
 // hasBylineWord reports text that opens with a byline word.
 func hasBylineWord(text string) bool {
-	l := lower(text)
+	var buf lowerBuf
+	l := lowerInto(&buf, text)
 	for _, w := range bylineWords {
 		if strings.HasPrefix(l, w) {
 			// A whole word: "par Jean", not "Paragraph".

@@ -47,6 +47,7 @@ func (p *page) prune(n *html.Node, inHead bool, st *nstat, inLink bool) {
 				}
 				k := countChars(t)
 				st.chars += k
+				st.digits = st.digits || hasDigit(t)
 				if inLink {
 					st.linkChars += k
 				}
@@ -84,6 +85,7 @@ func (p *page) prune(n *html.Node, inHead bool, st *nstat, inLink bool) {
 		st.chars += cs.chars
 		st.linkChars += cs.linkChars
 		st.links += cs.links
+		st.digits = st.digits || cs.digits
 		c = next
 	}
 }
@@ -197,8 +199,10 @@ func absURL(s string) *url.URL {
 
 // textOf concatenates the raw text nodes under n.
 func textOf(n *html.Node) string {
-	if n.FirstChild != nil && n.FirstChild == n.LastChild && n.FirstChild.Type == html.TextNode {
-		return n.FirstChild.Data
+	for k := n; k.FirstChild != nil && k.FirstChild == k.LastChild; k = k.FirstChild {
+		if k.FirstChild.Type == html.TextNode {
+			return k.FirstChild.Data // a chain of only children: no copy
+		}
 	}
 	var b strings.Builder
 	var walk func(*html.Node)

@@ -140,6 +140,11 @@ func findDateIn(s string, monthFirst bool) (st stamp, start, end int) {
 		g := groups(s, m)
 		try(m[0], m[1], makeStamp(g[1], g[2], g[3], g[4], g[5], g[6], g[7], g[8]))
 	}
+	if bestAt == 0 {
+		// A numeric date opens s (an ISO stamp): no other reading can
+		// start before it, and the expressions below need not run.
+		return best, bestAt, bestEnd
+	}
 	for _, m := range reMonthDate.FindAllStringSubmatchIndex(s, 3) {
 		if m[0] >= bestAt {
 			break

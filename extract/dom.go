@@ -165,8 +165,13 @@ func chainText(n *html.Node) (string, bool) {
 
 // nodeText returns the collapsed text content of n.
 func nodeText(n *html.Node) string {
-	if t, ok := chainText(n); ok && collapsed(t) {
-		return t // most links and labels: no builder, no copy
+	if t, ok := chainText(n); ok {
+		if collapsed(t) {
+			return t // most links and labels: no builder, no copy
+		}
+		if t = trimASCIISpace(t); collapsed(t) {
+			return t // a label between line breaks: collapse would trim it so
+		}
 	}
 	var b strings.Builder
 	var walk func(*html.Node)

@@ -1,7 +1,11 @@
 package extract
 
 import (
+	"bytes"
 	"math/rand/v2"
+	"net/url"
+	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"testing"
@@ -20,8 +24,8 @@ func TestPhraseSet(t *testing.T) {
 		"negativeNames": negativeNames, "positiveNames": positiveNames, "creditWords": creditWords,
 		"boilerPhrases": boilerPhrases, "authorClassWords": authorClassWords, "authorPathWords": authorPathWords,
 		"midByWords": midByWords, "dateLabelWords": dateLabelWords, "updateLabelWords": updateLabelWords,
-		"signupWords": signupWords,
-		"short":       {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
+		"signupWords": signupWords, "wireLeadParts": wireLeadParts,
+		"short": {"a", "bc", "", "ü"}, "none": nil, "one": {"x"}, "multibyte": {"фото", "文/", "记者"},
 		"singles": {"a", "bc", "ü"}, "cjk": {"记者", "記者", "文／", "文/", "作者", "撰文"}, "ko": {"기자", "특파원"},
 		"few": {"ab", "ac", "ba", "zz"}, "many": {"ab", "bc", "cd", "de"},
 	}
@@ -279,7 +283,8 @@ func nodeTextRef(n *html.Node) string {
 // children, block and inline, over texts of every kind of space.
 func TestNodeTextChains(t *testing.T) {
 	tags := []atom.Atom{atom.A, atom.Span, atom.Div, atom.P, atom.Li, atom.B, atom.Script, atom.Br, atom.Noscript}
-	texts := []string{"Headline", " Headline ", "Two  words", "a\u3000b", "\u3000a", "x\ny", "", " ", "日本語", "\xffbad", "a\u00a0b", "soft\u00adhyphen"}
+	texts := []string{"Headline", " Headline ", "Two  words", "a\u3000b", "\u3000a", "x\ny", "", " ", "日本語", "\xffbad", "a\u00a0b", "soft\u00adhyphen",
+		"\n\t Headline \r\n", "\n  Two  words\n", "\v\f a\u3000b \n", "\n\u3000a\n", " \u00a0x ", "\n\xffbad\n", " 2 ", "\n\n"}
 	rng := rand.New(rand.NewPCG(13, 14))
 	for range 20000 {
 		leaf := &html.Node{Type: html.TextNode, Data: texts[rng.IntN(len(texts))]}
@@ -296,7 +301,23 @@ func TestNodeTextChains(t *testing.T) {
 		if got, want := nodeText(n), nodeTextRef(n); got != want {
 			t.Fatalf("nodeText = %q, want %q", got, want)
 		}
+		if got, want := textOf(n), textOfRef(n); got != want {
+			t.Fatalf("textOf = %q, want %q", got, want)
+		}
 	}
+}
+
+// textOfRef is textOf without its fast path: every text node below n.
+func textOfRef(n *html.Node) string {
+	var b strings.Builder
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type == html.TextNode {
+			b.WriteString(c.Data)
+		} else {
+			b.WriteString(textOfRef(c))
+		}
+	}
+	return b.String()
 }
 
 // TestCounterEnds checks that counterEnds refuses no element whose text
@@ -442,5 +463,121 @@ func TestMayHaveSeparator(t *testing.T) {
 	}
 	if refused == 0 {
 		t.Fatal("mayHaveSeparator refused nothing")
+	}
+}
+
+// TestStringFastPaths checks the allocation-free string helpers against
+// the library calls they stand for, on random strings of ASCII space,
+// letters of both cases, other spaces and broken UTF-8.
+func TestStringFastPaths(t *testing.T) {
+	pieces := []string{" ", "\t", "\n", "\v", "\f", "\r", "a", "Z", "By", ":", "\u00a0", "\u3000", "\u200b", "É", "ß", "İ", "\u212a",
+		"Ⱥ", "日", "\xff", "\xc3", "x\x00", "word"}
+	rng := rand.New(rand.NewPCG(21, 22))
+	for range 30000 {
+		var b strings.Builder
+		for range rng.IntN(12) {
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		s := b.String()
+		if got, want := trimSpace(s), strings.TrimFunc(s, isSpace); got != want {
+			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
+		}
+		var buf lowerBuf
+		if got, want := lowerInto(&buf, s), strings.ToLower(s); got != want {
+			t.Fatalf("lowerInto(%q) = %q, want %q", s, got, want)
+		}
+		for n := range 6 {
+			if got, want := hasFields(s, n), len(strings.Fields(s)) >= n; got != want {
+				t.Fatalf("hasFields(%q, %d) = %v, want %v", s, n, got, want)
+			}
+		}
+		want := ""
+		if f := strings.Fields(s); len(f) > 0 {
+			want = strings.TrimRight(f[0], ":：")
+		}
+		if got := firstWord(s); got != want {
+			t.Fatalf("firstWord(%q) = %q, want %q", s, got, want)
+		}
+	}
+}
+
+// TestDigitsMeasure checks the digits measure against hasDigitText on
+// every element of the fixtures, as the page is measured.
+func TestDigitsMeasure(t *testing.T) {
+	files, _ := filepath.Glob("../testdata/extract/*/input.html")
+	if len(files) == 0 {
+		t.Skip("no fixtures")
+	}
+	for _, f := range files {
+		raw, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		doc, err := html.Parse(bytes.NewReader(raw))
+		if err != nil {
+			t.Fatal(err)
+		}
+		p := newPage(doc)
+		var walk func(n *html.Node)
+		walk = func(n *html.Node) {
+			for c := n.FirstChild; c != nil; c = c.NextSibling {
+				if st := p.stats.get(c); st != nil && st.digits != hasDigitText(c) {
+					t.Fatalf("%s: <%s> digits = %v, hasDigitText %v", f, c.Data, st.digits, !st.digits)
+				}
+				walk(c)
+			}
+		}
+		walk(doc)
+	}
+}
+
+// TestPlainPath checks the shortcut of sameTarget: two hrefs plainPath
+// accepts with different paths never resolve to one address, against
+// bases of every kind; random hrefs made of the pieces that break it.
+func TestPlainPath(t *testing.T) {
+	heads := []string{"/", "https://news.example/", "http://h.example/", "HTTPS://h.example/", "https://news.example", "", "//", "./", "../"}
+	pieces := []string{"/", "a", "B", "1", ".", "..", "-", "_", "~", "x.html", "b.html", "/", "/", "a/"}
+	odd := []string{"//", "%41", "?q", "#f", ":", " ", "é", "\\", "./", "../"}
+	bases := []string{"", "https://news.example/a/b.html", "http://news.example/", "https://news.example", "file:///x/y",
+		"mailto:x@news.example", "https://user@news.example:8080/a/"}
+	rng := rand.New(rand.NewPCG(31, 32))
+	var hrefs []string
+	for range 4000 {
+		var b strings.Builder
+		b.WriteString(heads[rng.IntN(len(heads))])
+		for range rng.IntN(6) {
+			if rng.IntN(10) == 0 {
+				b.WriteString(odd[rng.IntN(len(odd))])
+				continue
+			}
+			b.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		hrefs = append(hrefs, b.String())
+	}
+	hrefs = append(hrefs, "/a/b.html", "https://news.example/a/b.html", "/a/b.html/", "/", "https://news.example/")
+	plain := 0
+	for _, bs := range bases {
+		var base *url.URL
+		if bs != "" {
+			base, _ = url.Parse(bs)
+		}
+		for i := range 20000 {
+			a, b := hrefs[rng.IntN(len(hrefs))], hrefs[rng.IntN(len(hrefs))]
+			if i < 25 {
+				a, b = hrefs[len(hrefs)-1-i%5], hrefs[len(hrefs)-1-(i/5)%5]
+			}
+			pa, okA := plainPath(a)
+			pb, okB := plainPath(b)
+			if !okA || !okB || pa == pb {
+				continue
+			}
+			plain++
+			if ra := resolve(base, a); ra != "" && ra == resolve(base, b) {
+				t.Fatalf("base %q: %q and %q (paths %q, %q) both resolve to %q", bs, a, b, pa, pb, ra)
+			}
+		}
+	}
+	if plain < 1000 {
+		t.Fatalf("only %d pairs of plain paths tried", plain)
 	}
 }

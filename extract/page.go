@@ -30,6 +30,7 @@ type page struct {
 	hasBase  bool
 	base     *url.URL
 	resolved map[string]string // resolve(base, href) by href, for comparing link targets
+	cells    []entry           // linkCells' room, reused: its caller copies the cells out
 	stats    statTable
 	slab     []nstat // backing store of stats, allocated in chunks
 	// softCuts are the text nodes prune cuts soft hyphens from.
@@ -48,6 +49,10 @@ type nstat struct {
 	links     int // <a href> elements
 	// comments is isComments of the element, asked of every element.
 	comments bool
+	// digits: an ASCII digit in the text as measured. Nodes leave the
+	// tree later (drop) but none come in: false means hasDigitText is
+	// false, true that it may be.
+	digits bool
 }
 
 // newPage walks the tree once: it collects head metadata, JSON-LD and

@@ -32,7 +32,8 @@ func (p *page) skipPagers(skip map[*html.Node]bool) {
 			if st == nil || st.links < 2 {
 				continue
 			}
-			if st.chars <= pagerChars && c.DataAtom != atom.A && p.pager(c) {
+			// No digit in its text (st.digits), no page number.
+			if st.chars <= pagerChars && st.digits && c.DataAtom != atom.A && p.pager(c) {
 				p.drop(c, skip)
 				continue
 			}
@@ -56,7 +57,7 @@ func (p *page) pager(n *html.Node) bool {
 		for k := c.FirstChild; k != nil && ok; k = k.NextSibling {
 			switch k.Type {
 			case html.TextNode:
-				t := strings.TrimFunc(k.Data, isSpace)
+				t := trimSpace(k.Data)
 				if t == "" {
 					continue
 				}

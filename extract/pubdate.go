@@ -239,7 +239,7 @@ func (sc *dateScan) marked(n *html.Node) {
 // 04:30 - Source: …", "Name | 2020-03-04 16:52"). It reports whether the
 // element is done with: a date taken, or none in it.
 func (sc *dateScan) text(n *html.Node, st *nstat) bool {
-	if !eachText(n, hasDigit) {
+	if !st.digits || !eachText(n, hasDigit) {
 		return true
 	}
 	t := nodeText(n)

@@ -164,7 +164,7 @@ func (p *page) reactions(skip map[*html.Node]bool) map[string]int {
 		if st == nil || st.chars == 0 {
 			return
 		}
-		if st.chars <= 32 && headingLevel(n) == 0 && n.DataAtom != atom.P && mayCount(n, control) && counterEnds(n) {
+		if st.chars <= 32 && st.digits && headingLevel(n) == 0 && n.DataAtom != atom.P && mayCount(n, control) && counterEnds(n) {
 			s := nodeText(n)
 			apart := func() bool { return control || countApart(n) }
 			if label, v, ok := counter(s, apart); ok {
@@ -201,7 +201,7 @@ func (p *page) counterPairs(n *html.Node, found func(string, int, ...*html.Node)
 		}
 		// One of the two has a digit, the other none: looked at without
 		// building the text.
-		if prev != nil && p.stats.get(prev).chars <= 26 && hasDigitText(prev) != hasDigitText(c) {
+		if prev != nil && p.stats.get(prev).chars <= 26 && p.digitText(prev) != p.digitText(c) {
 			a, b := collapse(nodeText(prev)), collapse(nodeText(c))
 			if countShaped(a) && reLabelOnly.MatchString(b) && reCountOnly.MatchString(a) {
 				a, b = b, a // the count first
@@ -287,6 +287,14 @@ func mayCount(n *html.Node, control bool) bool {
 		}
 	}
 	return false
+}
+
+// digitText is hasDigitText, answered from n's measures when they say no.
+func (p *page) digitText(n *html.Node) bool {
+	if st := p.stats.get(n); st != nil && !st.digits {
+		return false
+	}
+	return hasDigitText(n)
 }
 
 // hasDigitText reports, without building the text, whether the text under

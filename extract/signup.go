@@ -198,9 +198,31 @@ var signupWords = []string{
 }
 
 // entryWords reports a line that speaks of signing up (signupWords).
-func entryWords(s string) bool { return signupSet.in(lower(s)) }
+func entryWords(s string) bool {
+	var buf lowerBuf
+	return signupSet.in(lowerInto(&buf, s))
+}
 
 var signupSet = newPhraseSet(signupWords)
+
+// hasCall reports whether box e holds what signupBox takes for a call to
+// sign up, read from the measures alone: without one, no text need be
+// built.
+func (p *page) hasCall(e *html.Node, cta map[*html.Node]bool) bool {
+	if cta[e] {
+		return true
+	}
+	for c := e.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if cs := p.stats.get(c); cs != nil && (cta[c] && cs.chars == 0 ||
+			cs.chars > 0 && cs.links == 1 && cs.linkChars == cs.chars && cs.chars <= 30) {
+			return true
+		}
+	}
+	return false
+}
 
 // A sign-up box may have no form: a heading, a line of blurb and a link or
 // a button that leads to the sign-up page. skipSignupBoxes leaves out of
@@ -244,7 +266,7 @@ func (p *page) skipSignupBoxes(n *html.Node, skip map[*html.Node]bool, cta map[*
 func (p *page) signupBox(e *html.Node, cta map[*html.Node]bool) bool {
 	st := p.stats.get(e)
 	if !isBlock(e) || e.DataAtom == atom.P || e.DataAtom == atom.Li || headingLevel(e) > 0 ||
-		st.links > 2 || e == p.body {
+		st.links > 2 || e == p.body || !p.hasCall(e, cta) {
 		return false
 	}
 	parts, calls, said, block := 0, cta[e], false, false

@@ -4,6 +4,7 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+	"unsafe"
 )
 
 // The text helpers every stage uses: white space, letters and words, CJK
@@ -45,7 +46,62 @@ func collapse(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return strings.TrimFunc(b.String(), isSpace)
+	return trimSpace(b.String())
+}
+
+// lowerBuf is the room lowerInto lower-cases short ASCII text in.
+type lowerBuf [256]byte
+
+// lowerInto is lower(s), written into buf when s is short ASCII: no
+// allocation when the caller's buf stays on its stack, that is when the
+// result does not escape (go build -gcflags=-m says "moved to heap: buf"
+// otherwise, and then lower is the cheaper).
+func lowerInto(buf *lowerBuf, s string) string {
+	if len(s) > len(buf) {
+		return lower(s)
+	}
+	upper := false
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return lower(s)
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+			upper = true
+		}
+		buf[i] = c
+	}
+	if !upper {
+		return s
+	}
+	return unsafe.String(&buf[0], len(s))
+}
+
+// trimASCIISpace trims the ASCII white space (what isSpace calls space
+// below U+0080) from both ends of s, without decoding it.
+func trimASCIISpace(s string) string {
+	i, j := 0, len(s)
+	for i < j && asciiSpace(s[i]) {
+		i++
+	}
+	for j > i && asciiSpace(s[j-1]) {
+		j--
+	}
+	return s[i:j]
+}
+
+// trimSpace is strings.TrimFunc(s, isSpace), decoding only the ends that
+// are not ASCII.
+func trimSpace(s string) string {
+	if s = trimASCIISpace(s); s != "" && (s[0] >= utf8.RuneSelf || s[len(s)-1] >= utf8.RuneSelf) {
+		return strings.TrimFunc(s, isSpace)
+	}
+	return s
+}
+
+func asciiSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'
 }
 
 // collapsed reports whether collapse(s) is s: valid UTF-8, no soft hyphen,
@@ -268,4 +324,20 @@ func hasPhrase(s string, phrases []string) bool {
 		}
 	}
 	return false
+}
+
+// hasFields reports whether s has at least n fields, as strings.Fields
+// splits them, without building them.
+func hasFields(s string, n int) bool {
+	in := false
+	for _, r := range s {
+		sp := unicode.IsSpace(r)
+		if !sp && !in {
+			if n--; n <= 0 {
+				return true
+			}
+		}
+		in = !sp
+	}
+	return n <= 0
 }
