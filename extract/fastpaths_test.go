@@ -113,11 +113,7 @@ func TestRegexpPrefilters(t *testing.T) {
 		}
 	}
 	for range 20000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(rng, pieces, 6)
 		check("tailWordIndex", tailWordIndex(s), reTailWord.FindStringIndex(s), s)
 		check("labelLeadIndex", labelLeadIndex(s), reLabelLead.FindStringIndex(s), s)
 		check("cjkLeadIndex", cjkLeadIndex(s), reCJKLead.FindStringIndex(s), s)
@@ -159,11 +155,7 @@ func TestMayBeCounter(t *testing.T) {
 	pieces := []string{"Like", "veryGood", "!", "！", " ", "\t", "(", ")", "（", "）", "[", "]", "12", "4,5", ".", "x", "页", "1"}
 	rng := rand.New(rand.NewPCG(7, 8))
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(rng, pieces, 6)
 		if mayBeCounter(s) {
 			continue
 		}
@@ -236,11 +228,7 @@ func TestCollapsed(t *testing.T) {
 	pieces := []string{"a", "Zw", " ", "  ", "\t", "\n", "\u3000", "\u00a0", "\u2009", "\u200b", "\ufeff", "日本", "\xff", "\x01", "é", "\v", "\f", "\u00ad"}
 	rng := rand.New(rand.NewPCG(11, 12))
 	for range 50000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(rng, pieces, 6)
 		if got, want := collapsed(s), collapse(s) == s; got != want {
 			t.Fatalf("collapsed(%q) = %v, want %v", s, got, want)
 		}
@@ -356,11 +344,7 @@ func TestOpenerHelpers(t *testing.T) {
 	rng := rand.New(rand.NewPCG(17, 18))
 	isEnd := func(r rune) bool { return unicode.IsSpace(r) || r == ':' || r == '：' }
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(6) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(rng, pieces, 6)
 		if got, want := wordEnd(s), strings.IndexFunc(s, isEnd); got != want {
 			t.Fatalf("wordEnd(%q) = %d, want %d", s, got, want)
 		}
@@ -397,11 +381,7 @@ func TestTextWeight(t *testing.T) {
 	pieces := []string{"word", " ", "日本", "語", "é", "12", ".", "\xff", "한국"}
 	rng := rand.New(rand.NewPCG(19, 20))
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(8) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(rng, pieces, 8)
 		if got, want := textWeight(s, len(s)), ref(s, len(s)); got != want {
 			t.Fatalf("textWeight(%q) = %d, want %d", s, got, want)
 		}
@@ -474,11 +454,7 @@ func TestStringFastPaths(t *testing.T) {
 		"Ⱥ", "日", "\xff", "\xc3", "x\x00", "word"}
 	rng := rand.New(rand.NewPCG(21, 22))
 	for range 30000 {
-		var b strings.Builder
-		for range rng.IntN(12) {
-			b.WriteString(pieces[rng.IntN(len(pieces))])
-		}
-		s := b.String()
+		s := joinPieces(rng, pieces, 12)
 		if got, want := trimSpace(s), strings.TrimFunc(s, isSpace); got != want {
 			t.Fatalf("trimSpace(%q) = %q, want %q", s, got, want)
 		}
@@ -580,4 +556,13 @@ func TestPlainPath(t *testing.T) {
 	if plain < 1000 {
 		t.Fatalf("only %d pairs of plain paths tried", plain)
 	}
+}
+
+// joinPieces joins 0 to n-1 pieces drawn at random.
+func joinPieces(rng *rand.Rand, pieces []string, n int) string {
+	var b strings.Builder
+	for range rng.IntN(n) {
+		b.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return b.String()
 }
