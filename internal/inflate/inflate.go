@@ -1,8 +1,9 @@
-// Package inflate decodes a whole gzip member held in memory, about twice
-// as fast as the streaming decoders (compress/gzip, klauspost/compress):
-// it reads the input 8 bytes at a time from a slice, decodes symbols with
-// one table lookup and writes the output in place, where a stream decoder
-// reads a byte at a time and copies its output out of a window.
+// Package inflate decodes a whole gzip member held in memory, 1.6 times as
+// fast as klauspost/compress's stream decoder and twice as fast as
+// compress/gzip on news pages (BenchmarkGunzip): it reads the input 8 bytes
+// at a time from a slice, decodes symbols with one table lookup and writes
+// the output in place, where a stream decoder reads a byte at a time and
+// copies its output out of a window.
 //
 // It is a fast path, not a replacement: [Decoder.Append] refuses what it cannot
 // decode in one go (the member goes on past the input, the output would
