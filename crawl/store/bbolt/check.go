@@ -201,6 +201,9 @@ func (b *boltFile) walk(id uint64, lo, hi []byte, depth int) error {
 // inline bucket's page, id 0), whose keys lie in [lo, hi).
 func (b *boltFile) checkNode(p []byte, id uint64, lo, hi []byte, depth int) error {
 	flags, count := ne.Uint16(p[8:]), int(ne.Uint16(p[10:]))
+	if flags != pageBranch && flags != pageLeaf { // checked here too for a page with no elements
+		return errDamaged("page %d: type %#x where a branch or leaf belongs", id, flags)
+	}
 	if pageHeaderSize+count*elemSize > len(p) {
 		return errDamaged("page %d: %d elements do not fit", id, count)
 	}
@@ -246,8 +249,11 @@ func (b *boltFile) checkNode(p []byte, id uint64, lo, hi []byte, depth int) erro
 			}
 		}
 	}
-	if flags == pageBranch && count == 0 {
-		return errDamaged("page %d: empty branch", id)
+	// bbolt never leaves a branch with fewer than two children (it merges
+	// or collapses it); one with fewer has lost some, and a write to the
+	// tree it heads can crash bbolt's own checking goroutine.
+	if flags == pageBranch && count < 2 {
+		return errDamaged("page %d: branch with %d children", id, count)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package bbolt_test
 import (
 	"bytes"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"math/rand/v2"
@@ -135,6 +136,11 @@ func TestOpenBoltDamaged(t *testing.T) {
 		{"text", []byte(strings.Repeat(`{"schema":1,"url":"http://example.com/"}`+"\n", 200))},
 		{"meta then noise", metaThenNoise},
 		{"another program's bbolt file", foreignData},
+		{"a branch page that lost its children", branchCut(t, real)},
+		{"a page of no type and no elements", patchPage(real, 0x01, func(p []byte) {
+			binary.LittleEndian.PutUint16(p[8:], 0x0702)
+			binary.LittleEndian.PutUint16(p[10:], 0)
+		})},
 	}
 	checkBad := func(t *testing.T, path string, data []byte, err error) {
 		t.Helper()
@@ -192,6 +198,33 @@ func TestOpenBoltDamaged(t *testing.T) {
 			t.Errorf("an empty file is a new state: %v", err)
 		}
 	})
+}
+
+// branchCut returns the state with the first branch page of two or more
+// children cut to one (its element count patched): bbolt's own check
+// passes such a file, and a write then crashed the process.
+func branchCut(t *testing.T, real []byte) []byte {
+	data := patchPage(real, 0x01, func(p []byte) { binary.LittleEndian.PutUint16(p[10:], 1) })
+	if data == nil {
+		t.Fatal("the state has no branch page: too small to test")
+	}
+	return data
+}
+
+// patchPage returns a copy of the state with patch applied to the first
+// page of the given type (0x01 branch, 0x02 leaf) holding two or more
+// elements; nil when there is none.
+func patchPage(real []byte, flags uint16, patch func(page []byte)) []byte {
+	const ps = 4096
+	for off := 2 * ps; off+ps <= len(real); off += ps {
+		f, count := binary.LittleEndian.Uint16(real[off+8:]), binary.LittleEndian.Uint16(real[off+10:])
+		if f == flags && count >= 2 && binary.LittleEndian.Uint64(real[off:]) == uint64(off/ps) {
+			data := append([]byte{}, real...)
+			patch(data[off : off+ps])
+			return data
+		}
+	}
+	return nil
 }
 
 // TestBoltFresh: a state holds a crawl once one has begun in it, and Reset
