@@ -173,6 +173,13 @@ func nodeText(n *html.Node) string {
 			return t // a label between line breaks: collapse would trim it so
 		}
 	}
+	return walkText(n)
+}
+
+// walkText is nodeText without its fast path: the text of n's subtree,
+// scripts and styles left out, a space for every block edge and <br>,
+// collapsed.
+func walkText(n *html.Node) string {
 	var b strings.Builder
 	var walk func(*html.Node)
 	walk = func(n *html.Node) {

@@ -235,38 +235,6 @@ func TestCollapsed(t *testing.T) {
 	}
 }
 
-// nodeTextRef is nodeText without its fast path.
-func nodeTextRef(n *html.Node) string {
-	var b strings.Builder
-	var walk func(*html.Node)
-	walk = func(n *html.Node) {
-		switch n.Type {
-		case html.TextNode:
-			b.WriteString(n.Data)
-			return
-		case html.ElementNode:
-			switch n.DataAtom {
-			case atom.Script, atom.Style, atom.Noscript, atom.Template:
-				return
-			case atom.Br:
-				b.WriteByte(' ')
-				return
-			}
-			if isBlock(n) {
-				b.WriteByte(' ')
-			}
-		}
-		for c := n.FirstChild; c != nil; c = c.NextSibling {
-			walk(c)
-		}
-		if n.Type == html.ElementNode && isBlock(n) {
-			b.WriteByte(' ')
-		}
-	}
-	walk(n)
-	return collapse(b.String())
-}
-
 // TestNodeTextChains checks nodeText's fast path on chains of single
 // children, block and inline, over texts of every kind of space.
 func TestNodeTextChains(t *testing.T) {
@@ -286,7 +254,7 @@ func TestNodeTextChains(t *testing.T) {
 			}
 			n = p
 		}
-		if got, want := nodeText(n), nodeTextRef(n); got != want {
+		if got, want := nodeText(n), walkText(n); got != want {
 			t.Fatalf("nodeText = %q, want %q", got, want)
 		}
 		if got, want := textOf(n), textOfRef(n); got != want {
