@@ -34,12 +34,10 @@ func runDates(ctx context.Context, c config, stdout, stderr io.Writer) int {
 		}
 		selected = append(selected, d)
 	}
-	docs, code, ok := load(c.dir, stderr)
+	docs, pages, code, ok := c.loadPages(stdout, stderr)
 	if !ok {
 		return code
 	}
-	pages := peers.Pages(c.dir, docs)
-	fmt.Fprintf(stdout, "corpus %s: %d pages, %.1f MB; -j %d\n\n", c.dir, len(docs), float64(corpus.Bytes(docs))/1e6, c.jobs)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "name\tdated\tfailed\tseconds\tfile")
 	var files []string

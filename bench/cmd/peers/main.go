@@ -129,6 +129,16 @@ func load(dir string, stderr io.Writer) ([]corpus.Doc, int, bool) {
 	return docs, 0, true
 }
 
+// loadPages loads c's corpus and its pages and says what was loaded.
+func (c config) loadPages(stdout, stderr io.Writer) ([]corpus.Doc, []peers.Page, int, bool) {
+	docs, code, ok := load(c.dir, stderr)
+	if !ok {
+		return nil, nil, code, false
+	}
+	fmt.Fprintf(stdout, "corpus %s: %d pages, %.1f MB; -j %d\n\n", c.dir, len(docs), float64(corpus.Bytes(docs))/1e6, c.jobs)
+	return docs, peers.Pages(c.dir, docs), 0, true
+}
+
 func runTexts(ctx context.Context, c config, stdout, stderr io.Writer) int {
 	if c.dir == "" {
 		c.dir = corpus.DefaultDir()
@@ -145,12 +155,10 @@ func runTexts(ctx context.Context, c config, stdout, stderr io.Writer) int {
 		}
 		selected = append(selected, p)
 	}
-	docs, code, ok := load(c.dir, stderr)
+	docs, pages, code, ok := c.loadPages(stdout, stderr)
 	if !ok {
 		return code
 	}
-	pages := peers.Pages(c.dir, docs)
-	fmt.Fprintf(stdout, "corpus %s: %d pages, %.1f MB; -j %d\n\n", c.dir, len(docs), float64(corpus.Bytes(docs))/1e6, c.jobs)
 	tw := tabwriter.NewWriter(stdout, 0, 0, 2, ' ', 0)
 	fmt.Fprintln(tw, "name\tF1\tprecision\trecall\taccuracy\tempty\tfailed\tseconds\tfile")
 	var files []string
