@@ -54,7 +54,7 @@ func TestGolden(t *testing.T) {
 	}
 	dir := filepath.Join("..", "..", "testdata", "portal", "pages")
 	wire := New(Options{Republish: true})
-	for name, path := range map[string]string{"home-republish.html": "/", "wire.html": WirePrefix,
+	for name, path := range map[string]string{"wire.html": WirePrefix,
 		"copy-farm.html": CopyPath(5, 1), "copy-farmx.html": CopyPath(5, 2), "copy-news.html": CopyPath(29, 3)} {
 		pages[name] = "republish:" + path
 	}
@@ -82,6 +82,13 @@ func TestGolden(t *testing.T) {
 		if !bytes.Equal(rec.Body.Bytes(), want) {
 			t.Errorf("%s differs from %s (run go test -update if the change is meant)", path, file)
 		}
+	}
+	// The home of a portal that republishes is the plain home with one
+	// link more, to the wire copies (no snapshot of its own).
+	plain, republish := get(t, p, "/").Body.String(), get(t, wire, "/").Body.String()
+	wireLink := "    <li><a href=\"" + WirePrefix + "\">From the wires</a></li>\n"
+	if want := strings.Replace(plain, "  </ul>\n</div>\n<div class=\"foot\">", wireLink+"  </ul>\n</div>\n<div class=\"foot\">", 1); republish != want {
+		t.Errorf("the republishing portal's home is not the plain home with a link to %s", WirePrefix)
 	}
 }
 
