@@ -260,6 +260,24 @@ func isChrome(n *html.Node) bool {
 	return false
 }
 
+// scriptCounts counts the CJK characters of s and its other word
+// characters.
+func scriptCounts(s string) (cjk, other int) {
+	for _, r := range s {
+		switch {
+		case r < utf8.RuneSelf:
+			if asciiWord[r] {
+				other++
+			}
+		case cjkRune(r):
+			cjk++
+		case isWordRune(r):
+			other++
+		}
+	}
+	return cjk, other
+}
+
 // textWeight scales character counts of scripts written without spaces so a
 // CJK character weighs about as much as a word: a text mostly in such a
 // script weighs three times its characters; a Latin line with a few of them
@@ -275,19 +293,7 @@ func textWeight(s string, chars int) int {
 	if i == len(s) {
 		return chars
 	}
-	cjk, other := 0, 0
-	for _, r := range s[i:] {
-		switch {
-		case r < utf8.RuneSelf:
-			if asciiWord[r] {
-				other++
-			}
-		case cjkRune(r):
-			cjk++
-		case isWordRune(r):
-			other++
-		}
-	}
+	cjk, other := scriptCounts(s[i:])
 	if cjk == 0 {
 		return chars
 	}

@@ -10,7 +10,6 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -325,19 +324,7 @@ func TestOpenerHelpers(t *testing.T) {
 // TestTextWeight checks textWeight's ASCII prefix against a full count.
 func TestTextWeight(t *testing.T) {
 	ref := func(s string, chars int) int {
-		cjk, other := 0, 0
-		for _, r := range s {
-			switch {
-			case r < utf8.RuneSelf:
-				if asciiWord[r] {
-					other++
-				}
-			case cjkRune(r):
-				cjk++
-			case isWordRune(r):
-				other++
-			}
-		}
+		cjk, other := scriptCounts(s) // over the whole string, no ASCII prefix skipped
 		switch {
 		case cjk == 0:
 			return chars
