@@ -181,15 +181,7 @@ func (t *tracer) selected(bs []tblock, sel []int, rule string) {
 	for _, i := range sel {
 		in[i] = true
 	}
-	first, last := -1, -1
-	for i := range bs {
-		if bs[i].class == clsGood {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	first, last := goodSpan(bs)
 	for i := range bs {
 		b := &bs[i]
 		cur := t.class(b)

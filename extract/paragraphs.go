@@ -289,15 +289,7 @@ func captionPost(bs []tblock) {
 // lines set with the body; after the last, sentences and a list set in the
 // body's own container.
 func selectText(bs []tblock) []int {
-	first, last := -1, -1
-	for i := range bs {
-		if bs[i].class == clsGood {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
+	first, last := goodSpan(bs)
 	if first < 0 {
 		// No paragraph qualifies: take the non-bad blocks when together they
 		// make a text.
@@ -896,4 +888,19 @@ func inCell(b *tblock) bool {
 func isTitleLine(text, title string) bool {
 	l := strings.ToLower(text)
 	return l == title || len(title) >= 20 && strings.Contains(l, title)
+}
+
+// goodSpan returns the indexes of the first and the last good block, -1
+// and -1 when there is none.
+func goodSpan(bs []tblock) (first, last int) {
+	first, last = -1, -1
+	for i := range bs {
+		if bs[i].class == clsGood {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	return first, last
 }
