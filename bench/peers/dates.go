@@ -2,10 +2,8 @@ package peers
 
 import (
 	"bytes"
-	"net/url"
 	"time"
 
-	readability "codeberg.org/readeck/go-readability/v2"
 	htmldate "github.com/markusmobius/go-htmldate"
 	trafilatura "github.com/markusmobius/go-trafilatura"
 	"golang.org/x/net/html"
@@ -120,16 +118,7 @@ func formatHtmldate(r htmldate.Result) string {
 }
 
 func readabilityDate(p *Page) (string, error) {
-	var u *url.URL
-	if pu, err := url.Parse(p.URL); err == nil && pu.IsAbs() {
-		u = pu
-	}
-	doc, err := html.Parse(bytes.NewReader(p.UTF8))
-	if err != nil {
-		return "", err
-	}
-	ps := readability.NewParser()
-	a, err := ps.ParseAndMutate(doc, u)
+	a, err := readabilityArticle(p)
 	if err != nil {
 		return "", err
 	}

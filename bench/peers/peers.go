@@ -177,21 +177,26 @@ func trafilaturaOptions(p *Page, fallback bool) trafilatura.Options {
 	return opts
 }
 
+// readabilityArticle is go-readability's article of the parsed decoded
+// page. ParseAndMutate: the document is ours, no defensive copy.
+func readabilityArticle(p *Page) (readability.Article, error) {
+	var u *url.URL
+	if pu, err := url.Parse(p.URL); err == nil && pu.IsAbs() {
+		u = pu
+	}
+	doc, err := html.Parse(bytes.NewReader(p.UTF8))
+	if err != nil {
+		return readability.Article{}, err
+	}
+	ps := readability.NewParser()
+	return ps.ParseAndMutate(doc, u)
+}
+
 // Readability is go-readability (readeck's maintained fork) on the parsed
 // decoded page, text rendered from its article node.
 func Readability() Peer {
 	return Peer{Name: "go-readability", Extract: func(p *Page) (string, error) {
-		var u *url.URL
-		if pu, err := url.Parse(p.URL); err == nil && pu.IsAbs() {
-			u = pu
-		}
-		doc, err := html.Parse(bytes.NewReader(p.UTF8))
-		if err != nil {
-			return "", err
-		}
-		// ParseAndMutate: the document is ours, no defensive copy.
-		ps := readability.NewParser()
-		a, err := ps.ParseAndMutate(doc, u)
+		a, err := readabilityArticle(p)
 		if err != nil {
 			return "", err
 		}
